@@ -1,0 +1,58 @@
+// chartline process <file|dir>... — the main job, with no Redis and no database.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { processBundle } from '../../pipeline.js';
+import { TimelineSchema } from '../../schema.js';
+import { formatText } from '../format-text.js';
+import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
+import { createProgress } from '../progress.js';
+
+export function registerProcess(program: Command): void {
+  program
+    .command('process')
+    .description('read record files (PDF, text) and print their timeline: dated events with sources, and flagged discrepancies')
+    .argument('<paths...>', 'files, or folders read recursively')
+    .option('-f, --format <format>', 'json or text', 'json')
+    .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('-b, --bundle <name>', 'bundle name in the output (default: the folder or file name)')
+    .option('--progress', 'show progress on stderr even when it is not a terminal')
+    .option('--no-progress', 'never show progress')
+    .option('--reference-date <date>', 'read dates against this day instead of today (YYYY-MM-DD)')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 when at least one document was read (unreadable ones are listed in
+documents[].errors), 1 when none could be, 2 on a usage error.
+
+Examples:
+  chartline process samples/lumbar-mri-dispute
+  chartline process a.pdf b.pdf --format text
+  chartline process records/ --out timeline.json`,
+    )
+    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string }) => {
+      if (opts.format !== 'json' && opts.format !== 'text') throw new UsageError(`--format must be json or text, not "${opts.format}"`);
+      let referenceDate: Date | undefined;
+      if (opts.referenceDate) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.referenceDate) || Number.isNaN(Date.parse(opts.referenceDate))) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
+        referenceDate = new Date(`${opts.referenceDate}T12:00:00Z`);
+      }
+      const inputs = expandInputs(paths);
+      const showProgress = opts.progress ?? process.stderr.isTTY === true;
+      const progress = createProgress(showProgress && opts.progress !== false, 'processing');
+      const files = inputs.map(readInput);
+      const timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
+        referenceDate,
+        onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
+      });
+      progress.done();
+      TimelineSchema.parse(timeline);
+      const rendered = opts.format === 'text' ? formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true }) : `${JSON.stringify(timeline, null, 2)}\n`;
+      if (opts.out) writeFileSync(opts.out, rendered);
+      else process.stdout.write(rendered);
+      const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => e.code !== 'needs_ocr'));
+      if (readable.length === 0) {
+        process.stderr.write(`chartline: none of the ${timeline.documents.length} document(s) could be read\n`);
+        process.exitCode = 1;
+      }
+    });
+}

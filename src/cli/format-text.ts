@@ -1,0 +1,67 @@
+// The timeline for a person at a terminal: documents and their problems, then events by date with
+// page references, then flags with the quotes on each side.
+import type { Flag, Timeline, TimelineEvent } from '../schema.js';
+
+const TYPE_LABEL: Record<TimelineEvent['type'], string> = {
+  injury: 'injury',
+  encounter: 'visit',
+  procedure: 'procedure',
+  imaging: 'imaging',
+  test: 'test',
+  exam_finding: 'exam',
+  therapy: 'therapy',
+  medication: 'medication',
+  referral: 'referral',
+  plan: 'plan',
+  determination: 'decision',
+  diagnosis: 'diagnosis',
+  other: 'other',
+};
+
+function oneLine(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+export function formatText(t: Timeline, options: { width?: number; color?: boolean } = {}): string {
+  const width = Math.max(80, options.width ?? 110);
+  const c = options.color ? { dim: (s: string) => `\x1b[2m${s}\x1b[0m`, bold: (s: string) => `\x1b[1m${s}\x1b[0m`, red: (s: string) => `\x1b[31m${s}\x1b[0m`, yellow: (s: string) => `\x1b[33m${s}\x1b[0m` } : { dim: (s: string) => s, bold: (s: string) => s, red: (s: string) => s, yellow: (s: string) => s };
+  const names = new Map(t.documents.map((d) => [d.id, d.name]));
+  const lines: string[] = [];
+  lines.push(c.bold(`Bundle ${t.bundle}: ${t.documents.length} document${t.documents.length === 1 ? '' : 's'}, ${t.events.length} events, ${t.flags.length} flag${t.flags.length === 1 ? '' : 's'}`));
+  for (const d of t.documents) {
+    lines.push(`  ${d.name} · ${d.pages} page${d.pages === 1 ? '' : 's'}`);
+    for (const e of d.errors) lines.push(c.red(`    ! ${e.message}`));
+  }
+  lines.push('');
+  lines.push(c.bold('TIMELINE'));
+  let lastHeading = '';
+  for (const e of t.events) {
+    const heading = e.date ?? (e.reportedOn ? `undated (reported ${e.reportedOn})` : 'undated');
+    if (heading !== lastHeading) {
+      lines.push('');
+      lines.push(c.bold(heading));
+      lastHeading = heading;
+    }
+    const where = `${names.get(e.source.document) ?? e.source.document} p.${e.source.page}`;
+    const certainty = e.date && e.dateCertainty !== 'explicit' ? ` (${e.dateCertainty})` : '';
+    const negated = e.assertion !== 'present' ? ` [${e.assertion}]` : '';
+    const prefix = `  ${TYPE_LABEL[e.type].padEnd(10)} `;
+    const room = width - prefix.length - where.length - 3;
+    lines.push(`${prefix}${oneLine(e.source.quote, room)}${negated}${certainty} ${c.dim(`[${where}]`)}`);
+  }
+  lines.push('');
+  lines.push(c.bold(`FLAGS (${t.flags.length})`));
+  if (t.flags.length === 0) lines.push('  none');
+  for (const f of t.flags) lines.push(...formatFlag(f, names, width, c));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFlag(f: Flag, names: Map<string, string>, width: number, c: { red: (s: string) => string; yellow: (s: string) => string; dim: (s: string) => string }): string[] {
+  const sev = f.severity === 'high' ? c.red(f.severity.toUpperCase()) : f.severity === 'medium' ? c.yellow(f.severity.toUpperCase()) : f.severity.toUpperCase();
+  const out = ['', `  ${sev} ${f.kind}${f.date ? ` · ${f.date}` : ''} · rule ${f.rule}`, `    ${f.summary}`];
+  for (const ev of f.evidence) {
+    out.push(`    ${ev.role.padEnd(10)} "${oneLine(ev.quote, width - 30)}" ${c.dim(`[${names.get(ev.document) ?? ev.document} p.${ev.page}]`)}`);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// One ingested document → its events. Pure: no I/O, no clock (the reference date is passed in).
+import type { Patterns } from '../patterns/load-patterns.js';
+import type { IngestedDocument } from '../ingest/ingest-document.js';
+import type { TimelineEvent } from '../schema.js';
+import { analyzeDocument, type AnalyzeOptions } from '../text/analyze.js';
+import { runExtractors, runRefiners } from './engine.js';
+import { readLetterFacts } from './letter-facts.js';
+import type { ExtractContext, Mention } from './mention.js';
+import { EXTRACTORS, REFINERS } from './registry.js';
+import { mentionToEvent } from './to-event.js';
+
+export interface ExtractResult {
+  events: TimelineEvent[];
+  mentions: Mention[];
+  context: ExtractContext;
+}
+
+export function extractDocument(doc: IngestedDocument, patterns: Patterns, options: AnalyzeOptions = {}): ExtractResult {
+  const analyzed = analyzeDocument(doc, patterns, options);
+  const ctx: ExtractContext = { analyzed, patterns, facts: readLetterFacts(analyzed) };
+  const mentions = runRefiners(ctx, REFINERS, runExtractors(ctx, EXTRACTORS, analyzed.sentences));
+  const events = mentions.map((m) => mentionToEvent(ctx, m));
+  return { events, mentions, context: ctx };
+}

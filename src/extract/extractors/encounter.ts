@@ -1,0 +1,54 @@
+// Visits. A visit needs a date written against it; it then dates the findings that follow.
+//   noun + date   "Per the doctor's note dated 12-21-16", "the progress report dated 10-26-2016",
+//                 "November 21, 2016 follow up noted", "a 12/2016 progress note", "initial exam on 10/30/16"
+//   verb + date   "He was evaluated on 07/29/14", "On 12/13/2016, the patient presented"
+//   frame + report "On 11-9-16, the injured worker complained of ..."
+// Not visits: "MRI report dated 02/12/14" (the study's report), "follow up in 4 weeks" (a plan).
+import type { LexiconMatch } from '../../patterns/lexicon.js';
+import type { CueValue } from '../../patterns/load-patterns.js';
+import type { Extractor } from '../engine.js';
+import { linkDate, type LinkKind } from '../link-date.js';
+import { newMention, type Mention } from '../mention.js';
+import { anatomyWords, isSilentSection } from '../reading.js';
+
+const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
+  encounter_noun: ['after', 'before', 'near'],
+  encounter_verb: ['after', 'frame'],
+  patient_report: ['frame'],
+};
+
+export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
+  name: 'encounter',
+  pattern: (s) => (isSilentSection(s) ? [] : s.cues.filter((c) => c.value.role in KINDS_BY_ROLE)),
+  extract(ctx, s, cue): Mention | null {
+    const kinds = KINDS_BY_ROLE[cue.value.role];
+    if (!kinds) return null;
+    if (cue.value.role === 'encounter_noun') {
+      // "MRI report", "UR report", "EMG study": the noun belongs to the thing before it
+      if (s.services.some((sv) => sv.start < cue.end && sv.end > cue.start && sv.value.type !== 'therapy')) return null;
+      const owner = [...s.services, ...s.cuesOf('determination_agent')].find((o) => o.end <= cue.start && cue.start - o.end <= 2);
+      if (owner && !('type' in owner.value && owner.value.type === 'therapy')) return null;
+      // "follow up in 4 weeks", "return for re-evaluation" are plans
+      if (s.cuesOf('plan').some((p) => p.start <= cue.start && p.end >= cue.end)) return null;
+      if (/^(?:follow|return|recheck)/i.test(cue.text) && /^\s*(?:in|with|after)\b/i.test(s.text.slice(cue.end - s.start))) return null;
+    }
+    const blockers = [...s.services, ...s.cuesOf('determination_adverse'), ...s.cuesOf('determination_agent')];
+    const link = linkDate(s, cue, { kinds, blockers, anatomyWords: anatomyWords(ctx.patterns) });
+    if (!link) return null;
+    // "On 12-12-2016 Utilization Review non-certified ..." is a decision, not a visit
+    if (link.kind === 'frame' && s.cues.some((c) => c.value.role === 'determination_agent' || c.value.role === 'determination_adverse')) return null;
+    const { assertion } = s.assertion.at(cue.start, cue.end);
+    if (assertion === 'absent' || assertion === 'hypothetical') return null;
+    return newMention(s, {
+      type: 'encounter',
+      rule: `${cue.value.id}:${link.kind}`,
+      start: cue.start,
+      end: cue.end,
+      date: link.date.value,
+      dateText: link.date.text,
+      dateCertainty: 'explicit',
+      dateRule: `linked:${link.kind}`,
+      setsContext: true,
+    });
+  },
+};

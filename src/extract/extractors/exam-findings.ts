@@ -1,0 +1,87 @@
+// Exam findings: signs the examiner observed or tested, read into a structured model (domain,
+// normal/abnormal, side) that the discrepancy checks compare.
+//   "His gait was nonantalgic."                             gait, normal
+//   "He had equivocal weakness in the left leg ... 4+/5."   strength, abnormal, left
+//   "There were no focal neurologic deficits noted on 06/18/14."  neurologic, normal, dated 06/18/14
+// Symptoms the patient reports are not findings: "He denied weakness", "complains of spasms".
+// Words that can be either ("weakness", "spasm", "paresthesias") count as findings only when the
+// sentence is not the patient's report, or the sentence is an exam ("On exam, ...").
+import type { LexiconMatch } from '../../patterns/lexicon.js';
+import type { ExamValue } from '../../patterns/load-patterns.js';
+import type { Finding } from '../../schema.js';
+import type { AnalyzedSentence } from '../../text/analyze.js';
+import type { Extractor } from '../engine.js';
+import { linkDate } from '../link-date.js';
+import { newMention, type Mention } from '../mention.js';
+import { isGuidelineVoice, isSilentSection } from '../reading.js';
+import { readFindings } from '../findings.js';
+
+export const examFindingExtractor: Extractor<AnalyzedSentence> = {
+  name: 'exam-finding',
+  pattern: (s) => (s.exam.length > 0 && !isSilentSection(s) && !isGuidelineVoice(s) ? [s] : []),
+  extract(ctx, s): Mention[] | null {
+    const kept = examSigns(s);
+    if (kept.length === 0) return null;
+    const findings = readFindings(ctx.patterns, s, kept);
+    // Findings after a date belong to it: "performed on 11-9-16 and revealed tenderness ... and on
+    // 11-18-16 and revealed limited, painful range of motion"; a date right after a finding dates
+    // it: "no focal neurologic deficits noted on 06/18/14".
+    const groups = new Map<string, { matches: LexiconMatch<ExamValue>[]; link: ReturnType<typeof linkDate> }>();
+    for (const m of kept) {
+      const link = linkDate(s, m, { kinds: ['frame', 'after'] }) ?? precedingVisitDate(s, m);
+      const key = link ? link.date.value : '';
+      const g = groups.get(key) ?? { matches: [], link };
+      g.matches.push(m);
+      groups.set(key, g);
+    }
+    const out: Mention[] = [];
+    for (const { matches, link } of groups.values()) {
+      const first = matches[0] as LexiconMatch<ExamValue>;
+      const last = matches.at(-1) as LexiconMatch<ExamValue>;
+      const own = groups.size === 1 ? findings : findings.filter((f) => f.rule === 'exam.coordinated-normal' || matches.some((m) => f.text === m.text));
+      const allAbsent = matches.every((m) => s.assertion.at(m.start, m.end).assertion === 'absent');
+      out.push(
+        newMention(s, {
+          type: 'exam_finding',
+          rule: `exam.${first.value.id}`,
+          start: first.start,
+          end: last.end,
+          findings: own,
+          assertion: allAbsent ? 'absent' : 'present',
+          ...(link
+            ? { date: link.date.value, dateText: link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${link.kind}`, setsContext: true }
+            : { dating: 'inherit' as const }),
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+/** A date earlier in the sentence that belongs to an exam or visit: "A physical exam was performed on 11-9-16 and revealed ..." */
+function precedingVisitDate(s: AnalyzedSentence, m: { start: number }): ReturnType<typeof linkDate> {
+  const visitWords = s.cues.filter((c) => (c.value.role === 'encounter_noun' || c.value.role === 'exam_context' || c.value.role === 'encounter_verb') && c.end <= m.start);
+  for (const w of visitWords.reverse()) {
+    const link = linkDate(s, w, { kinds: ['after', 'before'] });
+    if (link && link.date.end <= m.start) return link;
+  }
+  return null;
+}
+
+/** The exam matches that are signs in this sentence, not symptoms or imaging results. */
+export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
+  const examContext = s.has('exam_context') || s.section?.category === 'exam';
+  const patientReport = s.has('patient_report');
+  // "X-rays showed loss of lordosis": an imaging result, unless the sentence is also an exam
+  const imagingResult = !examContext && s.services.some((sv) => sv.value.type === 'imaging' || sv.value.type === 'test') && s.has('result');
+  if (imagingResult) return [];
+  return s.exam.filter((m) => {
+    if (s.services.some((sv) => sv.start <= m.start && sv.end >= m.end)) return false;
+    const { assertion } = s.assertion.at(m.start, m.end);
+    if (assertion === 'hypothetical') return false;
+    if (!m.value.reportable) return true;
+    return examContext || !patientReport;
+  });
+}
+
+export type { Finding };

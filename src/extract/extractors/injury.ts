@@ -1,0 +1,33 @@
+// The industrial injury:
+//   "The claimant injured his low back on 01/12/10 when he stepped into a hole"   → 2010-01-12
+//   "sustained an industrial injury on 10-17-2016", "an occupational claim from 10/12/2016"
+//   "Mechanism of injury is detailed as occurring when the patient lifted a gas tank"
+//      → no date of its own: the letter's date of injury
+import type { LexiconMatch } from '../../patterns/lexicon.js';
+import type { CueValue } from '../../patterns/load-patterns.js';
+import type { Extractor } from '../engine.js';
+import { linkDate } from '../link-date.js';
+import { newMention, type Mention } from '../mention.js';
+import { anatomyWords, isSilentSection } from '../reading.js';
+
+export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
+  name: 'injury',
+  pattern: (s) => (isSilentSection(s) || s.labelDates.some((l) => l.role === 'injury') ? [] : s.cuesOf('injury')),
+  extract(ctx, s, cue): Mention | null {
+    const { assertion } = s.assertion.at(cue.start, cue.end);
+    if (assertion === 'absent' || assertion === 'hypothetical') return null;
+    // "a prior injury in 2012" is history, not this claim's injury; keep it only with its own date
+    const link = linkDate(s, cue, { kinds: ['after', 'before'], anatomyWords: anatomyWords(ctx.patterns) });
+    if (!link && assertion === 'historical') return null;
+    return newMention(s, {
+      type: 'injury',
+      rule: `${cue.value.id}:${cue.term}`,
+      start: cue.start,
+      end: cue.end,
+      assertion: 'present',
+      ...(link
+        ? { date: link.date.value, dateText: link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${link.kind}` }
+        : { dating: 'injury_date' as const }),
+    });
+  },
+};

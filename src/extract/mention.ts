@@ -1,0 +1,82 @@
+// A mention is what an extractor read from one sentence: a typed, dated claim with its evidence.
+// Refiners turn mentions into mentions (resolve dates from context, merge, drop); the last step
+// turns them into timeline events.
+import type { Assertion, DateCertainty, EventType, Finding } from '../schema.js';
+import type { AnalyzedDocument, AnalyzedSentence } from '../text/analyze.js';
+import type { Patterns } from '../patterns/load-patterns.js';
+
+/** What to do when the sentence gives the mention no date of its own. */
+export type DatingPolicy =
+  /** take the date of the visit being described ("Range of motion was decreased.") */
+  | 'inherit'
+  /** stay undated, remembering the visit ("He had medial branch blocks which helped.") */
+  | 'undated'
+  /** the letter's UR decision date ("The requested FCE was previously denied") */
+  | 'ur_date'
+  /** the letter's decision date ("MRI lumbar spine without contrast: Upheld") */
+  | 'decision_date'
+  /** the date of injury ("Mechanism of injury: lifting a gas tank") */
+  | 'injury_date';
+
+export interface Mention {
+  type: EventType;
+  /** the extractor or refiner rule that produced it, e.g. "exam.sign" */
+  rule: string;
+  sentence: AnalyzedSentence;
+  /** span of the words that triggered it (document offsets) */
+  start: number;
+  end: number;
+  /** quote span (document offsets); the sentence unless narrowed */
+  quoteStart: number;
+  quoteEnd: number;
+  date: string | null;
+  dateText: string | null;
+  dateCertainty: DateCertainty | null;
+  /** how date was found: "linked:after", "frame", "context", ... */
+  dateRule: string | null;
+  dating: DatingPolicy;
+  /** a visit date that carries over to the following sentences */
+  setsContext: boolean;
+  reportedOn: string | null;
+  assertion: Assertion;
+  findings: Finding[];
+  /** service ids involved ("imaging.mri"), used to match plans, determinations and reports */
+  services: string[];
+  /** free-form facts for refiners and checks (outcome polarity, decision item, ...) */
+  facts: Record<string, string | boolean>;
+}
+
+export interface LetterFacts {
+  injuryDate: string | null;
+  injuryText: string | null;
+  decisionDate: string | null;
+  decisionText: string | null;
+  urDate: string | null;
+  urText: string | null;
+}
+
+export interface ExtractContext {
+  analyzed: AnalyzedDocument;
+  patterns: Patterns;
+  facts: LetterFacts;
+}
+
+export function newMention(sentence: AnalyzedSentence, init: Partial<Mention> & Pick<Mention, 'type' | 'rule' | 'start' | 'end'>): Mention {
+  return {
+    quoteStart: sentence.start,
+    quoteEnd: sentence.end,
+    date: null,
+    dateText: null,
+    dateCertainty: null,
+    dateRule: null,
+    dating: 'undated',
+    setsContext: false,
+    reportedOn: null,
+    assertion: 'present',
+    findings: [],
+    services: [],
+    facts: {},
+    sentence,
+    ...init,
+  };
+}

@@ -1,0 +1,67 @@
+// Sentence-level facts several extractors share: is this the reviewer's own voice or a guideline
+// quote, which plan or determination cue governs a service, which words count as anatomy in date gaps.
+import type { LexiconMatch } from '../patterns/lexicon.js';
+import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
+import type { AnalyzedSentence } from '../text/analyze.js';
+
+/** Sections whose sentences never yield clinical events: process boilerplate and guideline citations. */
+export function isSilentSection(s: AnalyzedSentence): boolean {
+  const c = s.section?.category;
+  return c === 'boilerplate' || c === 'guideline';
+}
+
+/** Sections written by the reviewer about the request, where the visit being described has ended. */
+export function isReviewSection(s: AnalyzedSentence): boolean {
+  const c = s.section?.category;
+  return c === 'issues' || c === 'rationale' || c === 'guideline' || c === 'boilerplate';
+}
+
+/**
+ * Guideline quotations and the reviewer's reasoning ("The ODG state 'repeat MRI is not routinely
+ * recommended...'", "This request is not medically necessary") describe no event of this patient.
+ */
+export function isGuidelineVoice(s: AnalyzedSentence): boolean {
+  if (s.has('guideline')) return true;
+  if (isReviewSection(s) && s.has('reviewer_voice')) return true;
+  return /["“][^"”]{20,}/.test(s.text) && isReviewSection(s);
+}
+
+// "continue" or "start" alone does not make a plan; with a service it does ("continue physical therapy").
+const WEAK_PLAN = new Set(['continue', 'continued', 'continuing', 'start', 'will be', 'pending', 'awaiting', 'refill', 'refilled', 'initiate', 'advised', 'was advised', 'plans', 'planning']);
+// A request for authorization is a plan event by itself: "The request for authorization was signed on 11/21/2016."
+const SELF_STANDING_PLAN = new Set(['request for authorization', 'request for authorization form', 'authorization request', 'requested authorization', 'rfa', 'rfas', 'treatment plan', 'plan of care']);
+
+export function strongPlanCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
+  return s.cuesOf('plan').filter((c) => !WEAK_PLAN.has(c.term.toLowerCase()));
+}
+
+export function planCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
+  return s.cuesOf('plan');
+}
+
+export function isSelfStandingPlanCue(c: LexiconMatch<CueValue>): boolean {
+  return SELF_STANDING_PLAN.has(c.term.toLowerCase());
+}
+
+export function determinationCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
+  return s.cues.filter((c) => c.value.role === 'determination_adverse' || c.value.role === 'determination_favourable');
+}
+
+/** Services that are the object of something else in the sentence and are not reported on their own. */
+export function servicesAfter(s: AnalyzedSentence, offset: number): LexiconMatch<ServiceValue>[] {
+  return s.services.filter((sv) => sv.start >= offset);
+}
+
+const anatomyCache = new WeakMap<Patterns, Set<string>>();
+
+/** Lower-case single words of body parts and sides, allowed between a mention and its date. */
+export function anatomyWords(patterns: Patterns): Set<string> {
+  let words = anatomyCache.get(patterns);
+  if (!words) {
+    words = new Set<string>();
+    for (const part of patterns.data.anatomy.bodyParts) for (const term of part.terms) for (const w of term.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+    for (const list of Object.values(patterns.data.anatomy.sides)) for (const term of list) for (const w of term.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+    anatomyCache.set(patterns, words);
+  }
+  return words;
+}

@@ -1,0 +1,66 @@
+// Imaging results often run over several sentences:
+//   "An MRI dated 02/12/14 revealed no disc herniations. There was moderate left and mild right
+//    facet arthrosis at L5-S1 only."                → both sentences are the 02/12/14 MRI
+//   "... CT scan (10-12-2016) of the cervical spine. ... The CT report showed S-shaped curvature
+//    ... No compression fractures."                 → the later CT mentions are the 10-12-2016 CT
+// Only within the same visit and a few sentences: an "MRI showed no stenosis" at a later visit is
+// not the study from months before.
+import type { Refiner } from '../engine.js';
+import { newMention, type Mention } from '../mention.js';
+import { visitsOf } from './visit-context.js';
+
+const WINDOW = 4;
+
+export const imagingResultsRefiner: Refiner = {
+  name: 'imaging-results',
+  refine(ctx, mentions): Mention[] {
+    const visits = visitsOf(ctx);
+    const sentences = ctx.analyzed.sentences;
+    const bySentence = new Map<number, Mention[]>();
+    for (const m of mentions) bySentence.set(m.sentence.index, [...(bySentence.get(m.sentence.index) ?? []), m]);
+    const added: Mention[] = [];
+    let lastStudy: { mention: Mention; index: number } | null = null;
+    for (const s of sentences) {
+      const here = bySentence.get(s.index) ?? [];
+      if (lastStudy) {
+        const stale = s.index - lastStudy.index > WINDOW || visits[s.index]?.epoch !== visits[lastStudy.index]?.epoch || s.section !== lastStudy.mention.sentence.section;
+        if (stale) lastStudy = null;
+      }
+      if (lastStudy) {
+        const study = lastStudy.mention;
+        // the same study named again without its date
+        for (const m of here) {
+          if (m.type === 'imaging' && !m.date && m.services.some((id) => study.services.includes(id))) {
+            m.date = study.date;
+            m.dateText = study.dateText;
+            m.dateCertainty = 'inherited';
+            m.dateRule = 'same-study';
+          }
+        }
+        // a sentence of findings with nothing else in it continues the report
+        const continuation = here.length === 0 && s.services.length === 0 && s.has('imaging_finding') && s.exam.every((e) => e.value.reportable || e.value.domain === 'provocative_test');
+        if (continuation) {
+          const m = newMention(s, {
+            type: 'imaging',
+            rule: 'imaging.result-continued',
+            start: s.start,
+            end: s.end,
+            services: study.services,
+            date: study.date,
+            dateText: study.dateText,
+            dateCertainty: 'inherited',
+            dateRule: 'same-study',
+            reportedOn: study.reportedOn,
+          });
+          added.push(m);
+          lastStudy = { mention: m, index: s.index };
+          continue;
+        }
+      }
+      const dated = here.filter((m) => m.type === 'imaging' && m.date && m.dateRule !== null).at(-1);
+      if (dated) lastStudy = { mention: dated, index: s.index };
+      else if (lastStudy && here.some((m) => m.type !== 'imaging')) lastStudy = null;
+    }
+    return [...mentions, ...added].sort((a, b) => a.sentence.index - b.sentence.index || a.start - b.start);
+  },
+};

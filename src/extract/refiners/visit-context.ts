@@ -1,0 +1,65 @@
+// The visit being described carries its date to the sentences that follow, until another visit
+// starts or the reviewer's own sections begin:
+//   "He was evaluated on 07/29/14 for low back pain. ... His gait was nonantalgic."  → 2014-07-29
+// A date that belongs to something mentioned in passing does not move the visit:
+//   "He was status post coccygeal ligament injection on 07/21/14 ..."  (the visit stays 07/29/14)
+// Undated reports keep the visit as reportedOn: "He had medial branch blocks which helped."
+import type { Refiner } from '../engine.js';
+import type { ExtractContext, Mention } from '../mention.js';
+import { isReviewSection } from '../reading.js';
+
+export interface VisitSpan {
+  date: string | null;
+  dateText: string | null;
+  /** increases each time a new visit starts or the context is reset */
+  epoch: number;
+}
+
+const visitsByContext = new WeakMap<ExtractContext, VisitSpan[]>();
+
+/** The visit in force at each sentence (by sentence index), for refiners that run later. */
+export function visitsOf(ctx: ExtractContext): VisitSpan[] {
+  return visitsByContext.get(ctx) ?? [];
+}
+
+export const visitContextRefiner: Refiner = {
+  name: 'visit-context',
+  refine(ctx, mentions): Mention[] {
+    const bySentence = new Map<number, Mention[]>();
+    for (const m of mentions) {
+      const list = bySentence.get(m.sentence.index) ?? [];
+      list.push(m);
+      bySentence.set(m.sentence.index, list);
+    }
+    const visits: VisitSpan[] = [];
+    let current: VisitSpan = { date: null, dateText: null, epoch: 0 };
+    let lastSection: unknown = undefined;
+    for (const s of ctx.analyzed.sentences) {
+      // A new reviewer section (each "Decision rationale:") starts with no visit in force.
+      if (s.section !== lastSection) {
+        lastSection = s.section;
+        if (isReviewSection(s) && current.date !== null) current = { date: null, dateText: null, epoch: current.epoch + 1 };
+      }
+      const here = bySentence.get(s.index) ?? [];
+      const setters = here.filter((m) => m.setsContext && m.date);
+      const setter = setters.at(-1);
+      const before = current;
+      if (setter && (setter.date !== current.date || setter.dateText !== current.dateText)) {
+        current = { date: setter.date, dateText: setter.dateText, epoch: current.epoch + 1 };
+      }
+      visits[s.index] = current;
+      for (const m of here) {
+        if (!m.date && m.dating === 'inherit' && current.date) {
+          m.date = current.date;
+          m.dateText = current.dateText;
+          m.dateCertainty = 'inherited';
+          m.dateRule = 'visit-context';
+        }
+        const visit = m.setsContext ? before : current;
+        if (visit.date && m.reportedOn === null && !(m.type === 'encounter' && m.date === visit.date)) m.reportedOn = visit.date;
+      }
+    }
+    visitsByContext.set(ctx, visits);
+    return mentions;
+  },
+};

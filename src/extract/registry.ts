@@ -1,0 +1,45 @@
+// The ordered lists of extractors and refiners. Order matters where a comment says so.
+import type { Extractor, Refiner } from './engine.js';
+import { decisionLineExtractor } from './extractors/decision-lines.js';
+import { determinationExtractor } from './extractors/determination.js';
+import { diagnosisExtractor } from './extractors/diagnosis.js';
+import { encounterExtractor } from './extractors/encounter.js';
+import { examFindingExtractor } from './extractors/exam-findings.js';
+import { injuryExtractor } from './extractors/injury.js';
+import { labelDateExtractor } from './extractors/label-dates.js';
+import { planExtractor } from './extractors/plans.js';
+import { serviceReportExtractor } from './extractors/service-reports.js';
+import { imagingResultsRefiner } from './refiners/imaging-results.js';
+import { letterDatesRefiner } from './refiners/letter-dates.js';
+import { mergeSentenceRefiner } from './refiners/merge-sentence.js';
+import { originalRequestRefiner } from './refiners/original-request.js';
+import { requestOnDecisionDateRefiner } from './refiners/request-on-decision-date.js';
+import { visitContextRefiner } from './refiners/visit-context.js';
+
+// Extractors are independent of each other's output; within a sentence their order is the order
+// of the mentions, which the merge refiner keeps.
+export const EXTRACTORS: readonly Extractor<any>[] = [
+  labelDateExtractor,
+  decisionLineExtractor,
+  injuryExtractor,
+  encounterExtractor,
+  determinationExtractor,
+  examFindingExtractor,
+  planExtractor,
+  serviceReportExtractor,
+  diagnosisExtractor,
+];
+
+export const REFINERS: readonly Refiner[] = [
+  // letter dates first: an injury or decision dated from the header is a fixed point
+  letterDatesRefiner,
+  // the UR-date rule reads explicit dates only, before context fills in the rest
+  requestOnDecisionDateRefiner,
+  // visit context needs every explicit date in place; imaging results need its visit spans
+  visitContextRefiner,
+  imagingResultsRefiner,
+  // "was the original request" looks back at plans dated by context
+  originalRequestRefiner,
+  // merging last, so every mention has its final date
+  mergeSentenceRefiner,
+];

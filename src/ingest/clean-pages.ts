@@ -1,0 +1,135 @@
+// Raw page text → the canonical page text every offset in chartline refers to.
+// 1. Lines repeated at the top or bottom of most pages (letterheads, "Case Number: CM16-0239607",
+//    "Page 2 of 5", fax banners) are removed, so they neither break sentences nor yield events.
+// 2. Line wraps are joined into paragraphs ("...the claimant was\nevaluated on" → one line), while
+//    short standalone lines (headings, "MRI lumbar spine: Upheld", "Date of Injury: 10/17/2016")
+//    keep their line break.
+// 3. A hyphen at a line end is kept ("10-\n17-2016", "non-\ncertified" are real hyphens in record
+//    text), unless the document elsewhere spells the joined word ("documen-\ntation").
+
+export interface CleanPage {
+  num: number;
+  text: string;
+  /** The last line wraps onto the next page: the sentence goes on there. */
+  continuesOnNext: boolean;
+}
+
+const PAGE_NUMBER_LINE = /^\s*(?:page|pg\.?|p\.)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*$|^\s*-?\s*\d{1,4}\s*-?\s*$|^\s*\d+\s*(?:of|\/)\s*\d+\s*$/i;
+// "Page 2 of 5" inside a longer footer line: "Case CM16-0239607 · Page 2 of 5"
+const PAGE_OF_PAGES = /\bpage\s+\d+\s+of\s+\d+\b/i;
+const EDGE_LINES = 3;
+
+export function cleanPages(raw: ReadonlyArray<{ num: number; text: string }>): CleanPage[] {
+  const pagesLines = raw.map((p) => splitLines(p.text));
+  const repeated = findRepeatedEdgeLines(pagesLines);
+  const vocabulary = collectWords(raw);
+  const kept = raw.map((_, i) => (pagesLines[i] ?? []).filter((line, idx, all) => !isBoilerplateLine(line, idx, all, repeated)));
+  return raw.map((p, i) => {
+    const lines = kept[i] ?? [];
+    const last = lastNonEmpty(lines);
+    const nextFirst = (kept[i + 1] ?? []).find((l) => l.trim() !== '');
+    const continuesOnNext = last !== undefined && nextFirst !== undefined && isSoftWrap(last.trim(), nextFirst.trim(), wrapWidth(lines)) && !/[.!?:]["')\]]?$/.test(last.trim());
+    return { num: p.num, text: joinLines(lines, vocabulary), continuesOnNext };
+  });
+}
+
+function lastNonEmpty(lines: string[]): string | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) if ((lines[i] ?? '').trim() !== '') return lines[i];
+  return undefined;
+}
+
+function splitLines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\t\f\v]/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+}
+
+/** Digits vary from page to page ("Page 3 of 7", fax times); compare lines with digits masked. */
+function edgeKey(line: string): string {
+  return line.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+function findRepeatedEdgeLines(pages: string[][]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const nonEmpty = lines.filter((l) => l.trim() !== '');
+    const edges = new Set([...nonEmpty.slice(0, EDGE_LINES), ...nonEmpty.slice(-EDGE_LINES)].map(edgeKey));
+    for (const key of edges) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const repeated = new Set<string>();
+  if (pages.length < 2) return repeated;
+  // On a 2-page document a line must be on both; on longer ones on at least half the pages.
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  for (const [key, n] of counts) if (n >= needed && key.length > 0) repeated.add(key);
+  return repeated;
+}
+
+function isBoilerplateLine(line: string, idx: number, all: string[], repeated: Set<string>): boolean {
+  if (line.trim() === '') return false;
+  if (PAGE_NUMBER_LINE.test(line)) return true;
+  const key = edgeKey(line);
+  if (!repeated.has(key)) return false;
+  // Only strip a repeated line where it sits at the page edge; the same text in the body stays.
+  const nonEmptyIdx = all.slice(0, idx).filter((l) => l.trim() !== '').length;
+  const nonEmptyTotal = all.filter((l) => l.trim() !== '').length;
+  return nonEmptyIdx < EDGE_LINES || nonEmptyIdx >= nonEmptyTotal - EDGE_LINES || PAGE_OF_PAGES.test(line);
+}
+
+function collectWords(raw: ReadonlyArray<{ text: string }>): Set<string> {
+  const words = new Set<string>();
+  for (const p of raw) for (const m of p.text.matchAll(/[A-Za-z]{4,}/g)) words.add(m[0].toLowerCase());
+  return words;
+}
+
+/**
+ * Typical width of a wrapped line on this page. Lines near it reached the right margin and wrapped;
+ * shorter ones ended their paragraph. Text files with one paragraph per line have no wrap width.
+ */
+function wrapWidth(lines: string[]): number | null {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0 && n <= 160).sort((a, b) => a - b);
+  if (lengths.length < 3) return null;
+  return lengths[Math.floor(lengths.length * 0.9)] ?? null;
+}
+
+const HEADING_LINE = /^[^a-z]*[A-Z]{3,}[^a-z]*:?$/;
+
+function joinLines(lines: string[], vocabulary: Set<string>): string {
+  const width = wrapWidth(lines);
+  const out: string[] = [];
+  let prev: string | null = null;
+  for (const rawLine of lines) {
+    const line = rawLine.trim();
+    if (line === '') continue; // blank lines do not decide anything: some exports double-space every line
+    if (prev === null) {
+      out.push(line);
+    } else if (isSoftWrap(prev, line, width)) {
+      if (/[A-Za-z]-$/.test(prev) && joinsAsWord(prev, line, vocabulary)) {
+        out[out.length - 1] = prev.slice(0, -1);
+        out.push(line);
+      } else if (/-$/.test(prev)) {
+        out.push(line);
+      } else {
+        out.push(' ', line);
+      }
+    } else {
+      out.push('\n', line);
+    }
+    prev = line;
+  }
+  return out.join('');
+}
+
+function isSoftWrap(prev: string, next: string, width: number | null): boolean {
+  if (width === null) return false;
+  if (HEADING_LINE.test(prev) || HEADING_LINE.test(next)) return false;
+  // "MRI lumbar spine without contrast: Upheld" — a decision line stands alone however long it is.
+  if (/:\s*(upheld|overturned)\s*$/i.test(prev)) return false;
+  // "... set forth below:" introduces what follows on its own line
+  if (/:$/.test(prev)) return false;
+  return prev.length >= width * 0.6 && prev.length <= width * 1.25;
+}
+
+function joinsAsWord(prev: string, next: string, vocabulary: Set<string>): boolean {
+  const head = /([A-Za-z]+)-$/.exec(prev)?.[1];
+  const tail = /^([a-z]+)/.exec(next)?.[1];
+  if (!head || !tail) return false;
+  return vocabulary.has((head + tail).toLowerCase());
+}

@@ -1,0 +1,55 @@
+// Decide what a file is from its bytes, not its name: intake uploads "scan.pdf" that is really a
+// Word document, and "notes" with no extension that is plain text.
+export type FileFormat = 'pdf' | 'text' | 'docx' | 'empty' | 'unknown';
+
+const PDF_MAGIC = '%PDF-';
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export function detectFormat(name: string, data: Uint8Array): FileFormat {
+  if (data.length === 0 || isBlankText(data)) return 'empty';
+  // Some producers write a few junk bytes before the header; PDF readers accept it within 1 KiB.
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
+  if (head.includes(PDF_MAGIC)) return 'pdf';
+  if (ZIP_MAGIC.every((b, i) => data[i] === b)) return /\.(docx|docm|dotx)$/i.test(name) || hasDocxPart(data) ? 'docx' : 'unknown';
+  if (/\.pdf$/i.test(name)) return 'unknown';
+  if (looksLikeText(data)) return 'text';
+  return 'unknown';
+}
+
+function isBlankText(data: Uint8Array): boolean {
+  if (data.length > 4096) return false;
+  return Buffer.from(data).toString('utf8').trim().length === 0;
+}
+
+function hasDocxPart(data: Uint8Array): boolean {
+  return Buffer.from(data.subarray(0, 4096)).toString('latin1').includes('word/');
+}
+
+/** Text if it decodes as UTF-8 and has almost no control characters (NUL marks binary). */
+function looksLikeText(data: Uint8Array): boolean {
+  const sample = data.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  if (control > sample.length * 0.01) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.length === data.length ? sample : trimPartialUtf8(sample));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A 64 KiB sample can cut a multi-byte character in half; drop the partial tail before decoding.
+function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  let back = 0;
+  while (end > 0 && back < 4 && ((bytes[end - 1] ?? 0) & 0xc0) === 0x80) {
+    end--;
+    back++;
+  }
+  if (end > 0 && ((bytes[end - 1] ?? 0) & 0x80) !== 0) end--;
+  return bytes.subarray(0, end);
+}

@@ -1,0 +1,105 @@
+// One input file → its pages of clean text, or a clear per-file error. Never throws for bad input:
+// a corrupt PDF in a bundle is reported and the other documents still process.
+import { createHash } from 'node:crypto';
+import type { DocumentError } from '../schema.js';
+import { cleanPages, type CleanPage } from './clean-pages.js';
+import { detectFormat } from './detect-format.js';
+import { IngestError } from './ingest-error.js';
+import { readPdfPages, type RawPage } from './read-pdf.js';
+
+export interface InputFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface PageSpan {
+  num: number;
+  /** offset of the page's first character in the document text */
+  offset: number;
+  length: number;
+}
+
+export interface IngestedDocument {
+  /** short, stable id: the first 16 hex digits of the sha256 */
+  id: string;
+  name: string;
+  sha256: string;
+  /** all pages' clean text, each page followed by one separator (space when the sentence runs on) */
+  text: string;
+  pages: PageSpan[];
+  errors: DocumentError[];
+}
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function documentId(sha256: string): string {
+  return sha256.slice(0, 16);
+}
+
+export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages): Promise<IngestedDocument> {
+  const sha256 = sha256Hex(file.data);
+  const base = { id: documentId(sha256), name: file.name, sha256 };
+  try {
+    const raw = await readRawPages(file, pdfReader);
+    return { ...base, ...assemble(cleanPages(raw)) };
+  } catch (err) {
+    if (!(err instanceof IngestError)) throw err;
+    return { ...base, text: '', pages: [], errors: [{ code: err.code, message: `${file.name}: ${err.message}` }] };
+  }
+}
+
+async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]>): Promise<RawPage[]> {
+  const format = detectFormat(file.name, file.data);
+  switch (format) {
+    case 'empty':
+      throw new IngestError('empty', 'the file is empty');
+    case 'docx':
+      throw new IngestError('unsupported', 'Word documents (.docx) are not read; save it as PDF and upload that');
+    case 'unknown':
+      throw new IngestError('unsupported', /\.pdf$/i.test(file.name) ? 'the file is named .pdf but is not a PDF' : 'unsupported file type: chartline reads PDF and plain-text files');
+    case 'text':
+      return splitTextPages(Buffer.from(file.data).toString('utf8'));
+    case 'pdf':
+      return pdfReader(file.data);
+  }
+}
+
+/** Plain text: a form feed separates pages (as `pdftotext` writes them); otherwise one page. */
+export function splitTextPages(text: string): RawPage[] {
+  const parts = text.replace(/^\uFEFF/, '').split('\f');
+  if (parts.length > 1 && parts.at(-1)?.trim() === '') parts.pop();
+  return parts.map((t, i) => ({ num: i + 1, text: t }));
+}
+
+function assemble(pages: CleanPage[]): Pick<IngestedDocument, 'text' | 'pages' | 'errors'> {
+  const spans: PageSpan[] = [];
+  let text = '';
+  for (const p of pages) {
+    spans.push({ num: p.num, offset: text.length, length: p.text.length });
+    text += p.text + (p.continuesOnNext ? ' ' : '\n');
+  }
+  const errors: DocumentError[] = [];
+  const blank = pages.filter((p) => p.text.trim().length === 0).map((p) => p.num);
+  if (pages.length === 0 || blank.length === pages.length) {
+    errors.push({ code: 'needs_ocr', message: `no text layer on any page (${pages.length} page${pages.length === 1 ? '' : 's'}): the document is scanned and needs OCR`, pages: blank });
+  } else if (blank.length > 0) {
+    errors.push({ code: 'needs_ocr', message: `page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer and need${blank.length === 1 ? 's' : ''} OCR`, pages: blank });
+  }
+  return { text, pages: spans, errors };
+}
+
+/** The page holding a document offset, and the offset within that page. */
+export function locate(pages: readonly PageSpan[], offset: number): { page: number; pageOffset: number } {
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((pages[mid]?.offset ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = pages[lo];
+  if (!p) return { page: 1, pageOffset: offset };
+  return { page: p.num, pageOffset: offset - p.offset };
+}

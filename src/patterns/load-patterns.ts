@@ -1,0 +1,175 @@
+// Loads patterns/*.json through the strict schemas and compiles them into matchers.
+// A bad file stops start-up with a message naming the file and the field:
+//   patterns/cues.json: cues[3].role: Invalid option: expected one of "encounter_noun"|...
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { EventType } from '../schema.js';
+import { Lexicon } from './lexicon.js';
+import { PATTERN_FILES, type CueRole, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
+
+export class PatternError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PatternError';
+  }
+}
+
+export interface ServiceValue {
+  id: string;
+  type: EventType;
+}
+export interface CueValue {
+  id: string;
+  role: CueRole;
+}
+export interface ExamValue {
+  id: string;
+  domain: PatternData['exam']['findings'][number]['domain'];
+  polarity: 'normal' | 'abnormal';
+  reportable: boolean;
+}
+export interface AssertionValue {
+  id: string;
+  category: 'negated' | 'hypothetical' | 'historical' | 'pseudo' | 'terminator';
+  direction: 'forward' | 'backward' | 'bidirectional';
+  maxTokens: number;
+}
+export interface SectionValue {
+  name: string;
+  category: SectionCategory;
+}
+export interface BodyPartValue {
+  name: string;
+  region: Region;
+}
+
+export interface Patterns {
+  dir: string;
+  data: PatternData;
+  sectionHeaders: Map<string, SectionValue>;
+  labels: Lexicon<{ id: string; role: LabelRole }>;
+  services: Lexicon<ServiceValue>;
+  cues: Lexicon<CueValue>[];
+  exam: Lexicon<ExamValue>;
+  coordination: {
+    nouns: Lexicon<ExamValue['domain']>;
+    normalBefore: Lexicon<true>;
+    normalAfter: Lexicon<true>;
+  };
+  assertion: Lexicon<AssertionValue>;
+  bodyParts: Lexicon<BodyPartValue>;
+  sides: Lexicon<'left' | 'right' | 'bilateral'>;
+  levelPattern: RegExp;
+  dateIgnoreBefore: Lexicon<true>;
+  dateIgnoreAfter: Lexicon<true>;
+  dateIgnoreLine: RegExp[];
+  relativeCues: Lexicon<true>;
+}
+
+/** Finds the shipped patterns/ folder from wherever this module runs (src/ under vitest, dist/src/ when built). */
+export function defaultPatternsDir(): string {
+  if (process.env.CHARTLINE_PATTERNS) return resolve(process.env.CHARTLINE_PATTERNS);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'patterns', 'sections.json'))) return join(dir, 'patterns');
+    dir = dirname(dir);
+  }
+  throw new PatternError('cannot find the patterns/ folder; set CHARTLINE_PATTERNS to its path');
+}
+
+function formatIssues(file: string, error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${file}: ${issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : '(root)'}: ${issue.message}`)
+    .join('\n');
+}
+
+export function readPatternData(dir: string = defaultPatternsDir()): PatternData {
+  const data: Partial<Record<PatternFileName, unknown>> = {};
+  for (const [name, schema] of Object.entries(PATTERN_FILES) as [PatternFileName, (typeof PATTERN_FILES)[PatternFileName]][]) {
+    const file = join(dir, `${name}.json`);
+    const label = `patterns/${name}.json`;
+    if (!existsSync(file)) throw new PatternError(`${label}: file is missing (looked in ${dir})`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new PatternError(`${label}: not valid JSON: ${(err as Error).message}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new PatternError(formatIssues(label, parsed.error));
+    data[name] = parsed.data;
+  }
+  return data as PatternData;
+}
+
+export function compilePatterns(data: PatternData, dir = ''): Patterns {
+  const sectionHeaders = new Map<string, SectionValue>();
+  for (const s of data.sections.sections) for (const h of s.headers) sectionHeaders.set(normalizeHeader(h), { name: s.name, category: s.category });
+
+  const cueRoles = new Map<CueRole, { value: CueValue; terms: string[]; caseSensitive: string[]; patterns: string[] }[]>();
+  for (const c of data.cues.cues) {
+    const list = cueRoles.get(c.role) ?? [];
+    list.push({ value: { id: c.id, role: c.role }, terms: c.terms, caseSensitive: c.caseSensitive, patterns: c.patterns });
+    cueRoles.set(c.role, list);
+  }
+  const sidesEntries = (Object.entries(data.anatomy.sides) as ['left' | 'right' | 'bilateral', string[]][]).map(([side, terms]) => ({ value: side, terms }));
+  const a = data.assertion;
+  return {
+    dir,
+    data,
+    sectionHeaders,
+    labels: new Lexicon(data.labels.labels.map((l) => ({ value: { id: l.id, role: l.role }, terms: l.labels }))),
+    services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
+    // One lexicon per role: "on exam" (exam context) must not hide "exam" (an encounter noun).
+    cues: [...cueRoles.values()].map((entries) => new Lexicon(entries)),
+    exam: new Lexicon(
+      data.exam.findings.map((f) => ({
+        value: { id: f.id, domain: f.domain, polarity: f.polarity, reportable: f.reportable },
+        terms: f.terms,
+        caseSensitive: f.caseSensitive,
+        patterns: f.patterns,
+      })),
+    ),
+    coordination: {
+      nouns: new Lexicon(Object.entries(data.exam.coordination.nouns).map(([domain, terms]) => ({ value: domain as ExamValue['domain'], terms }))),
+      normalBefore: new Lexicon([{ value: true as const, terms: data.exam.coordination.normalBefore }]),
+      normalAfter: new Lexicon([{ value: true as const, terms: data.exam.coordination.normalAfter }]),
+    },
+    assertion: new Lexicon<AssertionValue>([
+      // Pseudo triggers first: "no change" must win over "no".
+      { value: { id: 'pseudo', category: 'pseudo', direction: 'forward', maxTokens: 0 }, terms: a.pseudo },
+      ...a.triggers.map((t) => ({ value: { id: t.id, category: t.category, direction: t.direction, maxTokens: t.maxTokens }, terms: t.terms })),
+      { value: { id: 'terminator', category: 'terminator', direction: 'forward', maxTokens: 0 }, terms: a.terminators },
+    ]),
+    bodyParts: new Lexicon(data.anatomy.bodyParts.map((b) => ({ value: { name: b.name, region: b.region }, terms: b.terms }))),
+    sides: new Lexicon(sidesEntries),
+    levelPattern: new RegExp(data.anatomy.levelPattern, 'g'),
+    dateIgnoreBefore: new Lexicon([{ value: true as const, terms: data.dates.ignoreBefore }]),
+    dateIgnoreAfter: new Lexicon([{ value: true as const, terms: data.dates.ignoreAfter }]),
+    dateIgnoreLine: data.dates.ignoreLine.map((src) => new RegExp(src, 'i')),
+    relativeCues: new Lexicon([{ value: true as const, terms: data.dates.relativeCues }]),
+  };
+}
+
+export function normalizeHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim();
+}
+
+let cached: Patterns | null = null;
+
+/** The shipped patterns, loaded once per process. */
+export function loadPatterns(dir?: string): Patterns {
+  if (dir) return compilePatterns(readPatternData(dir), dir);
+  if (!cached) {
+    const d = defaultPatternsDir();
+    cached = compilePatterns(readPatternData(d), d);
+  }
+  return cached;
+}

@@ -1,0 +1,210 @@
+// Strict zod schemas for the vocabulary and rule files in patterns/. A typo in a field name or a
+// regular expression that does not compile stops start-up with the file and field named.
+import { z } from 'zod';
+import { EVENT_TYPES, EXAM_DOMAINS, FINDING_POLARITIES } from '../schema.js';
+
+const regexSource = z.string().min(1).superRefine((src, ctx) => {
+  try {
+    new RegExp(src, 'iu');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(err as Error).message}` });
+  }
+});
+
+const phrase = z.string().min(1).refine((s) => s.trim() === s, 'phrases must not start or end with spaces');
+
+/** Literal phrases (case-insensitive), exact tokens (case-sensitive) and regular expressions. */
+export const LexiconFields = {
+  terms: z.array(phrase).default([]),
+  caseSensitive: z.array(phrase).default([]),
+  patterns: z.array(regexSource).default([]),
+};
+
+const ruleId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowercase words joined by . or -');
+
+export const SectionsFile = z
+  .object({
+    $comment: z.string().optional(),
+    sections: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            category: z.enum(['boilerplate', 'history', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure']),
+            headers: z.array(phrase).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type SectionCategory = z.infer<typeof SectionsFile>['sections'][number]['category'];
+
+export const LabelsFile = z
+  .object({
+    $comment: z.string().optional(),
+    labels: z
+      .array(
+        z
+          .object({
+            id: ruleId,
+            role: z.enum(['injury', 'ur_decision', 'decision_date', 'encounter', 'procedure', 'imaging', 'ignore']),
+            labels: z.array(phrase).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type LabelRole = z.infer<typeof LabelsFile>['labels'][number]['role'];
+
+export const ServicesFile = z
+  .object({
+    $comment: z.string().optional(),
+    services: z
+      .array(
+        z
+          .object({
+            id: ruleId,
+            type: z.enum(EVENT_TYPES),
+            ...LexiconFields,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const CUE_ROLES = [
+  'encounter_noun',
+  'encounter_verb',
+  'patient_report',
+  'plan',
+  'referral',
+  'determination_adverse',
+  'determination_favourable',
+  'determination_agent',
+  'injury',
+  'past',
+  'result',
+  'exam_context',
+  'outcome_positive',
+  'outcome_negative',
+  'guideline',
+  'reviewer_voice',
+  'imaging_finding',
+] as const;
+export type CueRole = (typeof CUE_ROLES)[number];
+
+export const CuesFile = z
+  .object({
+    $comment: z.string().optional(),
+    cues: z.array(z.object({ id: ruleId, role: z.enum(CUE_ROLES), ...LexiconFields }).strict()).min(1),
+  })
+  .strict();
+
+export const ExamFile = z
+  .object({
+    $comment: z.string().optional(),
+    findings: z
+      .array(
+        z
+          .object({
+            id: ruleId,
+            domain: z.enum(EXAM_DOMAINS),
+            polarity: z.enum(FINDING_POLARITIES),
+            /** the words can also be a symptom the patient reports ("weakness", "spasms") */
+            reportable: z.boolean().default(false),
+            ...LexiconFields,
+          })
+          .strict(),
+      )
+      .min(1),
+    coordination: z
+      .object({
+        $comment: z.string().optional(),
+        nouns: z.partialRecord(z.enum(EXAM_DOMAINS), z.array(phrase).min(1)),
+        normalBefore: z.array(phrase).min(1),
+        normalAfter: z.array(phrase).min(1),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const AssertionFile = z
+  .object({
+    $comment: z.string().optional(),
+    triggers: z
+      .array(
+        z
+          .object({
+            id: ruleId,
+            category: z.enum(['negated', 'hypothetical', 'historical']),
+            direction: z.enum(['forward', 'backward', 'bidirectional']),
+            maxTokens: z.number().int().min(1).max(50),
+            terms: z.array(phrase).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    pseudo: z.array(phrase),
+    terminators: z.array(phrase),
+  })
+  .strict();
+
+export const AnatomyFile = z
+  .object({
+    $comment: z.string().optional(),
+    bodyParts: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            region: z.enum(['upper_extremity', 'lower_extremity', 'cervical', 'thoracic', 'lumbar', 'trunk', 'head']),
+            terms: z.array(phrase).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    sides: z.object({ left: z.array(phrase).min(1), right: z.array(phrase).min(1), bilateral: z.array(phrase).min(1) }).strict(),
+    levelPattern: regexSource,
+  })
+  .strict();
+export type Region = z.infer<typeof AnatomyFile>['bodyParts'][number]['region'];
+
+export const DatesFile = z
+  .object({
+    $comment: z.string().optional(),
+    ignoreBefore: z.array(phrase),
+    ignoreAfter: z.array(phrase),
+    ignoreLine: z.array(regexSource),
+    relativeCues: z.array(phrase),
+  })
+  .strict();
+
+export const ChecksFile = z
+  .object({
+    $comment: z.string().optional(),
+    gapInCare: z.object({ minGapDays: z.number().int().min(1), severity: z.enum(['high', 'medium', 'low']) }).strict(),
+    examPlanMismatch: z.object({ discussionCues: z.array(phrase), ordersNeedingDeficit: z.array(ruleId) }).strict(),
+    contradiction: z.object({ minTermOverlap: z.number().int().min(1) }).strict(),
+    duplicate: z
+      .object({ nearDuplicateJaccard: z.number().min(0.5).max(1), shingleSize: z.number().int().min(2).max(20), minPageChars: z.number().int().min(0) })
+      .strict(),
+    chronology: z.object({ futureToleranceDays: z.number().int().min(0) }).strict(),
+  })
+  .strict();
+
+export const PATTERN_FILES = {
+  sections: SectionsFile,
+  labels: LabelsFile,
+  services: ServicesFile,
+  cues: CuesFile,
+  exam: ExamFile,
+  assertion: AssertionFile,
+  anatomy: AnatomyFile,
+  dates: DatesFile,
+  checks: ChecksFile,
+} as const;
+export type PatternFileName = keyof typeof PATTERN_FILES;
+export type PatternData = { [K in PatternFileName]: z.infer<(typeof PATTERN_FILES)[K]> };

@@ -1,0 +1,148 @@
+// Document text → sections and sentences, each sentence read once for everything the extractors
+// need: tokens, dates, cues, services, exam signs, assertion scopes. Pure; offsets are document offsets.
+import type { IngestedDocument } from '../ingest/ingest-document.js';
+import type { LexiconMatch, Token } from '../patterns/lexicon.js';
+import { tokenize } from '../patterns/lexicon.js';
+import type { CueValue, ExamValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
+import type { CueRole, LabelRole } from '../patterns/schemas.js';
+import { assertionScopes, type AssertionScopes } from './assertion.js';
+import { findDates, referenceYearOf, type DateMention } from './dates.js';
+import { findSections, sectionAt, type Section } from './sections.js';
+import { splitSentences } from './sentences.js';
+
+export interface SentenceDate extends DateMention {
+  /** why this date is not a clinical date ("dob", "guideline", "fax"), or null when it is one */
+  ignored: string | null;
+}
+
+export interface LabelDate {
+  role: LabelRole;
+  rule: string;
+  label: LexiconMatch<{ id: string; role: LabelRole }>;
+  date: SentenceDate;
+}
+
+export interface AnalyzedSentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  section: Section | null;
+  tokens: Token[];
+  dates: SentenceDate[];
+  labelDates: LabelDate[];
+  cues: LexiconMatch<CueValue>[];
+  services: LexiconMatch<ServiceValue>[];
+  exam: LexiconMatch<ExamValue>[];
+  assertion: AssertionScopes;
+  has(role: CueRole): boolean;
+  cuesOf(role: CueRole): LexiconMatch<CueValue>[];
+}
+
+export interface AnalyzedDocument {
+  doc: IngestedDocument;
+  sections: Section[];
+  sentences: AnalyzedSentence[];
+  referenceYear: number;
+}
+
+export interface AnalyzeOptions {
+  /** "today" for two-digit years and future-date checks; tests pass a fixed one */
+  referenceDate?: Date;
+}
+
+export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, options: AnalyzeOptions = {}): AnalyzedDocument {
+  const today = options.referenceDate ?? new Date();
+  const referenceYear = referenceYearOf(doc.text, today.getUTCFullYear());
+  const sections = findSections(doc.text, patterns);
+  // A header ends the sentence before it; the section's text starts a new one.
+  const breaks = sections.flatMap((s) => [s.start, s.bodyStart]);
+  const sentences = splitSentences(doc.text, 0, doc.text.length, breaks)
+    // "Decision rationale:" on its own is a header, not a sentence
+    .filter((s) => !sections.some((sec) => sec.start === s.start && sec.bodyStart >= s.end))
+    .map((s, index) => analyzeSentence(doc.text, s.start, s.end, index, sectionAt(sections, s.start), referenceYear, patterns));
+  return { doc, sections, sentences, referenceYear };
+}
+
+export function analyzeSentence(
+  docText: string,
+  start: number,
+  end: number,
+  index: number,
+  section: Section | null,
+  referenceYear: number,
+  patterns: Patterns,
+): AnalyzedSentence {
+  const text = docText.slice(start, end);
+  const tokens = tokenize(text, start);
+  const dates = findDates(text, referenceYear, start).map((d) => ({ ...d, ignored: whyIgnored(docText, d, patterns) }));
+  const labelDates = findLabelDates(text, tokens, start, dates, patterns);
+  for (const ld of labelDates) if (ld.role === 'ignore' && !ld.date.ignored) ld.date.ignored = ld.rule;
+  const cues = patterns.cues.flatMap((lex) => lex.find(text, tokens, start)).sort((a, b) => a.start - b.start);
+  const services = patterns.services.find(text, tokens, start);
+  const exam = patterns.exam.find(text, tokens, start);
+  let scopes: AssertionScopes | null = null;
+  return {
+    index,
+    start,
+    end,
+    text,
+    section,
+    tokens,
+    dates,
+    labelDates,
+    cues,
+    services,
+    exam,
+    get assertion(): AssertionScopes {
+      scopes ??= assertionScopes(text, tokens, start, patterns);
+      return scopes;
+    },
+    has(role: CueRole): boolean {
+      return cues.some((c) => c.value.role === role);
+    },
+    cuesOf(role: CueRole): LexiconMatch<CueValue>[] {
+      return cues.filter((c) => c.value.role === role);
+    },
+  };
+}
+
+function lineAround(text: string, start: number, end: number): { lineStart: number; line: string } {
+  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // "Received:\n12/13/2016" — a label alone on the line above names the date below it
+  if (lineStart > 0 && text.slice(Math.max(0, lineStart - 2), lineStart - 1).endsWith(':')) {
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return { lineStart, line: text.slice(lineStart, lineEnd) };
+}
+
+function whyIgnored(text: string, d: DateMention, patterns: Patterns): string | null {
+  const { lineStart, line } = lineAround(text, d.start, d.end);
+  for (const re of patterns.dateIgnoreLine) if (re.test(line)) return `line:${re.source}`;
+  const beforeFrom = Math.max(lineStart, d.start - 40);
+  const before = text.slice(beforeFrom, d.start);
+  const beforeMatches = patterns.dateIgnoreBefore.find(before, tokenize(before, beforeFrom), beforeFrom);
+  // only the words right before the date count: "DOB: 01/01/60", "updated 08/22/2014"
+  const last = beforeMatches.at(-1);
+  if (last && /^[\s:#,.()-]*(?:of|on|is|was|dated)?[\s:#,.()-]*$/i.test(text.slice(last.end, d.start))) return `before:${last.term}`;
+  const afterEnd = Math.min(text.length, d.end + 30);
+  const after = text.slice(d.end, afterEnd);
+  const afterMatches = patterns.dateIgnoreAfter.find(after, tokenize(after, d.end), d.end);
+  const first = afterMatches[0];
+  if (first && /^[\s,)]*$/.test(text.slice(d.end, first.start))) return `after:${first.term}`;
+  return null;
+}
+
+/** "Date of Injury: 10/17/2016", "UR Denial Date:  12/20/2016", "DOS: 3/4/15" */
+function findLabelDates(text: string, tokens: Token[], offset: number, dates: SentenceDate[], patterns: Patterns): LabelDate[] {
+  if (dates.length === 0 || !text.includes(':')) return [];
+  const out: LabelDate[] = [];
+  for (const label of patterns.labels.find(text, tokens, offset)) {
+    const gap = (d: SentenceDate): string => text.slice(label.end - offset, d.start - offset);
+    const date = dates.find((d) => d.start >= label.end && /^\s*:\s*$/.test(gap(d)));
+    if (date) out.push({ role: label.value.role, rule: label.value.id, label, date });
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// ConText-style assertion (Harkema et al. 2009): triggers from patterns/assertion.json modify the
+// mentions within their scope. "no disc herniations" → absent; "rule out radiculopathy" →
+// hypothetical; "history of lumbar fusion" → historical. Scope runs in the trigger's direction for
+// at most maxTokens words and stops at a terminator ("but", "however"), at ; : . ( ), and at a comma
+// that starts a new clause — a comma inside a short list keeps going ("no weakness, numbness or
+// tingling"), a comma before a longer phrase ends it ("no loss of lordosis, tenderness at C5-6").
+import type { Assertion } from '../schema.js';
+import type { Patterns } from '../patterns/load-patterns.js';
+import type { Token } from '../patterns/lexicon.js';
+
+interface Trigger {
+  category: 'negated' | 'hypothetical' | 'historical';
+  id: string;
+  /** token index range the trigger covers */
+  first: number;
+  last: number;
+  direction: 'forward' | 'backward' | 'bidirectional';
+  maxTokens: number;
+}
+
+export interface AssertionScopes {
+  /** assertion of a mention spanning [start, end) — checks the mention's first token */
+  at(start: number, end: number): { assertion: Assertion; trigger: string | null };
+}
+
+const HARD_STOP = new Set([';', ':', '.', '(', ')', '[', ']', '!', '?']);
+const LIST_ITEM_MAX = 3;
+const PRIORITY: Record<Trigger['category'], number> = { negated: 3, hypothetical: 2, historical: 1 };
+const ASSERTION_OF: Record<Trigger['category'], Assertion> = { negated: 'absent', hypothetical: 'hypothetical', historical: 'historical' };
+
+export function assertionScopes(text: string, tokens: readonly Token[], offset: number, patterns: Patterns): AssertionScopes {
+  const triggers: Trigger[] = [];
+  const terminators = new Set<number>();
+  const matches = patterns.assertion.find(text, tokens, offset);
+  const tokenIndex = (pos: number): number => tokens.findIndex((t) => t.start >= pos);
+  for (const m of matches) {
+    const first = tokenIndex(m.start);
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= m.end) last++;
+    if (first < 0) continue;
+    const v = m.value;
+    if (v.category === 'terminator') {
+      for (let i = first; i <= last; i++) terminators.add(i);
+    } else if (v.category !== 'pseudo') {
+      triggers.push({ category: v.category, id: v.id, first, last, direction: v.direction, maxTokens: v.maxTokens });
+    }
+  }
+
+  const stopsForward = (i: number): boolean => {
+    const t = tokens[i] as Token;
+    if (HARD_STOP.has(t.norm) || terminators.has(i)) return true;
+    if (t.norm === ',') {
+      // continue through a short list item: ", numbness or tingling"
+      let n = 0;
+      for (let j = i + 1; j < tokens.length; j++) {
+        const u = tokens[j] as Token;
+        if (u.norm === ',' || HARD_STOP.has(u.norm)) break;
+        n++;
+      }
+      return n > LIST_ITEM_MAX;
+    }
+    return false;
+  };
+  const stopsBackward = (i: number): boolean => {
+    const t = tokens[i] as Token;
+    return HARD_STOP.has(t.norm) || t.norm === ',' || terminators.has(i);
+  };
+
+  const inScope = (tr: Trigger, target: number): boolean => {
+    if (tr.direction !== 'backward' && target > tr.last) {
+      let words = 0;
+      for (let i = tr.last + 1; i <= target; i++) {
+        if (i < target && stopsForward(i)) return false;
+        if (i === target) return words < tr.maxTokens;
+        if (/[a-z0-9]/i.test((tokens[i] as Token).norm)) words++;
+      }
+    }
+    if (tr.direction !== 'forward' && target < tr.first) {
+      let words = 0;
+      for (let i = tr.first - 1; i >= target; i--) {
+        if (i > target && stopsBackward(i)) return false;
+        if (i === target) return words < tr.maxTokens;
+        if (/[a-z0-9]/i.test((tokens[i] as Token).norm)) words++;
+      }
+    }
+    return false;
+  };
+
+  return {
+    at(start: number): { assertion: Assertion; trigger: string | null } {
+      const target = tokenIndex(start);
+      if (target < 0) return { assertion: 'present', trigger: null };
+      let best: Trigger | null = null;
+      for (const tr of triggers) {
+        if (target >= tr.first && target <= tr.last) continue;
+        if (!inScope(tr, target)) continue;
+        if (!best || PRIORITY[tr.category] > PRIORITY[best.category]) best = tr;
+      }
+      return best ? { assertion: ASSERTION_OF[best.category], trigger: best.id } : { assertion: 'present', trigger: null };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Sentence boundaries with character offsets. Rule-based and linear: clinical text breaks general
+// sentence splitters ("Dr. Smith", "L5-S1.", "rated 4+/5. He", "approx. 18 inches", "01/12/10. An"),
+// and whole-document NLP is too slow for thousand-page bundles (see STACK.md).
+// A sentence ends at a line break (line wraps were joined at ingest, so a remaining break ends a
+// heading, a list item or a paragraph), at a section header, or at . ! ? followed by space and a
+// capital letter, digit or opening quote — unless the word before the period is an abbreviation.
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ABBREVIATIONS = new Set([
+  'dr', 'drs', 'mr', 'mrs', 'ms', 'jr', 'sr', 'vs', 'approx', 'appt', 'e.g', 'i.e', 'eg', 'ie', 'cf', 'fig', 'no', 'nos', 'vol', 'pp',
+  'p', 'pg', 'inc', 'co', 'corp', 'ltd', 'dept', 'univ', 'm.d', 'd.o', 'ph.d', 'r.n', 'p.a', 'n.p', 'd.c', 'u.s', 'a.m', 'p.m', 'jan',
+  'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ref', 'ave', 'blvd',
+]);
+// Abbreviations that usually end a sentence when a capitalised word follows ("... as needed, etc. He").
+const ABBREVIATIONS_BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'p', 'pp', 'pg', 'vol', 'fig', 'ref']);
+
+const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n/g;
+
+export function splitSentences(text: string, start = 0, end = text.length, breaks: readonly number[] = []): Sentence[] {
+  const out: Sentence[] = [];
+  const cuts = new Set<number>();
+  for (const b of breaks) if (b > start && b < end) cuts.add(b);
+  const region = text.slice(start, end);
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(region); m; m = BOUNDARY.exec(region)) {
+    const at = start + m.index;
+    if (m[0] === '\n') {
+      cuts.add(at);
+      continue;
+    }
+    if (isAbbreviation(text, at, start)) continue;
+    cuts.add(at + m[0].length);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  let from = start;
+  for (const to of [...points, end]) {
+    push(out, text, from, to);
+    from = to;
+  }
+  return out;
+}
+
+function push(out: Sentence[], text: string, from: number, to: number): void {
+  let s = from;
+  let e = to;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  const body = text.slice(s, e);
+  // "1." list markers and lone punctuation are not sentences
+  if (!/[A-Za-z]{2}|\d{1,2}[/-]\d{1,2}/.test(body)) return;
+  out.push({ start: s, end: e, text: body });
+}
+
+function isAbbreviation(text: string, periodAt: number, floor: number): boolean {
+  if (text[periodAt] !== '.') return false;
+  let i = periodAt;
+  while (i > floor && /[A-Za-z.]/.test(text[i - 1] ?? '')) i--;
+  const word = text.slice(i, periodAt).toLowerCase();
+  if (word.length === 0) return false;
+  const next = /\s+(\S)/.exec(text.slice(periodAt + 1, periodAt + 6))?.[1] ?? '';
+  if (ABBREVIATIONS_BEFORE_NUMBER_ONLY.has(word)) return /\d/.test(next);
+  if (ABBREVIATIONS.has(word)) return true;
+  // A single capital initial: "J. Smith", "Dr. A. Jones"
+  if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[i] ?? '')) return true;
+  // Dotted capital abbreviations: "M.D.", "U.S.", "D.C." (dosing "b.i.d." often ends a sentence)
+  return /^([A-Z]\.)+[A-Z]$/.test(text.slice(i, periodAt));
+}
