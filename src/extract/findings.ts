@@ -38,6 +38,7 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
   const sentenceSides = sideIn(patterns, s, s.start, s.end);
   const out: Finding[] = [];
   for (const m of matches) {
+    if (m.value.neutral) continue;
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical' || assertion === 'historical') continue;
     let polarity = m.value.polarity;

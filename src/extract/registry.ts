@@ -15,6 +15,7 @@ import { mergeSentenceRefiner } from './refiners/merge-sentence.js';
 import { originalRequestRefiner } from './refiners/original-request.js';
 import { requestOnDecisionDateRefiner } from './refiners/request-on-decision-date.js';
 import { visitContextRefiner } from './refiners/visit-context.js';
+import { visitOverNoteRefiner } from './refiners/visit-over-note.js';
 
 // Extractors are independent of each other's output; within a sentence their order is the order
 // of the mentions, which the merge refiner keeps.
@@ -33,6 +34,8 @@ export const EXTRACTORS: readonly Extractor<any>[] = [
 export const REFINERS: readonly Refiner[] = [
   // letter dates first: an injury or decision dated from the header is a fixed point
   letterDatesRefiner,
+  // a note's date must not start a visit before visit context runs
+  visitOverNoteRefiner,
   // the UR-date rule reads explicit dates only, before context fills in the rest
   requestOnDecisionDateRefiner,
   // visit context needs every explicit date in place; imaging results need its visit spans

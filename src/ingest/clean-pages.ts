@@ -123,7 +123,7 @@ function isSoftWrap(prev: string, next: string, width: number | null): boolean {
   // "MRI lumbar spine without contrast: Upheld" — a decision line stands alone however long it is.
   if (/:\s*(upheld|overturned)\s*$/i.test(prev)) return false;
   // "... set forth below:" introduces what follows on its own line
-  if (/:$/.test(prev)) return false;
+  if (/:$/.test(prev)) return /^(?:upheld|overturned)\b/i.test(next);
   return prev.length >= width * 0.6 && prev.length <= width * 1.25;
 }
 

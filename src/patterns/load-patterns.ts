@@ -29,6 +29,7 @@ export interface ExamValue {
   domain: PatternData['exam']['findings'][number]['domain'];
   polarity: 'normal' | 'abnormal';
   reportable: boolean;
+  neutral: boolean;
 }
 export interface AssertionValue {
   id: string;
@@ -127,7 +128,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     cues: [...cueRoles.values()].map((entries) => new Lexicon(entries)),
     exam: new Lexicon(
       data.exam.findings.map((f) => ({
-        value: { id: f.id, domain: f.domain, polarity: f.polarity, reportable: f.reportable },
+        value: { id: f.id, domain: f.domain, polarity: f.polarity, reportable: f.reportable, neutral: f.neutral },
         terms: f.terms,
         caseSensitive: f.caseSensitive,
         patterns: f.patterns,

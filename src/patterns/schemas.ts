@@ -115,6 +115,8 @@ export const ExamFile = z
             polarity: z.enum(FINDING_POLARITIES),
             /** the words can also be a symptom the patient reports ("weakness", "spasms") */
             reportable: z.boolean().default(false),
+            /** names a domain without saying normal or abnormal ("range of motion was noted to be ..."): an exam sentence, no claim */
+            neutral: z.boolean().default(false),
             ...LexiconFields,
           })
           .strict(),

@@ -18,10 +18,24 @@ import { readFindings } from '../findings.js';
 
 export const examFindingExtractor: Extractor<AnalyzedSentence> = {
   name: 'exam-finding',
-  pattern: (s) => (s.exam.length > 0 && !isSilentSection(s) && !isGuidelineVoice(s) ? [s] : []),
+  pattern: (s) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) ? [s] : []),
   extract(ctx, s): Mention[] | null {
     const kept = examSigns(s);
-    if (kept.length === 0) return null;
+    if (kept.length === 0) {
+      if (!isBareExamReport(s)) return null;
+      const cue = s.cuesOf('exam_context')[0] as (typeof s.cues)[number];
+      const link = precedingVisitDate(s, { start: s.end }) ?? linkDate(s, cue, { kinds: ['after', 'before', 'frame'] });
+      return [
+        newMention(s, {
+          type: 'exam_finding',
+          rule: 'exam.reported-without-sign',
+          start: cue.start,
+          end: s.end,
+          assertion: s.assertion.at(cue.end, s.end).assertion === 'absent' ? 'absent' : 'present',
+          ...(link ? { date: link.date.value, dateText: link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${link.kind}`, setsContext: true } : { dating: 'inherit' as const }),
+        }),
+      ];
+    }
     const findings = readFindings(ctx.patterns, s, kept);
     // Findings after a date belong to it: "performed on 11-9-16 and revealed tenderness ... and on
     // 11-18-16 and revealed limited, painful range of motion"; a date right after a finding dates
@@ -68,6 +82,17 @@ function precedingVisitDate(s: AnalyzedSentence, m: { start: number }): ReturnTy
   return null;
 }
 
+/**
+ * "Physical exam of the lumbar spine revealed no gross abnormality.", "The physical exam reveals the
+ * worker is awake and alert.": the examiner reporting a result in words the vocabulary lacks.
+ */
+function isBareExamReport(s: AnalyzedSentence): boolean {
+  const cue = s.cuesOf('exam_context')[0];
+  if (!cue) return false;
+  // the exam named, then a result verb after it, then something it found
+  return s.cuesOf('result').some((r) => r.start >= cue.end) && s.end - cue.end > 12 && s.services.length === 0 && s.cuesOf('plan').length === 0;
+}
+
 /** The exam matches that are signs in this sentence, not symptoms or imaging results. */
 export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
   const examContext = s.has('exam_context') || s.section?.category === 'exam';
@@ -79,6 +104,8 @@ export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
     if (s.services.some((sv) => sv.start <= m.start && sv.end >= m.end)) return false;
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical') return false;
+    // "range of motion", "reflexes" alone: an exam sentence when it is neither a report nor a plan
+    if (m.value.neutral) return (examContext || !patientReport) && s.cuesOf('plan').length === 0 && !s.has('outcome_positive');
     if (!m.value.reportable) return true;
     return examContext || !patientReport;
   });

@@ -14,6 +14,8 @@ export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
   name: 'injury',
   pattern: (s) => (isSilentSection(s) || s.labelDates.some((l) => l.role === 'injury') ? [] : s.cuesOf('injury')),
   extract(ctx, s, cue): Mention | null {
+    // "the injured worker" is the patient, not the injury
+    if (/^\s*(?:workers?|employees?|party|parties|patients?|individual|claimant|man|woman|person)\b/i.test(s.text.slice(cue.end - s.start))) return null;
     const { assertion } = s.assertion.at(cue.start, cue.end);
     if (assertion === 'absent' || assertion === 'hypothetical') return null;
     // "a prior injury in 2012" is history, not this claim's injury; keep it only with its own date

@@ -11,11 +11,14 @@ import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink } from '../link-date.js';
 import { newMention, type Mention } from '../mention.js';
-import { anatomyWords, isGuidelineVoice, isSelfStandingPlanCue, isSilentSection, planCues } from '../reading.js';
+import { anatomyWords, isGuidelineVoice, isReviewSection, isSelfStandingPlanCue, isSilentSection, planCues } from '../reading.js';
 import { readServices, type ServiceReading } from '../service-roles.js';
 import { readDetermination } from './determination.js';
 
 // "referred to Dr. Lee", "referral to Kaiser Orthopedics"
+const DECISION_LINE = /:\s*(?:upheld|overturned)\s*\.?$/i;
+const IMR_RESTATEMENT = /\b(?:IMR|independent medical review)\b|\beligible portion\b/i;
+export const ORIGINAL_REQUEST = /\b(?:was|were|is|are)\s+the\s+original\s+request|\boriginal(?:ly)?\s+requested\b/i;
 const REFERRAL_TO_NAMED = /\brefer(?:red|ral)?\s+(?:him|her|them|the patient)?\s*(?:back\s+)?to\s+(?:Dr\.?\s|[A-Z][a-z]+\s+[A-Z])/;
 
 export const planExtractor: Extractor<AnalyzedSentence> = {
@@ -28,6 +31,13 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
     const cueLink = cues.map((p) => linkDate(s, p, { kinds: ['after', 'before', 'frame'], anatomyWords: anatomy })).find((l) => l !== null) ?? null;
     const determination = readDetermination(s);
     if (determination && (!cueLink || cueLink.date.value === determination.link?.date.value)) return null;
+    // The dispute restated ("The remaining IMR eligible portion of the original request, ...") is
+    // not a new request; in the reviewer's sections only a dated request or "X was the original
+    // request" (dated by the original-request refiner) is one.
+    if (DECISION_LINE.test(s.text)) return null;
+    const restatesDispute = IMR_RESTATEMENT.test(s.text) && !ORIGINAL_REQUEST.test(s.text);
+    if (restatesDispute && !cueLink) return null;
+    if (isReviewSection(s) && !cueLink && !ORIGINAL_REQUEST.test(s.text) && !planned.some((r) => r.link)) return null;
 
     const groups = new Map<string, { type: EventType; readings: ServiceReading[]; link: DateLink | null }>();
     for (const r of planned) {

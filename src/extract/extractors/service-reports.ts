@@ -19,6 +19,8 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
     if (isReviewSection(s) && !r.link) return null;
     // "better with rest and medication": a generic word is not a medication event; a named drug is
     if (r.service.value.id === 'medication.generic') return null;
+    // "On 11-15-2016 (Neurology), the injured worker was seen": the specialty of a visit, not a referral
+    if (r.service.value.type === 'referral') return null;
     const { assertion } = s.assertion.at(r.service.start, r.service.end);
     const type: EventType = r.service.value.type;
     return newMention(s, {
@@ -31,10 +33,19 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
       facts: outcomeFacts(s.has('outcome_positive'), s.has('outcome_negative')),
       ...(r.link
         ? { date: r.link.date.value, dateText: r.link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${r.link.kind}` }
-        : { dating: 'undated' as const }),
+        : { dating: performedAtVisit(s, r) ? ('inherit' as const) : ('undated' as const) }),
     });
   },
 };
+
+// A lab, drug screen or functional test reported with its result at a visit was done at that visit
+// ("Urine drug screen was consistent with prescribed medications", "pure tone air test revealed a
+// sloping loss"); a study or procedure named without a date was done before it.
+const DONE_AT_VISIT = new Set(['test.lab', 'test.drug-screen', 'test.function']);
+
+function performedAtVisit(s: Parameters<typeof serviceReportExtractor.extract>[1], r: ServiceReading): boolean {
+  return DONE_AT_VISIT.has(r.service.value.id) && s.has('result') && !s.has('past') && s.assertion.at(r.service.start, r.service.end).assertion === 'present';
+}
 
 function outcomeFacts(positive: boolean, negative: boolean): Record<string, boolean> {
   const facts: Record<string, boolean> = {};

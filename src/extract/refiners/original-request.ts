@@ -3,8 +3,8 @@
 // it takes the date of the last dated plan for the same kind of service.
 import type { Refiner } from '../engine.js';
 import type { Mention } from '../mention.js';
+import { ORIGINAL_REQUEST } from '../extractors/plans.js';
 
-const ORIGINAL_REQUEST = /\b(?:was|were|is|are)\s+the\s+original\s+request|\boriginal(?:ly)?\s+requested\b/i;
 const kind = (serviceId: string): string => serviceId.split('.')[0] ?? serviceId;
 
 export const originalRequestRefiner: Refiner = {
