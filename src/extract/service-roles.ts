@@ -49,10 +49,27 @@ function read(s: AnalyzedSentence, anatomy: ReadonlySet<string>): ServiceReading
 
   return s.services.map((service) => {
     if (guideline) return { service, role: 'ignore' as const, link: null };
+    // "On 11-18-16, reports vast improvement with chiropractic treatment": the visit's date, not the
+    // treatment's — a frame dates a service only when no visit or report verb stands between them
+    const visitVerbs = [...s.cuesOf('patient_report'), ...s.cuesOf('encounter_verb')];
     const link = linkDate(s, service, { kinds: ['after', 'before', 'frame'], anatomyWords: anatomy, blockers: s.services.filter((o) => o !== service) });
-    if (determination && (!planSeparateFromDecision || service.start >= determination.start)) return { service, role: 'determination' as const, link };
-    // its own date plus "had"/"showed": a past study or procedure, even in a sentence that also plans
-    if (isPlanSentence && !(link?.kind === 'after' && reported)) return { service, role: 'plan' as const, link };
-    return { service, role: 'report' as const, link };
+    const frameBlocked = link?.kind === 'frame' && visitVerbs.some((v) => v.start > link.date.end && v.end <= service.start);
+    if (frameBlocked) return serviceRole(s, service, null, determination, planSeparateFromDecision, isPlanSentence, reported);
+    return serviceRole(s, service, link, determination, planSeparateFromDecision, isPlanSentence, reported);
   });
+}
+
+function serviceRole(
+  _s: AnalyzedSentence,
+  service: LexiconMatch<ServiceValue>,
+  link: DateLink | null,
+  determination: ReturnType<typeof readDetermination>,
+  planSeparateFromDecision: boolean,
+  isPlanSentence: boolean,
+  reported: boolean,
+): ServiceReading {
+  if (determination && (!planSeparateFromDecision || service.start >= determination.start)) return { service, role: 'determination', link };
+  // its own date plus "had"/"showed": a past study or procedure, even in a sentence that also plans
+  if (isPlanSentence && !(link?.kind === 'after' && reported)) return { service, role: 'plan', link };
+  return { service, role: 'report', link };
 }

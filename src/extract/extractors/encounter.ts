@@ -6,6 +6,7 @@
 // Not visits: "MRI report dated 02/12/14" (the study's report), "follow up in 4 weeks" (a plan).
 import type { LexiconMatch } from '../../patterns/lexicon.js';
 import type { CueValue } from '../../patterns/load-patterns.js';
+import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type LinkKind } from '../link-date.js';
 import { newMention, type Mention } from '../mention.js';
@@ -17,6 +18,13 @@ const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
   patient_report: ['frame'],
 };
 
+/** "MRI report", "UR report", "EMG study": the noun belongs to the thing before it, not to a visit ("PT re-evaluation" is one). */
+export function isOwnedNoun(s: AnalyzedSentence, cue: { start: number; end: number }): boolean {
+  if (s.services.some((sv) => sv.start < cue.end && sv.end > cue.start && sv.value.type !== 'therapy')) return true;
+  const owner = [...s.services, ...s.cuesOf('determination_agent')].find((o) => o.end <= cue.start && cue.start - o.end <= 2);
+  return owner !== undefined && !('type' in owner.value && owner.value.type === 'therapy');
+}
+
 export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
   name: 'encounter',
   pattern: (s) => (isSilentSection(s) ? [] : s.cues.filter((c) => c.value.role in KINDS_BY_ROLE)),
@@ -24,15 +32,12 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
     const kinds = KINDS_BY_ROLE[cue.value.role];
     if (!kinds) return null;
     if (cue.value.role === 'encounter_noun') {
-      // "MRI report", "UR report", "EMG study": the noun belongs to the thing before it
-      if (s.services.some((sv) => sv.start < cue.end && sv.end > cue.start && sv.value.type !== 'therapy')) return null;
-      const owner = [...s.services, ...s.cuesOf('determination_agent')].find((o) => o.end <= cue.start && cue.start - o.end <= 2);
-      if (owner && !('type' in owner.value && owner.value.type === 'therapy')) return null;
+      if (isOwnedNoun(s, cue)) return null;
       // "follow up in 4 weeks", "return for re-evaluation" are plans
       if (s.cuesOf('plan').some((p) => p.start <= cue.start && p.end >= cue.end)) return null;
       if (/^(?:follow|return|recheck)/i.test(cue.text) && /^\s*(?:in|with|after)\b/i.test(s.text.slice(cue.end - s.start))) return null;
     }
-    const blockers = [...s.services, ...s.cuesOf('determination_adverse'), ...s.cuesOf('determination_agent')];
+    const blockers = [...s.services, ...s.cuesOf('determination_adverse'), ...s.cuesOf('determination_agent'), ...s.cuesOf('plan')];
     const link = linkDate(s, cue, { kinds, blockers, anatomyWords: anatomyWords(ctx.patterns) });
     if (!link) return null;
     // "On 12-12-2016 Utilization Review non-certified ..." is a decision, not a visit

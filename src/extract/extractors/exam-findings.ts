@@ -15,6 +15,8 @@ import { linkDate } from '../link-date.js';
 import { newMention, type Mention } from '../mention.js';
 import { isGuidelineVoice, isSilentSection } from '../reading.js';
 import { readFindings } from '../findings.js';
+import { isOwnedNoun } from './encounter.js';
+import { readDetermination } from './determination.js';
 
 export const examFindingExtractor: Extractor<AnalyzedSentence> = {
   name: 'exam-finding',
@@ -74,7 +76,7 @@ export const examFindingExtractor: Extractor<AnalyzedSentence> = {
 
 /** A date earlier in the sentence that belongs to an exam or visit: "A physical exam was performed on 11-9-16 and revealed ..." */
 function precedingVisitDate(s: AnalyzedSentence, m: { start: number }): ReturnType<typeof linkDate> {
-  const visitWords = s.cues.filter((c) => (c.value.role === 'encounter_noun' || c.value.role === 'exam_context' || c.value.role === 'encounter_verb') && c.end <= m.start);
+  const visitWords = s.cues.filter((c) => (c.value.role === 'encounter_noun' || c.value.role === 'exam_context' || c.value.role === 'encounter_verb') && c.end <= m.start && !isOwnedNoun(s, c));
   for (const w of visitWords.reverse()) {
     const link = linkDate(s, w, { kinds: ['after', 'before'] });
     if (link && link.date.end <= m.start) return link;
@@ -93,6 +95,9 @@ function isBareExamReport(s: AnalyzedSentence): boolean {
   return s.cuesOf('result').some((r) => r.start >= cue.end) && s.end - cue.end > 12 && s.services.length === 0 && s.cuesOf('plan').length === 0;
 }
 
+// Domains only an examiner can report: a positive Spurling's is a finding whoever's sentence it is in.
+const EXAMINER_ONLY = new Set<ExamValue['domain']>(['tension_sign', 'provocative_test', 'reflexes', 'tenderness']);
+
 /** The exam matches that are signs in this sentence, not symptoms or imaging results. */
 export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
   const examContext = s.has('exam_context') || s.section?.category === 'exam';
@@ -100,8 +105,15 @@ export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
   // "X-rays showed loss of lordosis": an imaging result, unless the sentence is also an exam
   const imagingResult = !examContext && s.services.some((sv) => sv.value.type === 'imaging' || sv.value.type === 'test') && s.has('result');
   if (imagingResult) return [];
+  // "UR denied the MRI based on the lack of neurological deficits": the reviewer's reasons, not an exam
+  if (readDetermination(s)) return [];
+  // "The patient states she has decreased strength": what the patient says, unless it is a test result
+  const firstReport = s.cuesOf('patient_report')[0];
+  const saidByPatient = (m: { start: number; value: ExamValue }): boolean =>
+    !examContext && firstReport !== undefined && firstReport.start < m.start && !EXAMINER_ONLY.has(m.value.domain) && !m.value.id.endsWith('.grade');
   return s.exam.filter((m) => {
     if (s.services.some((sv) => sv.start <= m.start && sv.end >= m.end)) return false;
+    if (saidByPatient(m)) return false;
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical') return false;
     // "range of motion", "reflexes" alone: an exam sentence when it is neither a report nor a plan

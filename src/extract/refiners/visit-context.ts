@@ -13,7 +13,11 @@ export interface VisitSpan {
   dateText: string | null;
   /** increases each time a new visit starts or the context is reset */
   epoch: number;
+  /** sentence index where the visit started */
+  since?: number;
 }
+
+const REVIEW_CONTEXT_SENTENCES = 2;
 
 const visitsByContext = new WeakMap<ExtractContext, VisitSpan[]>();
 
@@ -45,7 +49,13 @@ export const visitContextRefiner: Refiner = {
       const setter = setters.at(-1);
       const before = current;
       if (setter && (setter.date !== current.date || setter.dateText !== current.dateText)) {
-        current = { date: setter.date, dateText: setter.dateText, epoch: current.epoch + 1 };
+        current = { date: setter.date, dateText: setter.dateText, epoch: current.epoch + 1, since: s.index };
+      }
+      // In the reviewer's sections a cited note dates only the next sentence or two ("the physical
+      // exam on a 12/2016 progress note ... But, it is noted that reflexes and strength are intact");
+      // the reasoning after it is not about that visit.
+      if (isReviewSection(s) && current.date !== null && current.since !== undefined && s.index - current.since > REVIEW_CONTEXT_SENTENCES) {
+        current = { date: null, dateText: null, epoch: current.epoch + 1 };
       }
       visits[s.index] = current;
       for (const m of here) {
