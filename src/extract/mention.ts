@@ -4,6 +4,7 @@
 import type { Assertion, DateCertainty, EventType, Finding } from '../schema.js';
 import type { AnalyzedDocument, AnalyzedSentence } from '../text/analyze.js';
 import type { Patterns } from '../patterns/load-patterns.js';
+import type { DateLink } from './link-date.js';
 
 /** What to do when the sentence gives the mention no date of its own. */
 export type DatingPolicy =
@@ -78,5 +79,15 @@ export function newMention(sentence: AnalyzedSentence, init: Partial<Mention> & 
     facts: {},
     sentence,
     ...init,
+  };
+}
+
+/** The date fields of a mention dated by a date in its own sentence: explicit, or relative when computed. */
+export function linkedDate(link: DateLink): Pick<Mention, 'date' | 'dateText' | 'dateCertainty' | 'dateRule'> {
+  return {
+    date: link.date.value,
+    dateText: link.date.text,
+    dateCertainty: link.date.relativeTo ? 'relative' : 'explicit',
+    dateRule: `linked:${link.kind}`,
   };
 }

@@ -7,12 +7,15 @@ import type { CueValue, ExamValue, Patterns, ServiceValue } from '../patterns/lo
 import type { CueRole, LabelRole } from '../patterns/schemas.js';
 import { assertionScopes, type AssertionScopes } from './assertion.js';
 import { findDates, referenceYearOf, type DateMention } from './dates.js';
+import { findRelativeDates } from './relative-dates.js';
 import { findSections, sectionAt, type Section } from './sections.js';
 import { splitSentences } from './sentences.js';
 
 export interface SentenceDate extends DateMention {
   /** why this date is not a clinical date ("dob", "guideline", "fax"), or null when it is one */
   ignored: string | null;
+  /** for a relative date ("the following day"), the explicit date it was computed from */
+  relativeTo?: string;
 }
 
 export interface LabelDate {
@@ -61,7 +64,40 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
     // "Decision rationale:" on its own is a header, not a sentence
     .filter((s) => !sections.some((sec) => sec.start === s.start && sec.bodyStart >= s.end))
     .map((s, index) => analyzeSentence(doc.text, s.start, s.end, index, sectionAt(sections, s.start), referenceYear, patterns));
+  addRelativeDates(sentences, patterns);
   return { doc, sections, sentences, referenceYear };
+}
+
+/**
+ * Second pass: relative dates need the explicit dates before them. The anchor is the last explicit
+ * full date earlier in the same section ("... on 10/27/16. A repeat CT was performed the following
+ * day."); a phrase naming the injury is anchored on the labelled date of injury.
+ */
+function addRelativeDates(sentences: AnalyzedSentence[], patterns: Patterns): void {
+  const injuryDate = sentences.flatMap((s) => s.labelDates).find((l) => l.role === 'injury' && !l.date.ignored)?.date.value ?? null;
+  let anchors: { offset: number; value: string }[] = [];
+  let section: unknown = undefined;
+  for (const s of sentences) {
+    if (s.section !== section) {
+      section = s.section;
+      anchors = [];
+    }
+    if (patterns.relativeCues.find(s.text, s.tokens, s.start).length > 0) {
+      const explicit = s.dates.filter((d) => !d.ignored);
+      const anchorBefore = (offset: number): string | null => {
+        const inSentence = explicit.filter((d) => d.precision === 'day' && d.end <= offset).at(-1);
+        return inSentence?.value ?? anchors.at(-1)?.value ?? null;
+      };
+      const found = findRelativeDates(s.text, s.start, anchorBefore, injuryDate)
+        // "two weeks after the injury on 11/16/16": the written date says it
+        .filter((r) => !explicit.some((d) => d.start >= r.end && d.start - r.end <= 6));
+      if (found.length > 0) {
+        s.dates.push(...found.map((r) => ({ start: r.start, end: r.end, text: r.text, value: r.value, precision: r.precision, ignored: null, relativeTo: r.anchor })));
+        s.dates.sort((a, b) => a.start - b.start);
+      }
+    }
+    for (const d of s.dates) if (!d.ignored && d.precision === 'day') anchors.push({ offset: d.start, value: d.value });
+  }
 }
 
 export function analyzeSentence(
@@ -75,7 +111,7 @@ export function analyzeSentence(
 ): AnalyzedSentence {
   const text = docText.slice(start, end);
   const tokens = tokenize(text, start);
-  const dates = findDates(text, referenceYear, start).map((d) => ({ ...d, ignored: whyIgnored(docText, d, patterns) }));
+  const dates = findDates(text, referenceYear, start).map((d) => ({ ...d, ignored: whyIgnored(docText, d, patterns, start, end) }));
   const labelDates = findLabelDates(text, tokens, start, dates, patterns);
   for (const ld of labelDates) if (ld.role === 'ignore' && !ld.date.ignored) ld.date.ignored = ld.rule;
   const cues = patterns.cues.flatMap((lex) => lex.find(text, tokens, start)).sort((a, b) => a.start - b.start);
@@ -118,9 +154,12 @@ function lineAround(text: string, start: number, end: number): { lineStart: numb
   return { lineStart, line: text.slice(lineStart, lineEnd) };
 }
 
-function whyIgnored(text: string, d: DateMention, patterns: Patterns): string | null {
+function whyIgnored(text: string, d: DateMention, patterns: Patterns, sentenceStart: number, sentenceEnd: number): string | null {
   const { lineStart, line } = lineAround(text, d.start, d.end);
-  for (const re of patterns.dateIgnoreLine) if (re.test(line)) return `line:${re.source}`;
+  // the line as far as it is this sentence: a fax banner is its own line, a citation its own sentence
+  const lineEnd = lineStart + line.length;
+  const own = text.slice(Math.max(lineStart, sentenceStart), Math.min(lineEnd, sentenceEnd));
+  for (const re of patterns.dateIgnoreLine) if (re.test(own)) return `line:${re.source}`;
   const beforeFrom = Math.max(lineStart, d.start - 40);
   const before = text.slice(beforeFrom, d.start);
   const beforeMatches = patterns.dateIgnoreBefore.find(before, tokenize(before, beforeFrom), beforeFrom);

@@ -18,8 +18,11 @@ export interface Section {
 }
 
 const MAX_HEADER = 70;
-// ". PHYSICAL EXAMINATION:" inside a line
+// ". PHYSICAL EXAMINATION:" inside a line; mixed case only for headers of two words or more
+// (". Decision rationale: ..." after a wrapped citation), since "Plan:" inside a sentence is rare but
+// one capitalised word before a colon is common.
 const INLINE_CAPS_HEADER = /(?<=[.!?]["')]?\s{1,4})([A-Z][A-Z0-9 /&,'-]{1,68}[A-Z)]):/g;
+const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?\s{1,4})([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
 
 export function findSections(text: string, patterns: Patterns): Section[] {
   const found: Omit<Section, 'end'>[] = [];
@@ -29,13 +32,16 @@ export function findSections(text: string, patterns: Patterns): Section[] {
     if (lineEnd < 0) lineEnd = text.length;
     const header = headerAtLineStart(text, lineStart, lineEnd, patterns);
     if (header) found.push(header);
-    INLINE_CAPS_HEADER.lastIndex = 0;
     const line = text.slice(lineStart, lineEnd);
-    for (let m = INLINE_CAPS_HEADER.exec(line); m; m = INLINE_CAPS_HEADER.exec(line)) {
-      const value = patterns.sectionHeaders.get(normalizeHeader(m[1] ?? ''));
-      if (!value) continue;
-      const start = lineStart + m.index;
-      found.push({ ...value, start, bodyStart: skipSpace(text, start + m[0].length), header: m[1] ?? '' });
+    for (const re of [INLINE_CAPS_HEADER, INLINE_MIXED_HEADER]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        const value = patterns.sectionHeaders.get(normalizeHeader(m[1] ?? ''));
+        if (!value) continue;
+        const start = lineStart + m.index;
+        if (found.some((f) => f.start === start)) continue;
+        found.push({ ...value, start, bodyStart: skipSpace(text, start + m[0].length), header: m[1] ?? '' });
+      }
     }
     lineStart = lineEnd + 1;
   }

@@ -7,7 +7,7 @@
 // reviewing agent, or a service or request it is about.
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink } from '../link-date.js';
-import { newMention, type Mention } from '../mention.js';
+import { linkedDate, newMention, type Mention } from '../mention.js';
 import { determinationCues, isGuidelineVoice, isSilentSection, servicesAfter } from '../reading.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 
@@ -75,7 +75,7 @@ export const determinationExtractor: Extractor<DeterminationReading> = {
       services: r.services,
       facts: { adverse: r.adverse, agent: r.agent },
     };
-    if (r.link) return newMention(s, { ...base, date: r.link.date.value, dateText: r.link.date.text, dateCertainty: 'explicit', dateRule: `linked:${r.link.kind}` });
+    if (r.link) return newMention(s, { ...base, ...linkedDate(r.link) });
     // A denial or a reviewer's action with no date of its own is the UR decision the letter is about.
     return newMention(s, { ...base, dating: r.adverse || r.agent ? 'ur_date' : 'undated' });
   },

@@ -12,7 +12,7 @@ import type { Finding } from '../../schema.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate } from '../link-date.js';
-import { newMention, type Mention } from '../mention.js';
+import { linkedDate, newMention, type Mention } from '../mention.js';
 import { isGuidelineVoice, isSilentSection } from '../reading.js';
 import { readFindings } from '../findings.js';
 import { isOwnedNoun } from './encounter.js';
@@ -34,7 +34,7 @@ export const examFindingExtractor: Extractor<AnalyzedSentence> = {
           start: cue.start,
           end: s.end,
           assertion: s.assertion.at(cue.end, s.end).assertion === 'absent' ? 'absent' : 'present',
-          ...(link ? { date: link.date.value, dateText: link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${link.kind}`, setsContext: true } : { dating: 'inherit' as const }),
+          ...(link ? { ...linkedDate(link), setsContext: true } : { dating: 'inherit' as const }),
         }),
       ];
     }
@@ -65,7 +65,7 @@ export const examFindingExtractor: Extractor<AnalyzedSentence> = {
           findings: own,
           assertion: allAbsent ? 'absent' : 'present',
           ...(link
-            ? { date: link.date.value, dateText: link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${link.kind}`, setsContext: true }
+            ? { ...linkedDate(link), setsContext: true }
             : { dating: 'inherit' as const }),
         }),
       );
@@ -110,7 +110,7 @@ export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
   // "The patient states she has decreased strength": what the patient says, unless it is a test result
   const firstReport = s.cuesOf('patient_report')[0];
   const saidByPatient = (m: { start: number; value: ExamValue }): boolean =>
-    !examContext && firstReport !== undefined && firstReport.start < m.start && !EXAMINER_ONLY.has(m.value.domain) && !m.value.id.endsWith('.grade');
+    !examContext && firstReport !== undefined && firstReport.start < m.start && !EXAMINER_ONLY.has(m.value.domain) && !m.value.id.includes('grade');
   return s.exam.filter((m) => {
     if (s.services.some((sv) => sv.start <= m.start && sv.end >= m.end)) return false;
     if (saidByPatient(m)) return false;

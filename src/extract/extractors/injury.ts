@@ -7,7 +7,7 @@ import type { LexiconMatch } from '../../patterns/lexicon.js';
 import type { CueValue } from '../../patterns/load-patterns.js';
 import type { Extractor } from '../engine.js';
 import { linkDate } from '../link-date.js';
-import { newMention, type Mention } from '../mention.js';
+import { linkedDate, newMention, type Mention } from '../mention.js';
 import { anatomyWords, isSilentSection } from '../reading.js';
 
 export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
@@ -28,7 +28,7 @@ export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
       end: cue.end,
       assertion: 'present',
       ...(link
-        ? { date: link.date.value, dateText: link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${link.kind}` }
+        ? { ...linkedDate(link) }
         : { dating: 'injury_date' as const }),
     });
   },

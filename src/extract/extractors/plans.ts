@@ -10,7 +10,7 @@ import type { EventType } from '../../schema.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink } from '../link-date.js';
-import { newMention, type Mention } from '../mention.js';
+import { linkedDate, newMention, type Mention } from '../mention.js';
 import { anatomyWords, isGuidelineVoice, isReviewSection, isSelfStandingPlanCue, isSilentSection, planCues } from '../reading.js';
 import { readServices, type ServiceReading } from '../service-roles.js';
 import { readDetermination } from './determination.js';
@@ -78,7 +78,7 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
           assertion: 'present',
           facts: { requested: true },
           ...(g.link
-            ? { date: g.link.date.value, dateText: g.link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${g.link.kind}` }
+            ? { ...linkedDate(g.link) }
             : { dating: 'inherit' as const }),
         }),
       );

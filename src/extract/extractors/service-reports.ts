@@ -7,7 +7,7 @@
 // reportedOn by the visit-context refiner.
 import type { EventType } from '../../schema.js';
 import type { Extractor } from '../engine.js';
-import { newMention, type Mention } from '../mention.js';
+import { linkedDate, newMention, type Mention } from '../mention.js';
 import { anatomyWords, isReviewSection } from '../reading.js';
 import { readServices, type ServiceReading } from '../service-roles.js';
 
@@ -32,7 +32,7 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
       assertion: assertion === 'hypothetical' ? 'hypothetical' : assertion,
       facts: outcomeFacts(s.has('outcome_positive'), s.has('outcome_negative')),
       ...(r.link
-        ? { date: r.link.date.value, dateText: r.link.date.text, dateCertainty: 'explicit' as const, dateRule: `linked:${r.link.kind}` }
+        ? { ...linkedDate(r.link) }
         : { dating: performedAtVisit(s, r) ? ('inherit' as const) : ('undated' as const) }),
     });
   },
