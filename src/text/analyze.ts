@@ -58,8 +58,10 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
   const today = options.referenceDate ?? new Date();
   const referenceYear = referenceYearOf(doc.text, today.getUTCFullYear());
   const sections = findSections(doc.text, patterns);
-  // A header ends the sentence before it; the section's text starts a new one.
-  const breaks = sections.flatMap((s) => [s.start, s.bodyStart]);
+  // A header ends the sentence before it. A header alone on its line is not part of any sentence;
+  // an inline one ("Objective findings: no apparent distress, ...") opens the sentence it heads, so
+  // quotes keep the words that say what the sentence is.
+  const breaks = sections.flatMap((s) => (doc.text.slice(s.start, s.bodyStart).includes('\n') ? [s.start, s.bodyStart] : [s.start]));
   const sentences = splitSentences(doc.text, 0, doc.text.length, breaks)
     // "Decision rationale:" on its own is a header, not a sentence
     .filter((s) => !sections.some((sec) => sec.start === s.start && sec.bodyStart >= s.end))

@@ -65,8 +65,8 @@ function isAbbreviation(text: string, periodAt: number, floor: number): boolean 
   const next = /\s+(\S)/.exec(text.slice(periodAt + 1, periodAt + 6))?.[1] ?? '';
   if (ABBREVIATIONS_BEFORE_NUMBER_ONLY.has(word)) return /\d/.test(next);
   if (ABBREVIATIONS.has(word)) return true;
-  // A single capital initial: "J. Smith", "Dr. A. Jones"
-  if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[i] ?? '')) return true;
+  // A single capital initial: "J. Smith", "Dr. A. Jones" — not the end of "PA-C." or "Hepatitis-B."
+  if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[i] ?? '') && !/[-\w]/.test(text[i - 1] ?? '')) return true;
   // Dotted capital abbreviations: "M.D.", "U.S.", "D.C." (dosing "b.i.d." often ends a sentence)
   return /^([A-Z]\.)+[A-Z]$/.test(text.slice(i, periodAt));
 }
