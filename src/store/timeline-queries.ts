@@ -1,0 +1,107 @@
+// A bundle's timeline: written whole in one transaction (a reader sees the previous timeline or the
+// new one, never half of either), read back as exactly the JSON `chartline process` prints — the
+// same documents, events and flags in the same order, each object's keys as written.
+import { createHash } from 'node:crypto';
+import type { PageText } from '../pipeline.js';
+import type { Timeline } from '../schema.js';
+import type { Database, Queryable } from './database.js';
+import type { PageRecord } from './records.js';
+import { dateRange, insertRows } from './sql-helpers.js';
+
+export interface TimelineToSave {
+  bundleId: string;
+  timeline: Timeline;
+  /** YYYY-MM-DD the dates were read against */
+  referenceDate?: string | null;
+}
+
+/** The stable id of a flag across the store, e.g. "fl_3f0c…" for flag "F3" of bundle "lumbar-2014". */
+export function flagKey(bundleId: string, flagId: string): string {
+  return `fl_${createHash('sha256').update(`${bundleId}\n${flagId}`).digest('hex').slice(0, 24)}`;
+}
+
+export async function saveTimeline(db: Database, input: TimelineToSave): Promise<void> {
+  const { bundleId, timeline } = input;
+  const distinct = new Set(timeline.documents.map((d) => d.sha256)).size;
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `insert into bundles (id, name, status, documents_total, documents_done, progress, reference_date, completed_at, timeline_at)
+       values ($1, $2, 'completed', $3, $3, 100, $4, now(), now())
+       on conflict (id) do update set name = excluded.name, status = 'completed', documents_total = excluded.documents_total,
+         documents_done = excluded.documents_done, progress = 100, reference_date = coalesce(excluded.reference_date, bundles.reference_date),
+         error = null, updated_at = now(), completed_at = now(), timeline_at = now()`,
+      [bundleId, timeline.bundle, distinct, input.referenceDate ?? null],
+    );
+    await tx.query('delete from documents where bundle_id = $1', [bundleId]);
+    await insertRows(
+      tx,
+      'documents',
+      ['bundle_id', 'ordinal', 'document_id', 'sha256', 'name', 'pages', 'errors', 'info'],
+      timeline.documents.map((d, i) => [bundleId, i, d.id, d.sha256, d.name, d.pages, JSON.stringify(d.errors), JSON.stringify(d)]),
+    );
+    await tx.query('delete from events where bundle_id = $1', [bundleId]);
+    await insertRows(
+      tx,
+      'events',
+      ['bundle_id', 'ordinal', 'event_id', 'type', 'date', 'document_id', 'page', 'data'],
+      timeline.events.map((e, i) => [bundleId, i, e.id, e.type, e.date, e.source.document, e.source.page, JSON.stringify(e)]),
+    );
+    // Flags are upserted, not replaced: a reprocessed bundle keeps each flag's status and reviews.
+    const seen = new Map<string, number>();
+    const flagRows = timeline.flags.map((f, i) => {
+      const n = (seen.get(f.id) ?? 0) + 1;
+      seen.set(f.id, n);
+      // two flags with one id (a check's bug) must still both be kept and read back
+      const flagId = n === 1 ? f.id : `${f.id}#${n}`;
+      const { start, end } = dateRange(f.date);
+      return [flagKey(bundleId, flagId), bundleId, flagId, i, f.kind, f.severity, f.date, start, end, JSON.stringify(f)];
+    });
+    await insertRows(
+      tx,
+      'flags',
+      ['id', 'bundle_id', 'flag_id', 'ordinal', 'kind', 'severity', 'date', 'date_start', 'date_end', 'data'],
+      flagRows,
+      `on conflict (id) do update set ordinal = excluded.ordinal, kind = excluded.kind, severity = excluded.severity, date = excluded.date,
+         date_start = excluded.date_start, date_end = excluded.date_end, data = excluded.data, updated_at = now()`,
+    );
+    await tx.query('delete from flags where bundle_id = $1 and not (id = any($2::text[]))', [bundleId, flagRows.map((r) => r[0])]);
+  });
+}
+
+/** The last complete timeline of a bundle, or null when there is none (unknown, or not finished yet). */
+export async function getTimeline(q: Queryable, bundleId: string): Promise<Timeline | null> {
+  // one statement, so one snapshot: a timeline being rewritten meanwhile is not mixed in
+  const rows = await q.query<{ name: string; documents: Timeline['documents'] | null; events: Timeline['events'] | null; flags: Timeline['flags'] | null }>(
+    `select b.name,
+       (select json_agg(d.info order by d.ordinal) from documents d where d.bundle_id = b.id) as documents,
+       (select json_agg(e.data order by e.ordinal) from events e where e.bundle_id = b.id) as events,
+       (select json_agg(f.data order by f.ordinal) from flags f where f.bundle_id = b.id) as flags
+     from bundles b where b.id = $1 and b.timeline_at is not null`,
+    [bundleId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return { bundle: r.name, documents: r.documents ?? [], events: r.events ?? [], flags: r.flags ?? [] };
+}
+
+/** Page texts of one file (content-addressed: the same file in two bundles is stored once). */
+export async function savePages(q: Queryable, sha256: string, documentId: string, pages: readonly PageText[]): Promise<void> {
+  await insertRows(
+    q,
+    'pages',
+    ['sha256', 'num', 'document_id', 'text'],
+    pages.map((p) => [sha256, p.num, documentId, p.text]),
+    'on conflict (sha256, num) do update set text = excluded.text, document_id = excluded.document_id',
+  );
+}
+
+/** One source page by document id (the sha256 prefix sources carry) or full sha256, and 1-based number. */
+export async function getPage(q: Queryable, document: string, num: number): Promise<PageRecord | null> {
+  const rows = await q.query<{ sha256: string; document_id: string; num: number; text: string; page_count: number }>(
+    `select p.sha256, p.document_id, p.num, p.text, (select count(*) from pages c where c.sha256 = p.sha256) as page_count
+     from pages p where (p.document_id = $1 or p.sha256 = $1) and p.num = $2 limit 1`,
+    [document, num],
+  );
+  const r = rows[0];
+  return r ? { documentId: r.document_id, sha256: r.sha256, num: Number(r.num), pageCount: Number(r.page_count), text: r.text } : null;
+}
