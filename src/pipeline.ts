@@ -74,13 +74,18 @@ export interface BundleProgress {
 export async function processBundle(
   bundle: string,
   files: readonly InputFile[],
-  options: PipelineOptions & { onProgress?: (p: BundleProgress) => void } = {},
+  options: PipelineOptions & {
+    onProgress?: (p: BundleProgress) => void;
+    /** each document's full result, page texts included, before they are dropped (`process --store` keeps them) */
+    onDocument?: (result: DocumentResult, file: InputFile) => void | Promise<void>;
+  } = {},
 ): Promise<Timeline> {
   const results: DocumentResult[] = [];
   let pages = 0;
   for (const [i, file] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, pages, current: file.name });
     const r = await processDocument(file, options);
+    await options.onDocument?.(r, file);
     // page texts are not part of the timeline; drop them so a long bundle does not hold every page
     results.push({ ...r, pages: [] });
     pages += r.info.pages;
