@@ -1,0 +1,58 @@
+// Bundle job (the parent of a flow): runs once every document job has finished or finally failed.
+// Collects the saved document results in bundle order, builds the timeline in a pipeline thread and
+// writes it in one transaction (saveTimeline replaces the bundle's previous one whole, so a retry or
+// a reprocessing never leaves two). A document whose job failed without saving anything (its
+// original missing, or every attempt crashed) is listed with an "unreadable" error.
+import { UnrecoverableError, type Job } from 'bullmq';
+import { z } from 'zod';
+import { documentId } from '../src/ingest/ingest-document.js';
+import type { DocumentResult } from '../src/pipeline.js';
+import { BundleJobDataSchema, type BundleJobResult, type JobProgress } from '../src/queue/job-schemas.js';
+import type { PipelineThreadPool } from '../src/queue/pipeline-thread-pool.js';
+import type { StoredDocumentResult } from '../src/store/store.js';
+import type { Store } from '../src/store/store.js';
+
+export interface BundleJobDeps {
+  store: Store;
+  pool: PipelineThreadPool;
+}
+
+export function createBundleJobProcessor(deps: BundleJobDeps): (job: Job) => Promise<BundleJobResult> {
+  return async (job) => {
+    const parsed = BundleJobDataSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid bundle job ${job.id}: ${z.prettifyError(parsed.error)}`);
+    const d = parsed.data;
+    const progress = (percent: number, stage: string) => job.updateProgress({ percent, stage } satisfies JobProgress);
+
+    await progress(5, 'collecting documents');
+    // keys look like "chartline:documents:d-<bundle>-<sha256>"; the sha256 is the last 64 characters
+    const failures = new Map(Object.entries(await job.getIgnoredChildrenFailures()).map(([key, reason]) => [key.slice(-64), reason]));
+    const stored = await deps.store.loadDocumentResults(d.bundleId);
+    const documents = d.documents.map((doc) => documentResultFor(doc, stored.get(doc.sha256), failures.get(doc.sha256)));
+
+    await progress(30, 'building timeline');
+    const timeline = await deps.pool.buildTimeline({ bundleName: d.name, documents, referenceDate: d.referenceDate });
+
+    await progress(80, 'storing timeline');
+    await deps.store.saveTimeline({ bundleId: d.bundleId, timeline, referenceDate: d.referenceDate });
+    await progress(100, 'done');
+    return { documents: timeline.documents.length, events: timeline.events.length, flags: timeline.flags.length };
+  };
+}
+
+function documentResultFor(doc: { sha256: string; name: string }, stored: StoredDocumentResult | undefined, failure: string | undefined): DocumentResult {
+  if (stored?.result) {
+    const { result } = stored;
+    // the same file given twice under two names is read once; each entry keeps its own name
+    const info = result.info.name === doc.name ? result.info : { ...result.info, name: doc.name };
+    return { ...result, info, pages: [] };
+  }
+  const reason = failure ?? stored?.error ?? 'it was not processed';
+  return {
+    info: { id: documentId(doc.sha256), name: doc.name, pages: 0, sha256: doc.sha256, errors: [{ code: 'unreadable', message: `${doc.name}: could not be processed: ${reason}` }] },
+    events: [],
+    fingerprints: [],
+    pages: [],
+    stageMs: { ingest: 0, extract: 0 },
+  };
+}

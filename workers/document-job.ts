@@ -1,0 +1,65 @@
+// Document job (a child of a bundle flow): the original, by sha256 → processDocument in a pipeline
+// thread → saved by upsert keyed on (bundle, sha256), so a retry or a second run after a crash
+// rewrites the same row. A file that cannot be read (corrupt, encrypted, not a PDF) is saved with
+// its error and then fails the job with UnrecoverableError: no retries, the queue shows it failed,
+// and the bundle still completes, listing that file's error as `chartline process` would.
+import { existsSync } from 'node:fs';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { z } from 'zod';
+import type { DocumentResult } from '../src/pipeline.js';
+import { DocumentJobDataSchema, type DocumentJobResult, type JobProgress } from '../src/queue/job-schemas.js';
+import { PipelineTimeoutError, type PipelineThreadPool } from '../src/queue/pipeline-thread-pool.js';
+import type { Store } from '../src/store/store.js';
+import type { DocumentError } from '../src/schema.js';
+
+export interface DocumentJobDeps {
+  store: Store;
+  pool: PipelineThreadPool;
+}
+
+/** The first error that means the file could not be read at all (a scan needing OCR still has pages). */
+export function inputError(errors: readonly DocumentError[]): DocumentError | undefined {
+  return errors.find((e) => e.code !== 'needs_ocr');
+}
+
+export function createDocumentJobProcessor(deps: DocumentJobDeps): (job: Job) => Promise<DocumentJobResult> {
+  return async (job) => {
+    const parsed = DocumentJobDataSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid document job ${job.id}: ${z.prettifyError(parsed.error)}`);
+    const d = parsed.data;
+    const progress = (percent: number, stage: string) => job.updateProgress({ percent, stage } satisfies JobProgress);
+
+    await progress(5, 'starting');
+    await deps.store.beginDocument({
+      bundleId: d.bundleId,
+      bundleName: d.bundleName,
+      documentsTotal: d.documentsTotal,
+      referenceDate: d.referenceDate,
+      sha256: d.sha256,
+      name: d.name,
+      ordinal: d.ordinal,
+    });
+    const blobPath = deps.store.blobs.pathOf(d.sha256);
+    if (!existsSync(blobPath)) {
+      throw new UnrecoverableError(`the original is not in the blob store (${blobPath}); every worker needs the same CHARTLINE_BLOBS as the process that enqueued it`);
+    }
+
+    await progress(10, 'reading');
+    let result: DocumentResult;
+    try {
+      result = await deps.pool.processDocument({ blobPath, sha256: d.sha256, name: d.name, referenceDate: d.referenceDate });
+    } catch (err) {
+      // the same bytes would time out or hash wrong again: do not retry
+      if (err instanceof PipelineTimeoutError || (err as Error).name === 'DamagedBlobError') throw new UnrecoverableError((err as Error).message);
+      throw err;
+    }
+
+    await progress(90, 'storing');
+    await deps.store.saveDocumentResult(d.bundleId, result);
+    await progress(100, 'done');
+
+    const bad = inputError(result.info.errors);
+    if (bad) throw new UnrecoverableError(`${bad.code}: ${bad.message}`);
+    return { documentId: result.info.id, pages: result.info.pages, events: result.events.length, errors: result.info.errors.map((e) => e.code) };
+  };
+}
