@@ -78,6 +78,8 @@ export const FindingSchema = z
     domain: z.enum(EXAM_DOMAINS),
     polarity: z.enum(FINDING_POLARITIES),
     side: z.enum(SIDES).nullable(),
+    /** the body region the finding is about, when its clause names one ("upper_extremity", "lumbar") */
+    region: z.string().nullable(),
     text: z.string(),
     rule: z.string(),
   })
@@ -96,6 +98,10 @@ export const EventSchema = z
     reportedOn: PartialDateSchema.nullable().describe('the visit at which this was mentioned, if any'),
     summary: z.string(),
     section: z.string().nullable(),
+    sectionCategory: z
+      .string()
+      .nullable()
+      .describe('what part of the record the statement is in: history, exam, assessment, plan, discussion, results, rationale, ...'),
     assertion: AssertionSchema,
     anatomy: AnatomySchema,
     measures: z.array(MeasureSchema),

@@ -6,11 +6,14 @@ import { createHash } from 'node:crypto';
 export interface PageFingerprint {
   page: number;
   chars: number;
+  /** the page's opening words, shown as evidence when the page turns out to be a duplicate */
+  excerpt: string;
   exact: string;
   minhash: number[];
 }
 
 const SIGNATURE = 32;
+const EXCERPT = 160;
 const SEEDS = Array.from({ length: SIGNATURE }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);
 
 function hash32(s: string, seed: number): number {
@@ -36,7 +39,8 @@ export function fingerprintPage(page: number, text: string, shingleSize: number)
       if (h < (minhash[k] as number)) minhash[k] = h;
     }
   }
-  return { page, chars: normalized.length, exact: createHash('sha1').update(normalized).digest('hex'), minhash };
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT);
+  return { page, chars: normalized.length, excerpt, exact: createHash('sha1').update(normalized).digest('hex'), minhash };
 }
 
 export function similarity(a: PageFingerprint, b: PageFingerprint): number {

@@ -2,10 +2,15 @@
 import type { Flag } from '../schema.js';
 import type { Patterns } from '../patterns/load-patterns.js';
 import type { DocumentResult } from '../pipeline.js';
+import { chronologyCheck } from './chronology.js';
+import { contradictionCheck } from './contradiction.js';
+import { duplicateCheck } from './duplicate.js';
+import { examPlanMismatchCheck } from './exam-plan-mismatch.js';
+import { gapInCareCheck } from './gap-in-care.js';
 
 export interface CheckContext {
   patterns: Patterns;
-  documents: readonly DocumentResult[];
+  documents: readonly Pick<DocumentResult, 'info' | 'events' | 'fingerprints'>[];
   /** "today", for dates in the future */
   referenceDate: Date;
 }
@@ -15,7 +20,7 @@ export interface Check {
   run(ctx: CheckContext): Flag[];
 }
 
-export const CHECKS: Check[] = [];
+export const CHECKS: readonly Check[] = [examPlanMismatchCheck, contradictionCheck, chronologyCheck, duplicateCheck, gapInCareCheck];
 
 export function runChecks(ctx: CheckContext): Flag[] {
   return CHECKS.flatMap((c) => c.run(ctx));

@@ -34,6 +34,14 @@ function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: num
   return null;
 }
 
+/** The one body region a clause names ("weakness in the left leg" → lower_extremity), or null. */
+function regionIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: number): string | null {
+  const text = s.text.slice(start - s.start, end - s.start);
+  const tokens = s.tokens.filter((t) => t.start >= start && t.end <= end);
+  const regions = new Set(patterns.bodyParts.find(text, tokens, start).map((m) => m.value.region));
+  return regions.size === 1 ? ([...regions][0] as string) : null;
+}
+
 export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: readonly LexiconMatch<ExamValue>[]): Finding[] {
   const sentenceSides = sideIn(patterns, s, s.start, s.end);
   const out: Finding[] = [];
@@ -46,10 +54,10 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
     if (assertion === 'absent' && !/^(?:no|non|not|without|negative)\b/i.test(m.text)) polarity = polarity === 'normal' ? 'abnormal' : 'normal';
     const clause = clauseAround(s, m.start, m.end);
     const side = sideIn(patterns, s, clause.start, clause.end) ?? (sentenceSides === 'bilateral' ? null : sentenceSides);
-    out.push({ domain: m.value.domain, polarity, side, text: m.text, rule: `exam.${m.value.id}` });
+    out.push({ domain: m.value.domain, polarity, side, region: regionIn(patterns, s, clause.start, clause.end), text: m.text, rule: `exam.${m.value.id}` });
   }
   for (const f of coordinatedNormals(patterns, s)) {
-    if (!out.some((o) => o.domain === f.domain && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSides });
+    if (!out.some((o) => o.domain === f.domain && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSides, region: f.region ?? regionIn(patterns, s, s.start, s.end) });
   }
   return out;
 }
@@ -77,7 +85,7 @@ function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): Finding[] 
     if (!lead && !trail) continue;
     const negated = s.assertion.at(head.start, head.end).assertion === 'absent';
     if (negated) continue;
-    for (const n of chain) out.push({ domain: n.value, polarity: 'normal', side: null, text: n.text, rule: 'exam.coordinated-normal' });
+    for (const n of chain) out.push({ domain: n.value, polarity: 'normal', side: null, region: null, text: n.text, rule: 'exam.coordinated-normal' });
   }
   return out;
 }

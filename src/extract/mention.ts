@@ -43,6 +43,8 @@ export interface Mention {
   findings: Finding[];
   /** service ids involved ("imaging.mri"), used to match plans, determinations and reports */
   services: string[];
+  /** the part of the record the sentence is in, when a narrative says so ("The provider stated in the summary that ...") */
+  narratedPart: string | null;
   /** free-form facts for refiners and checks (outcome polarity, decision item, ...) */
   facts: Record<string, string | boolean>;
 }
@@ -76,6 +78,7 @@ export function newMention(sentence: AnalyzedSentence, init: Partial<Mention> & 
     assertion: 'present',
     findings: [],
     services: [],
+    narratedPart: null,
     facts: {},
     sentence,
     ...init,

@@ -55,6 +55,7 @@ export function mentionToEvent(ctx: ExtractContext, m: Mention): TimelineEvent {
     reportedOn: m.reportedOn,
     summary: summarize(m.type, source.quote),
     section: m.sentence.section?.name ?? null,
+    sectionCategory: m.narratedPart ?? m.sentence.section?.category ?? null,
     assertion: m.assertion,
     anatomy: { bodyParts: anatomy.bodyParts, side: anatomy.side, levels: anatomy.levels },
     measures: readMeasures(span),

@@ -50,6 +50,7 @@ export interface Patterns {
   dir: string;
   data: PatternData;
   sectionHeaders: Map<string, SectionValue>;
+  narratedParts: Lexicon<SectionCategory>;
   labels: Lexicon<{ id: string; role: LabelRole }>;
   services: Lexicon<ServiceValue>;
   cues: Lexicon<CueValue>[];
@@ -122,6 +123,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dir,
     data,
     sectionHeaders,
+    narratedParts: new Lexicon(data.sections.narrated.map((n) => ({ value: n.category as SectionCategory, terms: n.cues }))),
     labels: new Lexicon(data.labels.labels.map((l) => ({ value: { id: l.id, role: l.role }, terms: l.labels }))),
     services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
     // One lexicon per role: "on exam" (exam context) must not hide "exam" (an encounter noun).

@@ -36,6 +36,7 @@ export const SectionsFile = z
           .strict(),
       )
       .min(1),
+    narrated: z.array(z.object({ category: z.enum(['assessment', 'plan', 'discussion']), cues: z.array(phrase).min(1) }).strict()),
   })
   .strict();
 export type SectionCategory = z.infer<typeof SectionsFile>['sections'][number]['category'];
@@ -187,13 +188,28 @@ export const DatesFile = z
 export const ChecksFile = z
   .object({
     $comment: z.string().optional(),
-    gapInCare: z.object({ minGapDays: z.number().int().min(1), severity: z.enum(['high', 'medium', 'low']) }).strict(),
-    examPlanMismatch: z.object({ discussionCues: z.array(phrase), ordersNeedingDeficit: z.array(ruleId) }).strict(),
-    contradiction: z.object({ minTermOverlap: z.number().int().min(1) }).strict(),
-    duplicate: z
-      .object({ nearDuplicateJaccard: z.number().min(0.5).max(1), shingleSize: z.number().int().min(2).max(20), minPageChars: z.number().int().min(0) })
+    gapInCare: z.object({ $comment: z.string().optional(), minGapDays: z.number().int().min(1), severity: z.enum(['high', 'medium', 'low']) }).strict(),
+    contradiction: z
+      .object({
+        $comment: z.string().optional(),
+        differentRequest: z.array(phrase),
+        partial: z.array(phrase),
+        treatmentFamilies: z.record(z.string(), z.union([z.string(), z.array(phrase).min(1)])),
+      })
       .strict(),
-    chronology: z.object({ futureToleranceDays: z.number().int().min(0) }).strict(),
+    duplicate: z
+      .object({ $comment: z.string().optional(), nearDuplicateJaccard: z.number().min(0.5).max(1), shingleSize: z.number().int().min(2).max(20), minPageChars: z.number().int().min(0) })
+      .strict(),
+    chronology: z
+      .object({
+        $comment: z.string().optional(),
+        futureToleranceDays: z.number().int().min(0),
+        pastMarkers: z.array(phrase),
+        priorMarkers: z.array(phrase),
+        repeatWords: z.array(phrase),
+        injuryReferences: z.array(phrase),
+      })
+      .strict(),
   })
   .strict();
 

@@ -38,6 +38,8 @@ export const visitContextRefiner: Refiner = {
     const visits: VisitSpan[] = [];
     let current: VisitSpan = { date: null, dateText: null, epoch: 0 };
     let lastSection: unknown = undefined;
+    // "The provider stated in the summary that ...": the rest of this visit is its discussion
+    let narrated: { part: string; epoch: number } | null = null;
     for (const s of ctx.analyzed.sentences) {
       // A new reviewer section (each "Decision rationale:") starts with no visit in force.
       if (s.section !== lastSection) {
@@ -58,7 +60,11 @@ export const visitContextRefiner: Refiner = {
         current = { date: null, dateText: null, epoch: current.epoch + 1 };
       }
       visits[s.index] = current;
+      if (narrated && narrated.epoch !== current.epoch) narrated = null;
+      const opens = ctx.patterns.narratedParts.find(s.text, s.tokens, s.start)[0];
+      if (opens && current.date) narrated = { part: opens.value, epoch: current.epoch };
       for (const m of here) {
+        if (narrated) m.narratedPart = narrated.part;
         if (!m.date && m.dating === 'inherit' && current.date) {
           m.date = current.date;
           m.dateText = current.dateText;

@@ -1,0 +1,138 @@
+// chronology: dates that cannot be right, or that a reviewer must question.
+//   future      "The request was denied on December 9, 3026."   (after the document could exist)
+//   done-before "status post arthroscopy on 03/14/15" in a note of 02/20/15 (reported before it happened)
+//   pre-injury  a visit, exam or treatment for this claim dated before the date of injury
+//   repeat      "Repeat MRI was recommended" with no earlier MRI anywhere in the record
+// History is not a problem: "prior knee surgery in 2009" before a 2016 injury is not flagged.
+import type { TimelineEvent } from '../schema.js';
+import { Lexicon, tokenize } from '../patterns/lexicon.js';
+import { sortKey } from '../timeline/order.js';
+import { makeFlag, shortDate } from './flag.js';
+import type { Check, CheckContext } from './run-checks.js';
+
+const REVIEW = new Set(['issues', 'rationale', 'guideline', 'boilerplate']);
+const PRE_INJURY_TYPES = new Set<TimelineEvent['type']>(['encounter', 'exam_finding', 'therapy', 'plan', 'determination', 'procedure', 'referral']);
+
+function isoOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** A partial date is in the future only if all of it is: "2026-11" is not after 2026-11-24. */
+function after(date: string, limit: string): boolean {
+  return sortKey(date) > sortKey(limit) && !limit.startsWith(date);
+}
+
+export const chronologyCheck: Check = {
+  name: 'chronology',
+  run(ctx: CheckContext) {
+    const cfg = ctx.patterns.data.checks.chronology;
+    const past = new Lexicon([{ value: true as const, terms: cfg.pastMarkers }]);
+    const prior = new Lexicon([{ value: true as const, terms: cfg.priorMarkers }]);
+    const repeat = new Lexicon([{ value: true as const, terms: cfg.repeatWords }]);
+    const injuryRef = new Lexicon([{ value: true as const, terms: cfg.injuryReferences }]);
+    // "the injured worker" names the patient, not the injury
+    const refersToInjury = (text: string): boolean => has(injuryRef, text.replace(/\binjured\s+(?:worker|employee)s?\b/gi, 'patient'));
+    const has = (lex: Lexicon<true>, text: string): boolean => lex.find(text, tokenize(text)).length > 0;
+    const today = isoOf(new Date(ctx.referenceDate.getTime() + cfg.futureToleranceDays * 86_400_000));
+    const events = ctx.documents.flatMap((d) => d.events);
+    const flags = [];
+
+    // future dates; the same day and month in another year is most likely what was meant
+    // ("denied on December 9, 3026" beside "UR Denial Date: 12/09/2016")
+    for (const e of events) {
+      if (!e.date || !after(e.date, today)) continue;
+      const meant = e.date.length === 10 ? events.find((o) => o !== e && o.type === e.type && o.date?.length === 10 && o.date.slice(4) === e.date!.slice(4) && !after(o.date, today)) : undefined;
+      flags.push(
+        makeFlag({
+          kind: 'chronology',
+          rule: meant ? 'chronology.future-date-typo' : 'chronology.future-date',
+          severity: 'high',
+          date: null,
+          summary: meant
+            ? `A ${e.type.replace('_', ' ')} is dated ${e.dateText ?? e.date}, in the future; elsewhere the record dates it ${meant.dateText ?? meant.date}.`
+            : `A ${e.type.replace('_', ' ')} is dated ${e.dateText ?? e.date}, after the record could have been written (today is ${today}).`,
+          evidence: [{ role: 'future date', source: e.source }, ...(meant ? [{ role: 'same day, other year', source: meant.source }] : [])],
+          eventIds: [e.id, ...(meant ? [meant.id] : [])],
+        }),
+      );
+    }
+
+    // a dated procedure or study reported as already done at a visit before its date
+    for (const e of events) {
+      if (!['procedure', 'imaging', 'test'].includes(e.type) || !e.date || !e.reportedOn || e.dateCertainty !== 'explicit') continue;
+      if (e.date.length < 10 || e.reportedOn.length < 10 || e.date <= e.reportedOn) continue;
+      if (!has(past, e.source.quote)) continue;
+      flags.push(
+        makeFlag({
+          kind: 'chronology',
+          rule: 'chronology.done-before-dated',
+          severity: 'high',
+          date: e.reportedOn,
+          summary: `${shortDate(e.reportedOn)}: the visit reports a ${e.type} as already done, but it is dated ${shortDate(e.date)}, after the visit.`,
+          evidence: [{ role: 'reported as done', source: e.source }],
+          eventIds: [e.id],
+        }),
+      );
+    }
+
+    // events of this claim dated before the injury
+    for (const doc of ctx.documents) {
+      const injury = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10).sort((a, b) => b.sources.length - a.sources.length)[0];
+      if (!injury?.date) continue;
+      const injuredParts = new Set(doc.events.filter((e) => e.type === 'injury').flatMap((e) => e.anatomy.bodyParts));
+      const early = doc.events.filter((e) => {
+        if (!PRE_INJURY_TYPES.has(e.type) || !e.date || e.date.length < 10 || e.date >= injury.date!) return false;
+        if (e.assertion === 'historical' || e.dateCertainty !== 'explicit') return false;
+        if (e.sectionCategory && REVIEW.has(e.sectionCategory)) return false;
+        if (has(prior, e.source.quote)) return false;
+        // care described as for this injury, or for the body part it injured
+        return refersToInjury(e.source.quote) || e.anatomy.bodyParts.some((p) => injuredParts.has(p));
+      });
+      if (early.length === 0) continue;
+      const dates = [...new Set(early.map((e) => e.date as string))].sort();
+      flags.push(
+        makeFlag({
+          kind: 'chronology',
+          rule: 'chronology.before-injury',
+          severity: 'high',
+          date: dates.length === 1 ? (dates[0] as string) : null,
+          summary: `${dates.map(shortDate).join(', ')}: care for this claim is dated before the date of injury, ${shortDate(injury.date)}.`,
+          evidence: [{ role: 'injury', source: injury.source }, ...early.map((e) => ({ role: 'before injury', source: e.source }))],
+          eventIds: [injury.id, ...early.map((e) => e.id)],
+        }),
+      );
+    }
+
+    // a "repeat" study requested with no earlier study of that kind in the record (treating records only)
+    for (const doc of ctx.documents) {
+      if (isReviewLetter(doc.events)) continue;
+      const studies = events.filter((e) => e.type === 'imaging' || e.type === 'test');
+      for (const plan of doc.events.filter((e) => e.type === 'plan' && e.date)) {
+        const words = plan.source.quote;
+        if (!has(repeat, words)) continue;
+        const kinds = ctx.patterns.services.find(words).filter((s) => s.value.type === 'imaging' || s.value.type === 'test');
+        for (const k of kinds) {
+          const earlier = studies.some((s) => ctx.patterns.services.find(s.source.quote).some((x) => x.value.id === k.value.id) && (!s.date || sortKey(s.date) < sortKey(plan.date)));
+          if (earlier) continue;
+          flags.push(
+            makeFlag({
+              kind: 'chronology',
+              rule: 'chronology.repeat-without-prior',
+              severity: 'low',
+              date: plan.date,
+              summary: `${shortDate(plan.date)}: a repeat ${k.text} is requested, but no earlier ${k.text} appears in the record.`,
+              evidence: [{ role: 'repeat requested', source: plan.source }],
+              eventIds: [plan.id],
+            }),
+          );
+        }
+      }
+    }
+    return flags;
+  },
+};
+
+/** A UR or IMR determination letter: it summarises selected visits, so absences in it prove nothing. */
+export function isReviewLetter(events: readonly TimelineEvent[]): boolean {
+  return events.some((e) => e.rule === 'determination.decision-line' || e.rule === 'label.ur-denial-date' || e.rule === 'label.decision-date');
+}

@@ -1,0 +1,188 @@
+// contradiction: two statements in the record about the same fact disagree.
+// 1. The response to the same treatment, reported at two visits:
+//      07/29/14 "He had bilateral L5 and L6 medial branch blocks which helped ..."
+//      08/25/14 "... had 3 spinal injections including nerve blocks without relief."
+//    A response is tied to the treatment it is written against: "X which helped", "X did not help",
+//    "did not respond to Y", "improvement with Z". A mixed report ("PT helped his strength but not
+//    the pain") is never one side of a contradiction.
+// 2. A decision on the same service stated both ways, the approval first:
+//      12/09/16 "magnetic resonance imaging was approved for both the right shoulder and cervical spine"
+//      12/12/16 "Utilization Review non-certified a request for MRI cervical spine"
+//    A later approval after a denial is an appeal, not a contradiction; partial approvals
+//    ("modified", "6 of 12 sessions authorized") and different requests ("additional PT") are left alone.
+import type { TimelineEvent } from '../schema.js';
+import { Lexicon, tokenize, type LexiconMatch } from '../patterns/lexicon.js';
+import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
+import { makeFlag, shortDate } from './flag.js';
+import type { Check, CheckContext } from './run-checks.js';
+
+const REVIEW_SECTIONS = new Set<string>(['issues', 'rationale', 'guideline', 'boilerplate']);
+const TREATMENT_TYPES = new Set(['procedure', 'therapy']);
+const LEADS_FORWARD = /^\s*(?:to|from|with|after|following)\b/i;
+
+type Response = 'positive' | 'negative' | 'mixed';
+
+interface TreatmentResponse {
+  serviceId: string;
+  term: string;
+  response: Response;
+  visit: string;
+  event: TimelineEvent;
+}
+
+function cuesOf(patterns: Patterns, text: string, roles: readonly CueValue['role'][]): LexiconMatch<CueValue>[] {
+  const tokens = tokenize(text);
+  return patterns.cues.flatMap((lex) => lex.find(text, tokens)).filter((c) => roles.includes(c.value.role)).sort((a, b) => a.start - b.start);
+}
+
+/** Each treatment in a sentence → the response the sentence reports for it. */
+export function readResponses(patterns: Patterns, text: string): { service: LexiconMatch<ServiceValue>; response: Response }[] {
+  const services = patterns.services.find(text).filter((s) => TREATMENT_TYPES.has(s.value.type));
+  if (services.length === 0) return [];
+  const outcomes = cuesOf(patterns, text, ['outcome_positive', 'outcome_negative']);
+  const seen = new Map<LexiconMatch<ServiceValue>, Set<'positive' | 'negative'>>();
+  let from = 0;
+  for (const o of outcomes) {
+    const polarity = o.value.role === 'outcome_positive' ? 'positive' : 'negative';
+    const targets = LEADS_FORWARD.test(text.slice(o.end))
+      ? services.filter((s) => s.start >= o.end && s.start - o.end <= 40).slice(0, 1)
+      : services.filter((s) => s.start >= from && s.end <= o.start);
+    for (const t of targets) seen.set(t, (seen.get(t) ?? new Set()).add(polarity));
+    // "helped his strength but not the pain": the same treatment also did not help
+    if (polarity === 'positive' && /^[^.;]{0,40}\bbut not\b/i.test(text.slice(o.end))) for (const t of targets) seen.get(t)?.add('negative');
+    from = o.end;
+  }
+  return [...seen].map(([service, set]) => ({ service, response: set.size > 1 ? 'mixed' : ([...set][0] as Response) }));
+}
+
+function familyOf(families: Record<string, string | string[]>, term: string): string {
+  const t = term.toLowerCase();
+  for (const [name, members] of Object.entries(families)) if (Array.isArray(members) && members.includes(t)) return name;
+  return t;
+}
+
+function sameTreatment(a: TreatmentResponse, b: TreatmentResponse, families: Record<string, string | string[]>): boolean {
+  if (a.serviceId !== b.serviceId) return false;
+  if (a.serviceId.startsWith('therapy.')) return true;
+  const fa = familyOf(families, a.term);
+  const fb = familyOf(families, b.term);
+  return fa === fb;
+}
+
+function inReview(e: TimelineEvent): boolean {
+  return e.sectionCategory !== null && REVIEW_SECTIONS.has(e.sectionCategory);
+}
+
+function treatmentContradictions(ctx: CheckContext, events: TimelineEvent[]) {
+  const families = ctx.patterns.data.checks.contradiction.treatmentFamilies;
+  const responses: TreatmentResponse[] = [];
+  const seenQuotes = new Set<string>();
+  for (const e of events) {
+    if (!TREATMENT_TYPES.has(e.type) || inReview(e)) continue;
+    const visit = e.reportedOn ?? e.date;
+    if (!visit) continue;
+    const key = `${e.source.document}:${e.source.page}:${e.source.start}`;
+    if (seenQuotes.has(key)) continue;
+    seenQuotes.add(key);
+    for (const r of readResponses(ctx.patterns, e.source.quote)) {
+      responses.push({ serviceId: r.service.value.id, term: r.service.term, response: r.response, visit, event: e });
+    }
+  }
+  const flags = [];
+  const done = new Set<string>();
+  for (const a of responses) {
+    for (const b of responses) {
+      if (a.response !== 'positive' || b.response !== 'negative' || a.visit === b.visit) continue;
+      if (!sameTreatment(a, b, families)) continue;
+      const [earlier, later] = a.visit < b.visit ? [a, b] : [b, a];
+      const key = `${familyOf(families, a.term)}|${earlier.visit}|${later.visit}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      flags.push(
+        makeFlag({
+          kind: 'contradiction',
+          rule: 'contradiction.treatment-response',
+          severity: 'medium',
+          date: later.visit,
+          summary: `${shortDate(later.visit)}: the record says ${later.term} ${later.response === 'negative' ? 'gave no relief' : 'helped'}, but the ${shortDate(earlier.visit)} note says ${earlier.term} ${earlier.response === 'positive' ? 'helped' : 'gave no relief'}.`,
+          evidence: [
+            { role: earlier.response === 'positive' ? 'helped' : 'no relief', source: earlier.event.source },
+            { role: later.response === 'positive' ? 'helped' : 'no relief', source: later.event.source },
+          ],
+          eventIds: [earlier.event.id, later.event.id],
+        }),
+      );
+    }
+  }
+  return flags;
+}
+
+interface Decision {
+  favourable: boolean;
+  services: string[];
+  parts: Set<string>;
+  when: string;
+  event: TimelineEvent;
+}
+
+function readDecision(ctx: CheckContext, e: TimelineEvent, partial: Lexicon<true>, different: Lexicon<true>): Decision | null {
+  const q = e.source.quote;
+  if (/:\s*(?:upheld|overturned)\s*\.?$/i.test(q)) return null;
+  const tokens = tokenize(q);
+  if (partial.find(q, tokens).length > 0 || different.find(q, tokens).length > 0) return null;
+  // "6 sessions were authorized", "approved for 8 visits": a quantity approved is a partial decision
+  if (/\b(?:approved|authorized|certified)\s+(?:for\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b\d+\s+(?:sessions?|visits?)\s+(?:was|were|is|are)\s+(?:approved|authorized|certified)/i.test(q)) return null;
+  const all = cuesOf(ctx.patterns, q, ['determination_adverse', 'determination_favourable']);
+  // "non-certified" contains "certified": an adverse phrase hides the favourable word inside it
+  const cues = all.filter((c) => c.value.role === 'determination_adverse' || !all.some((a) => a.value.role === 'determination_adverse' && a.start <= c.start && a.end >= c.end));
+  const adverse = cues.some((c) => c.value.role === 'determination_adverse');
+  const favourable = cues.some((c) => c.value.role === 'determination_favourable');
+  if (adverse === favourable) return null;
+  const services = [...new Set(ctx.patterns.services.find(q, tokens).map((s) => s.value.id))];
+  if (services.length === 0) return null;
+  const parts = new Set(ctx.patterns.bodyParts.find(q, tokens).map((b) => b.value.name));
+  const when = e.date ?? e.reportedOn;
+  if (!when) return null;
+  return { favourable, services, parts, when, event: e };
+}
+
+function decisionContradictions(ctx: CheckContext, events: TimelineEvent[]) {
+  const cfg = ctx.patterns.data.checks.contradiction;
+  const partial = new Lexicon([{ value: true as const, terms: cfg.partial }]);
+  const different = new Lexicon([{ value: true as const, terms: cfg.differentRequest }]);
+  const decisions = events
+    .filter((e) => e.type === 'determination' && !inReview(e))
+    .map((e) => readDecision(ctx, e, partial, different))
+    .filter((d): d is Decision => d !== null);
+  const flags = [];
+  for (const fav of decisions.filter((d) => d.favourable)) {
+    for (const adv of decisions.filter((d) => !d.favourable)) {
+      if (fav.when > adv.when) continue; // approved after a denial: an appeal
+      if (!fav.services.some((s) => adv.services.includes(s))) continue;
+      if (fav.parts.size > 0 && adv.parts.size > 0 && ![...fav.parts].some((p) => adv.parts.has(p))) continue;
+      flags.push(
+        makeFlag({
+          kind: 'contradiction',
+          rule: 'contradiction.decision-both-ways',
+          severity: 'medium',
+          date: fav.event.reportedOn ?? fav.when,
+          summary: `${shortDate(fav.event.reportedOn ?? fav.when)}: the record states the request was approved, yet on ${shortDate(adv.when)} it is reported as denied or non-certified.`,
+          evidence: [
+            { role: 'approved', source: fav.event.source },
+            { role: 'denied', source: adv.event.source },
+          ],
+          eventIds: [fav.event.id, adv.event.id],
+        }),
+      );
+    }
+  }
+  return flags;
+}
+
+export const contradictionCheck: Check = {
+  name: 'contradiction',
+  run(ctx) {
+    const events = ctx.documents.flatMap((d) => d.events);
+    return [...treatmentContradictions(ctx, events), ...decisionContradictions(ctx, events)];
+  },
+};

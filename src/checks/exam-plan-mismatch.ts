@@ -1,0 +1,114 @@
+// exam_plan_mismatch: within one visit, the documented exam says a domain is normal while the
+// assessment, discussion or plan of the same visit cites it as abnormal (or the other way round).
+//   exam:       "He had full strength and normal sensation and reflexes."
+//   discussion: "He had equivocal weakness in the left leg ... This was rated 4+/5. He had
+//                paresthesias and dysesthesias and tension signs in the left leg."
+// Side and region matter: normal left strength does not contradict right weakness, and normal
+// upper-extremity strength does not contradict a weak ankle. "no weakness" is a normal claim, and
+// hypothetical or historical findings are not claims at all (they never reach `findings`).
+import type { Finding, TimelineEvent } from '../schema.js';
+import { eventOrder, listPhrases, makeFlag, shortDate } from './flag.js';
+import type { Check, CheckContext } from './run-checks.js';
+
+type Role = 'exam' | 'discussion';
+const COMPARED = new Set<Finding['domain']>(['strength', 'sensation', 'reflexes', 'tension_sign', 'gait', 'range_of_motion', 'tenderness']);
+// "neurologically intact", "nonfocal" are claims about each of these
+const NEURO_DOMAINS: Finding['domain'][] = ['strength', 'sensation', 'reflexes'];
+const DISCUSSION_SECTIONS = new Set<string>(['assessment', 'plan', 'discussion']);
+const REVIEW_SECTIONS = new Set<string>(['issues', 'rationale', 'guideline', 'boilerplate']);
+
+const DOMAIN_WORDS: Record<string, string> = {
+  strength: 'strength',
+  sensation: 'sensation',
+  reflexes: 'reflexes',
+  tension_sign: 'tension signs',
+  gait: 'gait',
+  range_of_motion: 'range of motion',
+  tenderness: 'tenderness',
+};
+
+interface Claim {
+  domain: Finding['domain'];
+  polarity: Finding['polarity'];
+  side: Finding['side'];
+  region: string | null;
+  text: string;
+  role: Role;
+  event: TimelineEvent;
+}
+
+function claimsOf(e: TimelineEvent, role: Role): Claim[] {
+  const out: Claim[] = [];
+  for (const f of e.findings) {
+    const domains = f.domain === 'neurologic' ? NEURO_DOMAINS : COMPARED.has(f.domain) ? [f.domain] : [];
+    for (const domain of domains) out.push({ domain, polarity: f.polarity, side: f.side, region: f.region, text: f.text, role, event: e });
+  }
+  return out;
+}
+
+function sidesCompatible(a: Finding['side'], b: Finding['side']): boolean {
+  return a === null || b === null || a === b || a === 'bilateral' || b === 'bilateral';
+}
+
+function regionsCompatible(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+export const examPlanMismatchCheck: Check = {
+  name: 'exam_plan_mismatch',
+  run(ctx: CheckContext) {
+    const flags = [];
+    for (const doc of ctx.documents) {
+      // one visit = one document and one date; the reviewer's own sections are not the visit
+      const byVisit = new Map<string, TimelineEvent[]>();
+      for (const e of doc.events) {
+        if (!e.date || e.type === 'diagnosis') continue;
+        if (e.sectionCategory && REVIEW_SECTIONS.has(e.sectionCategory)) continue;
+        const list = byVisit.get(e.date) ?? [];
+        list.push(e);
+        byVisit.set(e.date, list);
+      }
+      for (const [date, events] of byVisit) {
+        events.sort(eventOrder);
+        const claims: Claim[] = [];
+        const planSentences = new Set(events.filter((e) => e.type === 'plan' || e.type === 'referral').map((e) => `${e.source.page}:${e.source.start}`));
+        for (const e of events) {
+          if (e.type !== 'exam_finding' || e.assertion === 'hypothetical' || e.assertion === 'historical') continue;
+          const role: Role = (e.sectionCategory && DISCUSSION_SECTIONS.has(e.sectionCategory)) || planSentences.has(`${e.source.page}:${e.source.start}`) ? 'discussion' : 'exam';
+          claims.push(...claimsOf(e, role));
+        }
+        const conflicts: [Claim, Claim][] = [];
+        for (const exam of claims.filter((c) => c.role === 'exam')) {
+          for (const disc of claims.filter((c) => c.role === 'discussion')) {
+            if (exam.domain !== disc.domain || exam.polarity === disc.polarity) continue;
+            if (exam.event === disc.event) continue;
+            if (!sidesCompatible(exam.side, disc.side) || !regionsCompatible(exam.region, disc.region)) continue;
+            conflicts.push([exam, disc]);
+          }
+        }
+        if (conflicts.length === 0) continue;
+        const examSide = conflicts.map(([a]) => a);
+        const discSide = conflicts.map(([, b]) => b);
+        const normals = (cs: Claim[]): string => `normal ${listPhrases(cs.filter((c) => c.polarity === 'normal').map((c) => DOMAIN_WORDS[c.domain] ?? c.domain))}`;
+        const abnormals = (cs: Claim[]): string =>
+          listPhrases(cs.filter((c) => c.polarity === 'abnormal').map((c) => `${c.text}${c.side && !c.text.toLowerCase().includes(c.side) ? ` (${c.side})` : ''}`));
+        const examSaysNormal = examSide.some((c) => c.polarity === 'normal');
+        const summary = examSaysNormal
+          ? `${shortDate(date)}: the exam documents ${normals(examSide)}, but the discussion of the same visit cites ${abnormals(discSide)}.`
+          : `${shortDate(date)}: the exam documents ${abnormals(examSide)}, but the discussion of the same visit states ${normals(discSide)}.`;
+        flags.push(
+          makeFlag({
+            kind: 'exam_plan_mismatch',
+            rule: 'exam-plan-mismatch.domain-conflict',
+            severity: 'high',
+            date,
+            summary,
+            evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: 'discussion', source: c.event.source }))],
+            eventIds: [...examSide, ...discSide].map((c) => c.event.id),
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};
