@@ -42,9 +42,15 @@ function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\t\f\v]/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
 }
 
-/** Digits vary from page to page ("Page 3 of 7", fax times); compare lines with digits masked. */
+/**
+ * Digits vary from page to page ("Page 3 of 7", fax times); compare lines with digits masked. A date
+ * stays as written unless the line is a time stamp: "Date of Service: 03/04/2015" at the top of one
+ * note and "Date of Service: 04/01/2015" at the top of the next are two visits, not a running header.
+ */
 function edgeKey(line: string): string {
-  return line.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+  const key = line.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/\d:\d{2}/.test(key)) return key.replace(/\d+/g, '#');
+  return key.replace(/(?<!\d)(\d{1,2}([/.-])\d{1,2}\2(?:\d{4}|\d{2}))(?!\d)|\d+/g, (_m, date: string | undefined) => date ?? '#');
 }
 
 function findRepeatedEdgeLines(pages: string[][]): Set<string> {

@@ -12,6 +12,8 @@ export interface AnatomyReading extends Anatomy {
 }
 
 const LEVEL_REGION: Record<string, Region> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'lumbar' };
+// "T2-weighted images", "T1 and T2 signal": MRI sequences, not the T1/T2 vertebrae
+const MRI_SEQUENCE_AFTER = /^(?:\s*(?:,|and|or|&|\/)\s*T[12])?[\s-]*(?:weighted|signal|hyperintens|hypointens|images?\b|sequences?\b|stir\b|flair\b)/i;
 
 export function readAnatomy(text: string, tokens: readonly Token[], offset: number, patterns: Patterns): AnatomyReading {
   const bodyParts: string[] = [];
@@ -32,6 +34,7 @@ export function readAnatomy(text: string, tokens: readonly Token[], offset: numb
     const level = m[1] ? `${m[1]}${m[2]}-${m[3] ?? m[1]}${m[4]}` : `${m[5]}${m[6]}`;
     const letter = (m[1] ?? m[5] ?? '').toUpperCase();
     if (!isPlausibleLevel(letter, Number(m[2] ?? m[6]))) continue;
+    if (/^T[12](?:\s*(?:-|–|to|\/)\s*T?[12])?$/i.test(m[0]) && MRI_SEQUENCE_AFTER.test(text.slice(m.index + m[0].length))) continue;
     if (!levels.includes(level)) levels.push(level);
     const region = LEVEL_REGION[letter];
     if (region && !regions.includes(region)) regions.push(region);

@@ -50,14 +50,18 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
     const t = tokens[i] as Token;
     if (HARD_STOP.has(t.norm) || terminators.has(i)) return true;
     if (t.norm === ',') {
-      // continue through a short list item: ", numbness or tingling"
+      // continue through a short list item: ", numbness or tingling", ", chills or night sweats"
       let n = 0;
+      let head = -1;
       for (let j = i + 1; j < tokens.length; j++) {
         const u = tokens[j] as Token;
         if (u.norm === ',' || HARD_STOP.has(u.norm)) break;
+        if (head < 0 && n > 0 && (u.norm === 'or' || u.norm === 'and')) head = n;
         n++;
       }
-      return n > LIST_ITEM_MAX;
+      if (n <= LIST_ITEM_MAX) return false;
+      // the last item of a list: "X or Y" with both short
+      return !(head > 0 && head <= LIST_ITEM_MAX && n - head - 1 <= LIST_ITEM_MAX);
     }
     return false;
   };
