@@ -77,7 +77,7 @@ describe('findSections: what is not a header', () => {
     // unknown headers are ignored
     'HOBBIES\nFishing and woodworking.',
     'Favorite Sport: Baseball',
-    'PATIENT GOALS:\nReturn to full duty.',
+    'PARKING INSTRUCTIONS:\nUse the rear lot.',
     // header words inside a sentence
     'The plan is to continue therapy.',
     'History of lumbar fusion in 2010 is noted.',
