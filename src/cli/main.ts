@@ -2,8 +2,12 @@
 // errors into clear messages and exit codes (2: usage, 1: failure), never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { PatternError } from '../patterns/load-patterns.js';
+import { registerEnqueue } from './commands/enqueue.js';
 import { registerProcess } from './commands/process.js';
 import { registerSchema } from './commands/schema.js';
+import { registerStatus } from './commands/status.js';
+import { registerTimeline } from './commands/timeline.js';
+import { registerWorker } from './commands/worker.js';
 import { UsageError } from './inputs.js';
 
 export function buildProgram(): Command {
@@ -16,6 +20,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerProcess(program);
   registerSchema(program);
+  registerEnqueue(program);
+  registerWorker(program);
+  registerStatus(program);
+  registerTimeline(program);
   return program;
 }
 

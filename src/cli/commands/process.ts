@@ -6,6 +6,7 @@ import { TimelineSchema } from '../../schema.js';
 import { formatText } from '../format-text.js';
 import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
 import { createProgress } from '../progress.js';
+import { ProcessRecorder } from '../../store/process-recorder.js';
 
 export function registerProcess(program: Command): void {
   program
@@ -18,6 +19,7 @@ export function registerProcess(program: Command): void {
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--no-progress', 'never show progress')
     .option('--reference-date <date>', 'read dates against this day instead of today (YYYY-MM-DD)')
+    .option('--store', 'also keep the bundle in the database (DATABASE_URL, else the embedded one in CHARTLINE_DATA) for `chartline timeline` and the web app; its id goes to stderr')
     .addHelpText(
       'after',
       `
@@ -29,7 +31,7 @@ Examples:
   chartline process a.pdf b.pdf --format text
   chartline process records/ --out timeline.json`,
     )
-    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string }) => {
+    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean }) => {
       if (opts.format !== 'json' && opts.format !== 'text') throw new UsageError(`--format must be json or text, not "${opts.format}"`);
       let referenceDate: Date | undefined;
       if (opts.referenceDate) {
@@ -40,12 +42,24 @@ Examples:
       const showProgress = opts.progress ?? process.stderr.isTTY === true;
       const progress = createProgress(showProgress && opts.progress !== false, 'processing');
       const files = inputs.map(readInput);
-      const timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
-        referenceDate,
-        onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
-      });
-      progress.done();
-      TimelineSchema.parse(timeline);
+      // opened first: a database that is locked or unreachable fails before the work, not after
+      const recorder = opts.store ? await ProcessRecorder.open() : undefined;
+      let timeline;
+      try {
+        timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
+          referenceDate,
+          onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
+          onDocument: recorder?.onDocument,
+        });
+        progress.done();
+        TimelineSchema.parse(timeline);
+        if (recorder) {
+          const id = await recorder.save(timeline, { bundleId: opts.bundle, referenceDate: opts.referenceDate ?? new Date().toISOString().slice(0, 10) });
+          process.stderr.write(`chartline: stored as bundle ${id} in ${recorder.location}\n`);
+        }
+      } finally {
+        await recorder?.close();
+      }
       const rendered = opts.format === 'text' ? formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true }) : `${JSON.stringify(timeline, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, rendered);
       else process.stdout.write(rendered);
