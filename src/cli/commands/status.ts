@@ -62,7 +62,7 @@ export async function waitForBundle(queue: BundleQueue, bundleId: string, progre
     if (!status) throw new Error(`bundle ${bundleId} left the queue while waiting for it`);
     const done = status.documents.filter((d) => d.state === 'completed' || d.state === 'failed').length;
     const active = status.documents.find((d) => d.state === 'active');
-    progress.update(status.percent, 100, `${done}/${status.documents.length} documents${active ? ` · ${active.name}` : ''}`);
+    progress.update(done, status.documents.length, `documents · ${status.percent}%${active ? ` · ${active.name}` : ''}`);
     if (status.state === 'completed' || status.state === 'failed') {
       progress.done();
       return status;
@@ -78,20 +78,21 @@ function summaryLine(s: BundleStatus): string {
     .join(' ');
 }
 
-function documentLine(d: DocumentStatus): string {
+function documentLine(d: DocumentStatus, nameWidth: number): string {
   const state = d.state === 'active' ? `active ${d.percent}%` : d.state;
   let detail = '';
   if (d.state === 'failed') detail = d.error ?? '';
   else if (d.result) detail = `${d.result.pages} page${d.result.pages === 1 ? '' : 's'}, ${d.result.events} event${d.result.events === 1 ? '' : 's'}${d.result.errors.length ? ` (${d.result.errors.join(', ')})` : ''}`;
   else if (d.stage) detail = d.stage;
   if (d.attempts > 1 || (d.attempts > 0 && d.state !== 'completed' && d.state !== 'failed')) detail += ` (attempt ${d.attempts + (d.state === 'active' ? 1 : 0)})`;
-  return `  ${state.padEnd(12)} ${d.name}${detail ? `  ${detail}` : ''}`;
+  return `  ${state.padEnd(12)} ${d.name.padEnd(nameWidth)}${detail ? `  ${detail}` : ''}`.trimEnd();
 }
 
 export function renderStatus(s: BundleStatus): string {
   const head = `bundle ${s.bundleId} (${s.name}): ${s.state} ${s.percent}%`;
   const result = s.result ? ` · ${s.result.documents} documents, ${s.result.events} events, ${s.result.flags} flags` : '';
-  const lines = [`${head}${result}`, ...s.documents.map(documentLine)];
+  const nameWidth = Math.min(40, Math.max(0, ...s.documents.map((d) => d.name.length)));
+  const lines = [`${head}${result}`, ...s.documents.map((d) => documentLine(d, nameWidth))];
   if (s.error) lines.push(`  error: ${s.error}`);
   return `${lines.join('\n')}\n`;
 }
