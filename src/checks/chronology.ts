@@ -75,6 +75,34 @@ export const chronologyCheck: Check = {
       );
     }
 
+    // a visit reports a procedure as done, while the record dates that procedure after the visit
+    // ("two weeks status post left knee arthroscopy" on 11/20/14; operative report: Date of Surgery
+    // December 4, 2014), and no earlier dated instance of it exists
+    const procedures = events.filter((e) => e.type === 'procedure').map((e) => ({ e, terms: procedureTerms(ctx, e) })).filter((p) => p.terms.size > 0);
+    for (const r of procedures) {
+      const visit = r.e.reportedOn;
+      if (!visit || visit.length < 10 || !has(past, r.e.source.quote)) continue;
+      const same = procedures.filter((p) => p !== r && sameProcedure(r, p));
+      const dated = same.filter((p) => p.e.dateCertainty === 'explicit' && p.e.date && p.e.date.length === 10);
+      const later = dated.filter((p) => (p.e.date as string) > visit);
+      if (later.length === 0 || dated.some((p) => (p.e.date as string) <= visit)) continue;
+      const first = later.sort((a, b) => ((a.e.date as string) < (b.e.date as string) ? -1 : 1))[0]!;
+      flags.push(
+        makeFlag({
+          kind: 'chronology',
+          rule: 'chronology.reported-before-done',
+          severity: 'high',
+          date: visit,
+          summary: `${shortDate(visit)}: the visit reports the ${[...r.terms][0]} as already done, but the record dates it ${shortDate(first.e.date)}, after the visit.`,
+          evidence: [
+            { role: 'reported as done', source: r.e.source },
+            { role: 'dated later', source: first.e.source },
+          ],
+          eventIds: [r.e.id, first.e.id],
+        }),
+      );
+    }
+
     // events of this claim dated before the injury
     for (const doc of ctx.documents) {
       const injury = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10).sort((a, b) => b.sources.length - a.sources.length)[0];
@@ -131,6 +159,21 @@ export const chronologyCheck: Check = {
     return flags;
   },
 };
+
+function procedureTerms(ctx: CheckContext, e: TimelineEvent): Set<string> {
+  return new Set(ctx.patterns.services.find(e.source.quote).filter((m) => m.value.type === 'procedure').map((m) => m.term.toLowerCase()));
+}
+
+/** The same procedure: a shared procedure term, on a shared body part, on the same side. */
+function sameProcedure(a: { e: TimelineEvent; terms: Set<string> }, b: { e: TimelineEvent; terms: Set<string> }): boolean {
+  if (![...a.terms].some((t) => b.terms.has(t))) return false;
+  const partsA = a.e.anatomy.bodyParts;
+  const partsB = b.e.anatomy.bodyParts;
+  if (partsA.length === 0 || partsB.length === 0 || !partsA.some((p) => partsB.includes(p))) return false;
+  const sa = a.e.anatomy.side;
+  const sb = b.e.anatomy.side;
+  return sa === null || sb === null || sa === sb || sa === 'bilateral' || sb === 'bilateral';
+}
 
 /** A UR or IMR determination letter: it summarises selected visits, so absences in it prove nothing. */
 export function isReviewLetter(events: readonly TimelineEvent[]): boolean {

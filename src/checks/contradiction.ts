@@ -30,9 +30,15 @@ interface TreatmentResponse {
   event: TimelineEvent;
 }
 
+/**
+ * Cues of the given roles. A cue inside a longer cue of another role is the longer one's word:
+ * "no relief" is not also "relief", "non-certified" is not also "certified".
+ */
 function cuesOf(patterns: Patterns, text: string, roles: readonly CueValue['role'][]): LexiconMatch<CueValue>[] {
   const tokens = tokenize(text);
-  return patterns.cues.flatMap((lex) => lex.find(text, tokens)).filter((c) => roles.includes(c.value.role)).sort((a, b) => a.start - b.start);
+  const all = patterns.cues.flatMap((lex) => lex.find(text, tokens)).filter((c) => roles.includes(c.value.role));
+  const inside = (c: LexiconMatch<CueValue>): boolean => all.some((o) => o.value.role !== c.value.role && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  return all.filter((c) => !inside(c)).sort((a, b) => a.start - b.start);
 }
 
 /** Each treatment in a sentence → the response the sentence reports for it. */
@@ -42,14 +48,19 @@ export function readResponses(patterns: Patterns, text: string): { service: Lexi
   const outcomes = cuesOf(patterns, text, ['outcome_positive', 'outcome_negative']);
   const seen = new Map<LexiconMatch<ServiceValue>, Set<'positive' | 'negative'>>();
   let from = 0;
+  let previous: LexiconMatch<ServiceValue>[] = [];
   for (const o of outcomes) {
     const polarity = o.value.role === 'outcome_positive' ? 'positive' : 'negative';
-    const targets = LEADS_FORWARD.test(text.slice(o.end))
+    let targets = LEADS_FORWARD.test(text.slice(o.end))
       ? services.filter((s) => s.start >= o.end && s.start - o.end <= 40).slice(0, 1)
       : services.filter((s) => s.start >= from && s.end <= o.start);
+    // "improved his strength but did not help his pain": an outcome with no treatment of its own
+    // speaks of the one before it, so that treatment's response is mixed
+    if (targets.length === 0) targets = previous;
     for (const t of targets) seen.set(t, (seen.get(t) ?? new Set()).add(polarity));
     // "helped his strength but not the pain": the same treatment also did not help
     if (polarity === 'positive' && /^[^.;]{0,40}\bbut not\b/i.test(text.slice(o.end))) for (const t of targets) seen.get(t)?.add('negative');
+    previous = targets;
     from = o.end;
   }
   return [...seen].map(([service, set]) => ({ service, response: set.size > 1 ? 'mixed' : ([...set][0] as Response) }));
@@ -88,31 +99,36 @@ function treatmentContradictions(ctx: CheckContext, events: TimelineEvent[]) {
       responses.push({ serviceId: r.service.value.id, term: r.service.term, response: r.response, visit, event: e });
     }
   }
+  // one flag per treatment: every statement that it helped against every statement that it did not
+  const byFamily = new Map<string, { positive: TreatmentResponse[]; negative: TreatmentResponse[] }>();
+  for (const r of responses) {
+    if (r.response === 'mixed') continue;
+    const matches = [...byFamily.entries()].find(([, g]) => [...g.positive, ...g.negative].some((o) => sameTreatment(o, r, families)));
+    const group = matches?.[1] ?? { positive: [], negative: [] };
+    if (!matches) byFamily.set(`${r.serviceId}|${familyOf(families, r.term)}`, group);
+    group[r.response].push(r);
+  }
   const flags = [];
-  const done = new Set<string>();
-  for (const a of responses) {
-    for (const b of responses) {
-      if (a.response !== 'positive' || b.response !== 'negative' || a.visit === b.visit) continue;
-      if (!sameTreatment(a, b, families)) continue;
-      const [earlier, later] = a.visit < b.visit ? [a, b] : [b, a];
-      const key = `${familyOf(families, a.term)}|${earlier.visit}|${later.visit}`;
-      if (done.has(key)) continue;
-      done.add(key);
-      flags.push(
-        makeFlag({
-          kind: 'contradiction',
-          rule: 'contradiction.treatment-response',
-          severity: 'medium',
-          date: later.visit,
-          summary: `${shortDate(later.visit)}: the record says ${later.term} ${later.response === 'negative' ? 'gave no relief' : 'helped'}, but the ${shortDate(earlier.visit)} note says ${earlier.term} ${earlier.response === 'positive' ? 'helped' : 'gave no relief'}.`,
-          evidence: [
-            { role: earlier.response === 'positive' ? 'helped' : 'no relief', source: earlier.event.source },
-            { role: later.response === 'positive' ? 'helped' : 'no relief', source: later.event.source },
-          ],
-          eventIds: [earlier.event.id, later.event.id],
-        }),
-      );
-    }
+  for (const { positive, negative } of byFamily.values()) {
+    const visits = new Set([...positive, ...negative].map((r) => r.visit));
+    if (positive.length === 0 || negative.length === 0 || visits.size < 2) continue;
+    const all = [...positive, ...negative].sort((a, b) => (a.visit < b.visit ? -1 : a.visit > b.visit ? 1 : 0));
+    const latest = all.at(-1) as TreatmentResponse;
+    const p = positive[positive.length - 1] as TreatmentResponse;
+    const n = negative[negative.length - 1] as TreatmentResponse;
+    const [first, second] = p.visit <= n.visit ? [p, n] : [n, p];
+    const says = (r: TreatmentResponse): string => `${r.term} ${r.response === 'positive' ? 'helped' : 'gave no relief'}`;
+    flags.push(
+      makeFlag({
+        kind: 'contradiction',
+        rule: 'contradiction.treatment-response',
+        severity: 'medium',
+        date: latest.visit,
+        summary: `${shortDate(second.visit)}: the record says ${says(second)}, but the ${shortDate(first.visit)} note says ${says(first)}.`,
+        evidence: all.map((r) => ({ role: r.response === 'positive' ? 'helped' : 'no relief', source: r.event.source })),
+        eventIds: all.map((r) => r.event.id),
+      }),
+    );
   }
   return flags;
 }
@@ -132,9 +148,7 @@ function readDecision(ctx: CheckContext, e: TimelineEvent, partial: Lexicon<true
   if (partial.find(q, tokens).length > 0 || different.find(q, tokens).length > 0) return null;
   // "6 sessions were authorized", "approved for 8 visits": a quantity approved is a partial decision
   if (/\b(?:approved|authorized|certified)\s+(?:for\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b\d+\s+(?:sessions?|visits?)\s+(?:was|were|is|are)\s+(?:approved|authorized|certified)/i.test(q)) return null;
-  const all = cuesOf(ctx.patterns, q, ['determination_adverse', 'determination_favourable']);
-  // "non-certified" contains "certified": an adverse phrase hides the favourable word inside it
-  const cues = all.filter((c) => c.value.role === 'determination_adverse' || !all.some((a) => a.value.role === 'determination_adverse' && a.start <= c.start && a.end >= c.end));
+  const cues = cuesOf(ctx.patterns, q, ['determination_adverse', 'determination_favourable']);
   const adverse = cues.some((c) => c.value.role === 'determination_adverse');
   const favourable = cues.some((c) => c.value.role === 'determination_favourable');
   if (adverse === favourable) return null;

@@ -10,34 +10,47 @@ export const duplicateCheck: Check = {
   run(ctx: CheckContext) {
     const cfg = ctx.patterns.data.checks.duplicate;
     const pages = ctx.documents.flatMap((d) => d.fingerprints.filter((f) => f.chars >= cfg.minPageChars).map((f) => ({ doc: d, f })));
-    const flags = [];
+    type Page = (typeof pages)[number];
+    // page pairs, grouped by the pair of documents: a report attached twice is one flag, not one per page
+    const pairs = new Map<string, { original: Page; copy: Page; exact: boolean }[]>();
     const claimed = new Set<string>();
-    const key = (p: (typeof pages)[number]): string => `${p.doc.info.id}:${p.f.page}`;
+    const key = (p: Page): string => `${p.doc.info.id}:${p.f.page}`;
     for (let i = 0; i < pages.length; i++) {
-      const a = pages[i]!;
+      const a = pages[i] as Page;
       if (claimed.has(key(a))) continue;
-      const copies = [];
       for (let j = i + 1; j < pages.length; j++) {
-        const b = pages[j]!;
+        const b = pages[j] as Page;
         if (claimed.has(key(b))) continue;
         const exact = a.f.exact === b.f.exact;
-        if (exact || similarity(a.f, b.f) >= cfg.nearDuplicateJaccard) copies.push({ page: b, exact });
+        if (!exact && similarity(a.f, b.f) < cfg.nearDuplicateJaccard) continue;
+        claimed.add(key(b));
+        const docs = `${a.doc.info.id}|${b.doc.info.id}`;
+        pairs.set(docs, [...(pairs.get(docs) ?? []), { original: a, copy: b, exact }]);
       }
-      if (copies.length === 0) continue;
-      for (const c of copies) claimed.add(key(c.page));
-      const where = (p: (typeof pages)[number]): string => `${p.doc.info.name} p.${p.f.page}`;
-      const allExact = copies.every((c) => c.exact);
+    }
+    const flags = [];
+    for (const group of pairs.values()) {
+      const first = group[0] as (typeof group)[number];
+      const pagesOf = (ps: Page[]): string => (ps.length === 1 ? `p.${ps[0]?.f.page}` : `pp.${ps.map((p) => p.f.page).join(', ')}`);
+      const sameDoc = first.original.doc === first.copy.doc;
+      const allExact = group.every((g) => g.exact);
+      const what = `${allExact ? 'identical' : 'nearly identical'} text`;
+      const summary = sameDoc
+        ? `${first.original.doc.info.name} repeats ${group.map((g) => `p.${g.original.f.page} as p.${g.copy.f.page}`).join(', ')} (${what}); the events are counted once.`
+        : `${first.original.doc.info.name} ${pagesOf(group.map((g) => g.original))} appears again in ${first.copy.doc.info.name} ${pagesOf(group.map((g) => g.copy))} (${what}); the events are counted once.`;
       flags.push(
         makeFlag({
           kind: 'duplicate',
           rule: allExact ? 'duplicate.identical-page' : 'duplicate.near-identical-page',
           severity: 'low',
           date: null,
-          summary: `${where(a)} appears again as ${copies.map((c) => where(c.page)).join(', ')} (${allExact ? 'identical text' : 'nearly identical text'}); its events are counted once.`,
-          evidence: [a, ...copies.map((c) => c.page)].map((p, n) => ({
-            role: n === 0 ? 'original' : 'copy',
-            source: { document: p.doc.info.id, page: p.f.page, start: 0, end: p.f.excerpt.length, quote: p.f.excerpt },
-          })),
+          summary,
+          evidence: group.flatMap((g) =>
+            [g.original, g.copy].map((p, n) => ({
+              role: n === 0 ? 'original' : 'copy',
+              source: { document: p.doc.info.id, page: p.f.page, start: 0, end: p.f.excerpt.length, quote: p.f.excerpt },
+            })),
+          ),
           eventIds: [],
         }),
       );

@@ -77,21 +77,26 @@ export const examPlanMismatchCheck: Check = {
           const role: Role = (e.sectionCategory && DISCUSSION_SECTIONS.has(e.sectionCategory)) || planSentences.has(`${e.source.page}:${e.source.start}`) ? 'discussion' : 'exam';
           claims.push(...claimsOf(e, role));
         }
+        const compatible = (a: Claim, b: Claim): boolean => a.domain === b.domain && sidesCompatible(a.side, b.side) && regionsCompatible(a.region, b.region);
         const conflicts: [Claim, Claim][] = [];
         for (const exam of claims.filter((c) => c.role === 'exam')) {
           for (const disc of claims.filter((c) => c.role === 'discussion')) {
-            if (exam.domain !== disc.domain || exam.polarity === disc.polarity) continue;
-            if (exam.event === disc.event) continue;
-            if (!sidesCompatible(exam.side, disc.side) || !regionsCompatible(exam.region, disc.region)) continue;
+            if (exam.polarity === disc.polarity || exam.event === disc.event || !compatible(exam, disc)) continue;
+            // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
+            // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
+            const normal = exam.polarity === 'normal' ? exam : disc;
+            const agrees = claims.some((c) => c.role === normal.role && c.polarity === 'abnormal' && compatible(c, normal));
+            if (agrees) continue;
             conflicts.push([exam, disc]);
           }
         }
         if (conflicts.length === 0) continue;
-        const examSide = conflicts.map(([a]) => a);
-        const discSide = conflicts.map(([, b]) => b);
+        const unique = (cs: Claim[]): Claim[] => cs.filter((c, i) => cs.findIndex((o) => o.text === c.text && o.event === c.event && o.domain === c.domain) === i);
+        const examSide = unique(conflicts.map(([a]) => a));
+        const discSide = unique(conflicts.map(([, b]) => b));
         const normals = (cs: Claim[]): string => `normal ${listPhrases(cs.filter((c) => c.polarity === 'normal').map((c) => DOMAIN_WORDS[c.domain] ?? c.domain))}`;
         const abnormals = (cs: Claim[]): string =>
-          listPhrases(cs.filter((c) => c.polarity === 'abnormal').map((c) => `${c.text}${c.side && !c.text.toLowerCase().includes(c.side) ? ` (${c.side})` : ''}`));
+          listPhrases([...new Set(cs.filter((c) => c.polarity === 'abnormal').map((c) => `${c.text}${c.side && !c.text.toLowerCase().includes(c.side) ? ` (${c.side})` : ''}`))]);
         const examSaysNormal = examSide.some((c) => c.polarity === 'normal');
         const summary = examSaysNormal
           ? `${shortDate(date)}: the exam documents ${normals(examSide)}, but the discussion of the same visit cites ${abnormals(discSide)}.`

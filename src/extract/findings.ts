@@ -47,6 +47,8 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
   const out: Finding[] = [];
   for (const m of matches) {
     if (m.value.neutral) continue;
+    // "Tension signs: Straight leg raise is positive for low back pain ..." — a label, not a claim
+    if (/^\s*:/.test(s.text.slice(m.end - s.start))) continue;
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical' || assertion === 'historical') continue;
     let polarity = m.value.polarity;

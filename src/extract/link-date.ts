@@ -100,7 +100,7 @@ export function linkDate(s: AnalyzedSentence, span: { start: number; end: number
     }
     if (d.end <= span.start && kinds.has('before')) {
       const gap = tokensBetween(s, d.end, span.start);
-      if (!crosses(options.blockers, d.end, span.start) && gapIsLink(gap, BEFORE_GAP_WORDS, MAX_BEFORE_GAP, undefined)) {
+      if (!crosses(options.blockers, d.end, span.start) && gapIsLink(gap, BEFORE_GAP_WORDS, MAX_BEFORE_GAP, options.anatomyWords)) {
         candidates.push({ link: { date: d, kind: 'before' }, score: 3, distance: span.start - d.end });
       }
     }

@@ -43,7 +43,7 @@ export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Arr
   const base = { id: documentId(sha256), name: file.name, sha256 };
   try {
     const raw = await readRawPages(file, pdfReader);
-    return { ...base, ...assemble(cleanPages(raw)) };
+    return { ...base, ...assemble(cleanPages(raw), file.name) };
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;
     return { ...base, text: '', pages: [], errors: [{ code: err.code, message: `${file.name}: ${err.message}` }] };
@@ -73,7 +73,7 @@ export function splitTextPages(text: string): RawPage[] {
   return parts.map((t, i) => ({ num: i + 1, text: t }));
 }
 
-function assemble(pages: CleanPage[]): Pick<IngestedDocument, 'text' | 'pages' | 'errors'> {
+function assemble(pages: CleanPage[], name: string): Pick<IngestedDocument, 'text' | 'pages' | 'errors'> {
   const spans: PageSpan[] = [];
   let text = '';
   for (const p of pages) {
@@ -83,9 +83,9 @@ function assemble(pages: CleanPage[]): Pick<IngestedDocument, 'text' | 'pages' |
   const errors: DocumentError[] = [];
   const blank = pages.filter((p) => p.text.trim().length === 0).map((p) => p.num);
   if (pages.length === 0 || blank.length === pages.length) {
-    errors.push({ code: 'needs_ocr', message: `no text layer on any page (${pages.length} page${pages.length === 1 ? '' : 's'}): the document is scanned and needs OCR`, pages: blank });
+    errors.push({ code: 'needs_ocr', message: `${name}: no text layer on any page (${pages.length} page${pages.length === 1 ? '' : 's'}): the document is scanned and needs OCR`, pages: blank });
   } else if (blank.length > 0) {
-    errors.push({ code: 'needs_ocr', message: `page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer and need${blank.length === 1 ? 's' : ''} OCR`, pages: blank });
+    errors.push({ code: 'needs_ocr', message: `${name}: page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer and need${blank.length === 1 ? 's' : ''} OCR`, pages: blank });
   }
   return { text, pages: spans, errors };
 }

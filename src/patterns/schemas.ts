@@ -30,7 +30,7 @@ export const SectionsFile = z
         z
           .object({
             name: z.string().min(1),
-            category: z.enum(['boilerplate', 'history', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure']),
+            category: z.enum(['boilerplate', 'history', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'goals']),
             headers: z.array(phrase).min(1),
           })
           .strict(),

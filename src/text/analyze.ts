@@ -6,7 +6,7 @@ import { tokenize } from '../patterns/lexicon.js';
 import type { CueValue, ExamValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
 import type { CueRole, LabelRole } from '../patterns/schemas.js';
 import { assertionScopes, type AssertionScopes } from './assertion.js';
-import { findDates, referenceYearOf, type DateMention } from './dates.js';
+import { findDates, type DateMention } from './dates.js';
 import { findRelativeDates } from './relative-dates.js';
 import { findSections, sectionAt, type Section } from './sections.js';
 import { splitSentences } from './sentences.js';
@@ -55,8 +55,9 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, options: AnalyzeOptions = {}): AnalyzedDocument {
-  const today = options.referenceDate ?? new Date();
-  const referenceYear = referenceYearOf(doc.text, today.getUTCFullYear());
+  // Two-digit years are read against today, not the document: a note whose only four-digit year is
+  // the patient's birth year (1973) still means 2014 by "06/18/14".
+  const referenceYear = (options.referenceDate ?? new Date()).getUTCFullYear();
   const sections = findSections(doc.text, patterns);
   // A header ends the sentence before it. A header alone on its line is not part of any sentence;
   // an inline one ("Objective findings: no apparent distress, ...") opens the sentence it heads, so

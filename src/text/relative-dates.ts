@@ -15,6 +15,8 @@ const RELATIVE = new RegExp(
     `\\b(?:the\\s+)?(?:next|following|subsequent)\\s+(?:day|morning|evening|week|month)\\b`,
     `\\bthe\\s+day\\s+(?:after|before)\\b`,
     `\\b${NUMBER}\\s+${UNIT}\\s+(?:later|afterwards?|thereafter|earlier|ago|after|before|prior)\\b(?:\\s+(?:the\\s+)?(?:date\\s+of\\s+)?(?:injury|accident))?`,
+    // "He is two weeks status post left knee arthroscopy": the procedure was two weeks before
+    `\\b${NUMBER}\\s+${UNIT}\\s+(?:status\\s+post|s/p|post-?op(?:erative(?:ly)?)?)\\b`,
   ].join('|'),
   'gi',
 );
@@ -48,6 +50,7 @@ export function findRelativeDates(text: string, offset: number, anchorBefore: (d
       .replace(/\b(?:the\s+)?(?:following|subsequent)\s+/i, 'next ')
       .replace(/\s+(?:the\s+)?(?:date\s+of\s+)?(?:injury|accident)$/i, '')
       .replace(/\b(?:thereafter|afterwards?)\b/i, 'later')
+      .replace(/\s+(?:status\s+post|s\/p|post-?op(?:erative(?:ly)?)?)$/i, ' ago')
       .replace(/\bprior\b/i, 'before');
     const parsed = chrono.parse(spoken, { instant: toDate(anchor), timezone: 0 }, { forwardDate: false })[0];
     if (!parsed) continue;

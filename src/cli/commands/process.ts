@@ -63,7 +63,8 @@ Examples:
       const rendered = opts.format === 'text' ? formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true }) : `${JSON.stringify(timeline, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, rendered);
       else process.stdout.write(rendered);
-      const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => e.code !== 'needs_ocr'));
+      // readable: some page has text (a scan with no text layer at all counts as unreadable)
+      const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => e.code !== 'needs_ocr' || (e.pages?.length ?? 0) >= d.pages));
       if (readable.length === 0) {
         process.stderr.write(`chartline: none of the ${timeline.documents.length} document(s) could be read\n`);
         process.exitCode = 1;

@@ -20,7 +20,8 @@ import { readDetermination } from './determination.js';
 
 export const examFindingExtractor: Extractor<AnalyzedSentence> = {
   name: 'exam-finding',
-  pattern: (s) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) ? [s] : []),
+  // goals ("Hip abduction strength 5/5 - progressing") are targets, not findings
+  pattern: (s) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) && s.section?.category !== 'goals' ? [s] : []),
   extract(ctx, s): Mention[] | null {
     const kept = examSigns(s);
     if (kept.length === 0) {

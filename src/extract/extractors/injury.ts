@@ -21,6 +21,8 @@ export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
     // "a prior injury in 2012" is history, not this claim's injury; keep it only with its own date
     const link = linkDate(s, cue, { kinds: ['after', 'before'], anatomyWords: anatomyWords(ctx.patterns) });
     if (!link && assertion === 'historical') return null;
+    // "Date of Injury:" with no date (a blank letterhead field, "N/A") says nothing
+    if (!link && /^date of injury$/i.test(cue.term)) return null;
     return newMention(s, {
       type: 'injury',
       rule: `${cue.value.id}:${cue.term}`,

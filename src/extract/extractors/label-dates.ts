@@ -33,7 +33,9 @@ export const labelDateExtractor: Extractor<LabelDate> = {
       dateText: ld.date.text,
       dateCertainty: 'explicit',
       dateRule: 'label',
-      setsContext: type === 'encounter',
+      // "Date of Surgery: December 4, 2014" dates the operative report's procedure the way a
+      // date of service dates a visit's findings
+      setsContext: type === 'encounter' || type === 'procedure',
       facts: { label: ld.label.text },
     });
   },

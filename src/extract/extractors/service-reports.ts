@@ -44,6 +44,8 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
 const DONE_AT_VISIT = new Set(['test.lab', 'test.drug-screen', 'test.function']);
 
 function performedAtVisit(s: Parameters<typeof serviceReportExtractor.extract>[1], r: ServiceReading): boolean {
+  // an operative or procedure note's own procedure was done on its date
+  if (r.service.value.type === 'procedure' && s.section?.category === 'procedure') return true;
   return DONE_AT_VISIT.has(r.service.value.id) && s.has('result') && !s.has('past') && s.assertion.at(r.service.start, r.service.end).assertion === 'present';
 }
 

@@ -61,10 +61,12 @@ export const visitContextRefiner: Refiner = {
       }
       visits[s.index] = current;
       if (narrated && narrated.epoch !== current.epoch) narrated = null;
-      const opens = ctx.patterns.narratedParts.find(s.text, s.tokens, s.start)[0];
+      // only a narrative summary tells a visit's parts in one paragraph; headed sections say it themselves
+      const narrative = !s.section || s.section.category === 'history';
+      const opens = narrative ? ctx.patterns.narratedParts.find(s.text, s.tokens, s.start)[0] : undefined;
       if (opens && current.date) narrated = { part: opens.value, epoch: current.epoch };
       for (const m of here) {
-        if (narrated) m.narratedPart = narrated.part;
+        if (narrated && narrative) m.narratedPart = narrated.part;
         if (!m.date && m.dating === 'inherit' && current.date) {
           m.date = current.date;
           m.dateText = current.dateText;
