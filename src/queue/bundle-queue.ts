@@ -73,6 +73,11 @@ export class BundleQueue {
     private readonly documents: Queue,
   ) {}
 
+  /** the two BullMQ queues, e.g. for the bull-board dashboard */
+  get queues(): { bundles: Queue; documents: Queue } {
+    return { bundles: this.bundles, documents: this.documents };
+  }
+
   /** Connects to Redis (one clear error when it is not there). */
   static async connect(config: Partial<QueueConfig> = {}): Promise<BundleQueue> {
     const full: QueueConfig = { ...queueConfigFromEnv(), ...config };

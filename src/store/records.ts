@@ -91,7 +91,7 @@ export const FlagFilterSchema = z
     bundleId: z.string().optional(),
     dateFrom: PartialDateSchema.optional().describe('flags whose date overlaps [dateFrom, dateTo]; undated flags are left out'),
     dateTo: PartialDateSchema.optional(),
-    limit: z.number().int().min(1).max(1000).default(50),
+    limit: z.number().int().min(1).max(10_000).default(50).describe('up to 10,000 (a CSV export takes one page)'),
     offset: z.number().int().min(0).default(0),
   })
   .strict();

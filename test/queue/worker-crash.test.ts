@@ -23,7 +23,7 @@ const env: NodeJS.ProcessEnv = {
   CHARTLINE_BLOBS: join(data.path, 'blobs'),
   CHARTLINE_CONCURRENCY: '1',
   // short locks so a dead worker's job is taken over in seconds, not the default 30 s
-  CHARTLINE_LOCK_MS: '2000',
+  CHARTLINE_LOCK_MS: '3000',
   CHARTLINE_STALLED_INTERVAL_MS: '1000',
   CHARTLINE_LOG_LEVEL: 'warn',
 };
