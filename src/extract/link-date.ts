@@ -43,10 +43,12 @@ export interface LinkOptions {
   blockers?: readonly { start: number; end: number }[];
   /** body-part and level words are allowed in gaps ("injection at L4, L5, and L6 on 06/03/14") */
   anatomyWords?: ReadonlySet<string>;
+  /** spans a gap may pass through, e.g. the services a decision is about ("approved for 8 therapy sessions on 10-19-16") */
+  transparent?: readonly { start: number; end: number }[];
 }
 
-function tokensBetween(s: AnalyzedSentence, from: number, to: number): Token[] {
-  return s.tokens.filter((t) => t.start >= from && t.end <= to);
+function tokensBetween(s: AnalyzedSentence, from: number, to: number, transparent: readonly { start: number; end: number }[] = []): Token[] {
+  return s.tokens.filter((t) => t.start >= from && t.end <= to && !transparent.some((x) => t.start >= x.start && t.end <= x.end));
 }
 
 function gapIsLink(tokens: Token[], allowed: ReadonlySet<string>, max: number, anatomy: ReadonlySet<string> | undefined): boolean {
@@ -91,7 +93,7 @@ export function linkDate(s: AnalyzedSentence, span: { start: number; end: number
     if (d.start >= span.end && kinds.has('after')) {
       const anchor = relativeAnchorStart(s, d);
       const insideRelative = anchor !== null && anchor <= span.start;
-      const gap = tokensBetween(s, span.end, d.start);
+      const gap = tokensBetween(s, span.end, d.start, options.transparent);
       // "pain with hip flexion and on 11-18-16 revealed ...": a date opening the next clause is not this one's
       const opensNextClause = isFrameDate(s, d) && gap.some((t) => t.norm === 'and' || t.norm === 'but' || t.norm === ';');
       if (!insideRelative && !opensNextClause && !crosses(options.blockers, span.end, d.start) && gapIsLink(gap, AFTER_GAP_WORDS, MAX_AFTER_GAP, options.anatomyWords)) {

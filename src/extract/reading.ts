@@ -32,11 +32,14 @@ const WEAK_PLAN = new Set(['continue', 'continued', 'continuing', 'start', 'will
 const SELF_STANDING_PLAN = new Set(['request for authorization', 'request for authorization form', 'authorization request', 'requested authorization', 'rfa', 'rfas', 'treatment plan', 'plan of care']);
 
 export function strongPlanCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
-  return s.cuesOf('plan').filter((c) => !WEAK_PLAN.has(c.term.toLowerCase()));
+  return planCues(s).filter((c) => !WEAK_PLAN.has(c.term.toLowerCase()));
 }
 
+// "The requesting provider was a pain management physician": a description of who asked, not a request
+const NAMES_A_PERSON = /^\s*(?:provider|physician|doctor|clinician|party|surgeon|practitioner)s?\b/i;
+
 export function planCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
-  return s.cuesOf('plan');
+  return s.cuesOf('plan').filter((c) => !NAMES_A_PERSON.test(s.text.slice(c.end - s.start)));
 }
 
 export function isSelfStandingPlanCue(c: LexiconMatch<CueValue>): boolean {

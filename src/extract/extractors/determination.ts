@@ -46,7 +46,7 @@ function read(s: AnalyzedSentence): DeterminationReading | null {
   const anchors = [...agents, ...cues];
   let link: DateLink | null = null;
   for (const a of anchors) {
-    link = linkDate(s, a, { kinds: ['after', 'before', 'frame'] });
+    link = linkDate(s, a, { kinds: ['after', 'before', 'frame'], transparent: s.services });
     if (link) break;
   }
   const adverse = cues.some((c) => c.value.role === 'determination_adverse');

@@ -6,10 +6,20 @@
 // Only within the same visit and a few sentences: an "MRI showed no stenosis" at a later visit is
 // not the study from months before.
 import type { Refiner } from '../engine.js';
-import { newMention, type Mention } from '../mention.js';
+import { newMention, type ExtractContext, type Mention } from '../mention.js';
 import { visitsOf } from './visit-context.js';
 
 const WINDOW = 4;
+
+function partsOf(ctx: ExtractContext, m: Mention): Set<string> {
+  return new Set(ctx.patterns.bodyParts.find(m.sentence.text, m.sentence.tokens, m.sentence.start).map((b) => b.value.name));
+}
+
+function sameParts(ctx: ExtractContext, a: Mention, b: Mention): boolean {
+  const pa = partsOf(ctx, a);
+  const pb = partsOf(ctx, b);
+  return pa.size === 0 || pb.size === 0 || [...pa].some((p) => pb.has(p));
+}
 
 export const imagingResultsRefiner: Refiner = {
   name: 'imaging-results',
@@ -28,9 +38,10 @@ export const imagingResultsRefiner: Refiner = {
       }
       if (lastStudy) {
         const study = lastStudy.mention;
-        // the same study named again without its date
+        // the same study named again without its date ("The CT report showed ..."); a study of
+        // another body part ("Cervical spine x rays showed ...") is another study
         for (const m of here) {
-          if (m.type === 'imaging' && !m.date && m.services.some((id) => study.services.includes(id))) {
+          if (m.type === 'imaging' && !m.date && study.date && m.services.some((id) => study.services.includes(id)) && sameParts(ctx, m, study)) {
             m.date = study.date;
             m.dateText = study.dateText;
             m.dateCertainty = 'inherited';
@@ -57,7 +68,9 @@ export const imagingResultsRefiner: Refiner = {
           continue;
         }
       }
-      const dated = here.filter((m) => m.type === 'imaging' && m.date && m.dateRule !== null).at(-1);
+      // a results sentence continues the last study reported, dated or not ("X-rays of the wrist were
+      // obtained. The ulnar styloid was avulsed ...")
+      const dated = here.filter((m) => m.type === 'imaging' && m.assertion !== 'absent').at(-1);
       if (dated) lastStudy = { mention: dated, index: s.index };
       else if (lastStudy && here.some((m) => m.type !== 'imaging')) lastStudy = null;
     }

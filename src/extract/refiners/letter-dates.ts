@@ -13,6 +13,14 @@ export const letterDatesRefiner: Refiner = {
     const firstInjury = mentions.find((m) => m.type === 'injury' && m.date);
     const injury = f.injuryDate ? { date: f.injuryDate, text: f.injuryText } : firstInjury ? { date: firstInjury.date, text: firstInjury.dateText } : null;
     for (const m of mentions) {
+      // "This claimant was injured in 2016." is the injury of the header, said less precisely
+      if (m.type === 'injury' && m.date && injury?.date && m.date.length < injury.date.length && injury.date.startsWith(m.date)) {
+        m.date = injury.date;
+        m.dateText = injury.text;
+        m.dateCertainty = 'inherited';
+        m.dateRule = 'letter:injury_date';
+        continue;
+      }
       if (m.date) continue;
       const source =
         m.dating === 'decision_date' ? (f.decisionDate ? { date: f.decisionDate, text: f.decisionText } : null)
