@@ -37,7 +37,13 @@ Examples:
         }
         const rendered = opts.format === 'text' ? formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true }) : `${JSON.stringify(timeline, null, 2)}\n`;
         if (opts.out) writeFileSync(opts.out, rendered);
-        else process.stdout.write(rendered);
+        else {
+          // `chartline timeline x | head` closes the pipe early: that is not an error
+          process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+            if (err.code !== 'EPIPE') throw err;
+          });
+          process.stdout.write(rendered);
+        }
       } finally {
         await store.close();
       }
