@@ -22,8 +22,7 @@ export function isReviewSection(s: AnalyzedSentence): boolean {
  */
 export function isGuidelineVoice(s: AnalyzedSentence): boolean {
   if (s.has('guideline')) return true;
-  if (isReviewSection(s) && s.has('reviewer_voice')) return true;
-  return /["“][^"”]{20,}/.test(s.text) && isReviewSection(s);
+  return isReviewSection(s) && s.has('reviewer_voice');
 }
 
 // "continue" or "start" alone does not make a plan; with a service it does ("continue physical therapy").

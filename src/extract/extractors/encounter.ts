@@ -10,7 +10,7 @@ import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type LinkKind } from '../link-date.js';
 import { newMention, type Mention } from '../mention.js';
-import { anatomyWords, isSilentSection } from '../reading.js';
+import { anatomyWords, isGuidelineVoice, isSilentSection } from '../reading.js';
 
 const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
   encounter_noun: ['after', 'before', 'near'],
@@ -27,7 +27,8 @@ export function isOwnedNoun(s: AnalyzedSentence, cue: { start: number; end: numb
 
 export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
   name: 'encounter',
-  pattern: (s) => (isSilentSection(s) ? [] : s.cues.filter((c) => c.value.role in KINDS_BY_ROLE)),
+  // a guideline quotation ("the MTUS ... notes that ...") describes no visit of this patient
+  pattern: (s) => (isSilentSection(s) || isGuidelineVoice(s) ? [] : s.cues.filter((c) => c.value.role in KINDS_BY_ROLE)),
   extract(ctx, s, cue): Mention | null {
     const kinds = KINDS_BY_ROLE[cue.value.role];
     if (!kinds) return null;
