@@ -9,6 +9,7 @@ import { injuryExtractor } from './extractors/injury.js';
 import { labelDateExtractor } from './extractors/label-dates.js';
 import { planExtractor } from './extractors/plans.js';
 import { serviceReportExtractor } from './extractors/service-reports.js';
+import { imagingReportRefiner } from './refiners/imaging-report.js';
 import { imagingResultsRefiner } from './refiners/imaging-results.js';
 import { letterDatesRefiner } from './refiners/letter-dates.js';
 import { mergeSentenceRefiner } from './refiners/merge-sentence.js';
@@ -36,6 +37,8 @@ export const REFINERS: readonly Refiner[] = [
   letterDatesRefiner,
   // a note's date must not start a visit before visit context runs
   visitOverNoteRefiner,
+  // a radiology report's findings are the study's, dated by the study (context fills them in)
+  imagingReportRefiner,
   // the UR-date rule reads explicit dates only, before context fills in the rest
   requestOnDecisionDateRefiner,
   // visit context needs every explicit date in place; imaging results need its visit spans

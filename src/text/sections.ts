@@ -21,7 +21,7 @@ const MAX_HEADER = 70;
 // ". PHYSICAL EXAMINATION:" inside a line; mixed case only for headers of two words or more
 // (". Decision rationale: ..." after a wrapped citation), since "Plan:" inside a sentence is rare but
 // one capitalised word before a colon is common.
-const INLINE_CAPS_HEADER = /(?<=[.!?]["')]?\s{1,4})([A-Z][A-Z0-9 /&,'-]{1,68}[A-Z)]):/g;
+const INLINE_CAPS_HEADER = /(?<=[.!?,]["')]?\s{0,4})([A-Z][A-Z0-9 /&'-]{1,68}[A-Z)]):/g;
 const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?\s{1,4})([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
 
 export function findSections(text: string, patterns: Patterns): Section[] {

@@ -10,9 +10,12 @@ const DIAGNOSIS = /\b(?:diagnos(?:is|es|ed)|being treated for|undergoing treatme
 export const diagnosisExtractor: Extractor<AnalyzedSentence> = {
   name: 'diagnosis',
   pattern: (s) => (!isSilentSection(s) && !isGuidelineVoice(s) && (DIAGNOSIS.test(s.text) || s.section?.category === 'assessment') ? [s] : []),
-  extract(_ctx, s): Mention | null {
+  extract(ctx, s): Mention | null {
     const m = DIAGNOSIS.exec(s.text);
     if (!m && s.exam.length > 0) return null;
+    // in an assessment section, a diagnosis names something clinical: a body part, a finding, a
+    // condition ("Moderate facet arthrosis at L5-S1"), not "Thank you for this referral."
+    if (!m && !s.has('imaging_finding') && ctx.patterns.bodyParts.find(s.text, s.tokens, s.start).length === 0) return null;
     const start = s.start + (m?.index ?? 0);
     const { assertion } = s.assertion.at(start, start + (m?.[0].length ?? 0));
     return newMention(s, { type: 'diagnosis', rule: m ? 'diagnosis.stated' : 'diagnosis.assessment-section', start, end: s.end, assertion, dating: 'undated' });
