@@ -5,7 +5,8 @@ import { runChecks } from './checks/run-checks.js';
 import { fingerprintPage, type PageFingerprint } from './checks/fingerprint.js';
 import { extractDocument } from './extract/extract-document.js';
 import { ingestDocument, type InputFile, type IngestedDocument } from './ingest/ingest-document.js';
-import type { RawPage } from './ingest/read-pdf.js';
+import { readTimeOf } from './ingest/pdf-pool.js';
+import { readPdfPages, type RawPage } from './ingest/read-pdf.js';
 import { loadPatterns, type Patterns } from './patterns/load-patterns.js';
 import type { DocumentInfo, Timeline, TimelineEvent } from './schema.js';
 
@@ -13,8 +14,31 @@ export interface PipelineOptions {
   patterns?: Patterns;
   /** "today": two-digit years and future-date checks are read against it; tests pass a fixed one */
   referenceDate?: Date;
-  /** replaces pdf-parse on the calling thread, e.g. by a worker-thread pool */
+  /** replaces pdf-parse on the calling thread, e.g. by a worker-thread pool (src/ingest/pdf-pool.ts) */
   pdfReader?: (data: Uint8Array) => Promise<RawPage[]>;
+  /**
+   * processBundle: documents in progress at once (default 1). With a pdfReader that reads on other
+   * threads, the next documents are read while this thread analyses the current one; results,
+   * progress and onDocument still come in file order.
+   */
+  concurrency?: number;
+  /** adds the time spent in each stage (ms), summed over documents */
+  timings?: StageTimings;
+}
+
+/** Time per pipeline stage in ms. ingest: reading the PDF (on a pool thread, if any) and cleaning its pages. */
+export interface StageTimings {
+  ingest: number;
+  text: number;
+  dates: number;
+  extract: number;
+  fingerprint: number;
+  checks: number;
+  timeline: number;
+}
+
+export function emptyTimings(): StageTimings {
+  return { ingest: 0, text: 0, dates: 0, extract: 0, fingerprint: 0, checks: 0, timeline: 0 };
 }
 
 export interface PageText {
@@ -29,7 +53,11 @@ export interface DocumentResult {
   fingerprints: PageFingerprint[];
   /** the clean page texts every source offset refers to (kept for storage and the source viewer) */
   pages: PageText[];
-  stageMs: { ingest: number; extract: number };
+  /**
+   * ms per stage for this document. extract: the extraction rules; text and dates: the analysis they
+   * read (absent in results stored before they were measured apart).
+   */
+  stageMs: { ingest: number; extract: number; text?: number; dates?: number; fingerprint?: number };
 }
 
 export function pageTexts(doc: IngestedDocument): PageText[] {
@@ -42,27 +70,53 @@ export function documentInfo(doc: IngestedDocument): DocumentInfo {
 
 export async function processDocument(file: InputFile, options: PipelineOptions = {}): Promise<DocumentResult> {
   const patterns = options.patterns ?? loadPatterns();
+  // ingest time counts the reading itself, not the wait for a free pool thread
+  const reader = options.pdfReader ?? readPdfPages;
+  let waited = 0;
+  let read = 0;
+  const timedReader = async (data: Uint8Array): Promise<RawPage[]> => {
+    const start = performance.now();
+    const raw = await reader(data);
+    waited = performance.now() - start;
+    read = readTimeOf(raw) ?? waited;
+    return raw;
+  };
   const t0 = performance.now();
-  const doc = await ingestDocument(file, options.pdfReader);
+  const doc = await ingestDocument(file, timedReader);
   const t1 = performance.now();
-  const events = doc.text.trim() ? extractDocument(doc, patterns, { referenceDate: options.referenceDate }).events : [];
+  const analysis = { text: 0, dates: 0 };
+  const events = doc.text.trim() ? extractDocument(doc, patterns, { referenceDate: options.referenceDate, timings: analysis }).events : [];
   const t2 = performance.now();
   const shingle = patterns.data.checks.duplicate.shingleSize;
   const pages = pageTexts(doc);
-  return {
-    info: documentInfo(doc),
-    events,
-    fingerprints: pages.map((p) => fingerprintPage(p.num, p.text, shingle)),
-    pages,
-    stageMs: { ingest: t1 - t0, extract: t2 - t1 },
-  };
+  const fingerprints = pages.map((p) => fingerprintPage(p.num, p.text, shingle));
+  const t3 = performance.now();
+  const stageMs = { ingest: t1 - t0 - waited + read, extract: t2 - t1 - analysis.text - analysis.dates, text: analysis.text, dates: analysis.dates, fingerprint: t3 - t2 };
+  const total = options.timings;
+  if (total) {
+    total.ingest += stageMs.ingest;
+    total.text += stageMs.text;
+    total.dates += stageMs.dates;
+    total.extract += stageMs.extract;
+    total.fingerprint += stageMs.fingerprint;
+  }
+  return { info: documentInfo(doc), events, fingerprints, pages, stageMs };
 }
 
 export function buildTimeline(bundle: string, documents: readonly DocumentResult[], options: PipelineOptions = {}): Timeline {
   const patterns = options.patterns ?? loadPatterns();
+  const t0 = performance.now();
   const flags = runChecks({ patterns, documents, referenceDate: options.referenceDate ?? new Date() });
-  return assembleTimeline(bundle, documents, flags);
+  const t1 = performance.now();
+  const timeline = assembleTimeline(bundle, documents, flags);
+  if (options.timings) {
+    options.timings.checks += t1 - t0;
+    options.timings.timeline += performance.now() - t1;
+  }
+  return timeline;
 }
+
+const DONE: Promise<DocumentResult> = Promise.resolve({} as DocumentResult);
 
 export interface BundleProgress {
   done: number;
@@ -82,9 +136,23 @@ export async function processBundle(
 ): Promise<Timeline> {
   const results: DocumentResult[] = [];
   let pages = 0;
+  // documents started ahead of the one being collected; each settles on its own, collected in order
+  const window = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const started: Promise<DocumentResult>[] = [];
+  const startUpTo = (end: number) => {
+    while (started.length < Math.min(end, files.length)) {
+      const p = processDocument(files[started.length] as InputFile, options);
+      // a failure is reported when its turn comes, not as an unhandled rejection meanwhile
+      p.catch(() => undefined);
+      started.push(p);
+    }
+  };
   for (const [i, file] of files.entries()) {
     options.onProgress?.({ done: i, total: files.length, pages, current: file.name });
-    const r = await processDocument(file, options);
+    startUpTo(i + window);
+    const r = await (started[i] as Promise<DocumentResult>);
+    // collected: let go of the promise, which holds the page texts
+    started[i] = DONE;
     await options.onDocument?.(r, file);
     // page texts are not part of the timeline; drop them so a long bundle does not hold every page
     results.push({ ...r, pages: [] });

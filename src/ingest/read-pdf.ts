@@ -1,13 +1,18 @@
 // Text per page from a PDF's text layer, via pdf-parse v2 (pdf.js).
-import { PDFParse } from 'pdf-parse';
 import { IngestError } from './ingest-error.js';
+
+// loaded on first use: a process whose PDFs are read by a pool of threads never loads pdf.js itself
+let pdfParse: Promise<typeof import('pdf-parse')> | undefined;
 
 export interface RawPage {
   num: number;
   text: string;
 }
 
+export type PdfReader = (data: Uint8Array) => Promise<RawPage[]>;
+
 export async function readPdfPages(data: Uint8Array): Promise<RawPage[]> {
+  const { PDFParse } = await (pdfParse ??= import('pdf-parse'));
   // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes survive.
   const parser = new PDFParse({ data: new Uint8Array(data), verbosity: 0 });
   try {

@@ -1,12 +1,13 @@
 // chartline process <file|dir>... — the main job, with no Redis and no database.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { processBundle } from '../../pipeline.js';
+import { PdfPool } from '../../ingest/pdf-pool.js';
+import { emptyTimings, processBundle } from '../../pipeline.js';
 import { TimelineSchema } from '../../schema.js';
 import { formatText } from '../format-text.js';
 import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
 import { createProgress } from '../progress.js';
-import { ProcessRecorder } from '../../store/process-recorder.js';
 
 export function registerProcess(program: Command): void {
   program
@@ -20,6 +21,8 @@ export function registerProcess(program: Command): void {
     .option('--no-progress', 'never show progress')
     .option('--reference-date <date>', 'read dates against this day instead of today (YYYY-MM-DD)')
     .option('--store', 'also keep the bundle in the database (DATABASE_URL, else the embedded one in CHARTLINE_DATA) for `chartline timeline` and the web app; its id goes to stderr')
+    .option('--threads <n>', 'threads reading PDFs while the main thread analyses them (default: the number of CPUs; 0: read on the main thread)')
+    .option('--timings', 'print the time spent in each stage (ms, summed over documents) as one JSON line on stderr')
     .addHelpText(
       'after',
       `
@@ -31,8 +34,12 @@ Examples:
   chartline process a.pdf b.pdf --format text
   chartline process records/ --out timeline.json`,
     )
-    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean }) => {
+    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean }) => {
+      // ms since the process started: node, and loading chartline's modules
+      const startup = performance.now();
       if (opts.format !== 'json' && opts.format !== 'text') throw new UsageError(`--format must be json or text, not "${opts.format}"`);
+      const threads = opts.threads === undefined ? availableParallelism() : Number(opts.threads);
+      if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
       let referenceDate: Date | undefined;
       if (opts.referenceDate) {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.referenceDate) || Number.isNaN(Date.parse(opts.referenceDate))) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
@@ -43,26 +50,44 @@ Examples:
       const progress = createProgress(showProgress && opts.progress !== false, 'processing');
       const files = inputs.map(readInput);
       // opened first: a database that is locked or unreachable fails before the work, not after
-      const recorder = opts.store ? await ProcessRecorder.open() : undefined;
+      const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
+      // PDFs are read on other threads while this one analyses those already read
+      const pool = threads > 0 ? new PdfPool({ size: threads }) : undefined;
+      const timings = emptyTimings();
+      const started = performance.now();
+      let processed = started;
       let timeline;
       try {
         timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
           referenceDate,
+          pdfReader: pool?.read,
+          // enough documents in progress to keep every reader thread busy while one is analysed
+          concurrency: pool ? pool.size + 1 : 1,
+          timings,
           onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
           onDocument: recorder?.onDocument,
         });
+        processed = performance.now();
         progress.done();
+        await pool?.close();
         TimelineSchema.parse(timeline);
         if (recorder) {
           const id = await recorder.save(timeline, { bundleId: opts.bundle, referenceDate: opts.referenceDate ?? new Date().toISOString().slice(0, 10) });
           process.stderr.write(`chartline: stored as bundle ${id} in ${recorder.location}\n`);
         }
       } finally {
+        await pool?.close();
         await recorder?.close();
       }
       const rendered = opts.format === 'text' ? formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true }) : `${JSON.stringify(timeline, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, rendered);
       else process.stdout.write(rendered);
+      if (opts.timings) {
+        const round = (ms: number) => Math.round(ms * 10) / 10;
+        const stages = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v)]));
+        const report = { startup: round(startup), ...stages, bundle: round(processed - started), output: round(performance.now() - processed), threads, pages: timeline.documents.reduce((n, d) => n + d.pages, 0) };
+        process.stderr.write(`chartline: timings ${JSON.stringify(report)}\n`);
+      }
       // readable: some page has text (a scan with no text layer at all counts as unreadable)
       const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => e.code !== 'needs_ocr' || (e.pages?.length ?? 0) >= d.pages));
       if (readable.length === 0) {

@@ -1,0 +1,138 @@
+// A pool of worker threads reading PDFs, for `chartline process`: pdf-parse (pdf.js) is the
+// costliest step and runs on one thread at a time, so with a pool several documents are read at
+// once while the calling thread analyses the ones already read. `pool.read` is a drop-in
+// PipelineOptions.pdfReader: same page texts, same IngestError codes as readPdfPages.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker as Thread } from 'node:worker_threads';
+import { IngestError } from './ingest-error.js';
+import type { PdfReply } from './pdf-thread.js';
+import type { RawPage } from './read-pdf.js';
+
+export interface PdfPoolOptions {
+  /** threads; default: the number of CPUs */
+  size?: number;
+  /** the compiled thread entry; found beside this file, or in dist/ when running from sources */
+  script?: string;
+}
+
+interface Pending {
+  id: number;
+  data: Uint8Array;
+  resolve: (pages: RawPage[]) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  thread: Thread;
+  current: Pending | null;
+}
+
+const readTimes = new WeakMap<RawPage[], number>();
+
+/** How long a pool thread spent reading these pages (ms), or undefined when they were not read by a pool. */
+export function readTimeOf(pages: RawPage[]): number | undefined {
+  return readTimes.get(pages);
+}
+
+export function pdfThreadScript(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, 'pdf-thread.js');
+  if (existsSync(beside)) return beside;
+  let dir = here;
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'dist', 'src', 'ingest', 'pdf-thread.js');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('cannot find the compiled dist/src/ingest/pdf-thread.js: run `npm run build` first');
+}
+
+export class PdfPool {
+  readonly size: number;
+  private readonly script: string;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: PdfPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.script = options.script ?? pdfThreadScript();
+    // start the threads now: loading pdf.js in them overlaps with the caller's own start-up
+    for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
+  /** A PipelineOptions.pdfReader. The bytes are copied to the thread; the caller keeps its own. */
+  readonly read = (data: Uint8Array): Promise<RawPage[]> => {
+    if (this.closed) return Promise.reject(new Error('the PDF reader pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, data, resolve, reject });
+      this.dispatch();
+    });
+  };
+
+  /** Stops the threads; reads still queued or running are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the PDF reader pool closed'));
+    await Promise.all(
+      this.slots.splice(0).map(async (slot) => {
+        slot.thread.removeAllListeners();
+        slot.thread.on('error', () => undefined);
+        slot.current?.reject(new Error('the PDF reader pool closed'));
+        await slot.thread.terminate();
+      }),
+    );
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      let slot = this.slots.find((s) => s.current === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const pending = this.queue.shift() as Pending;
+      slot.current = pending;
+      slot.thread.ref();
+      slot.thread.postMessage({ id: pending.id, data: pending.data });
+    }
+  }
+
+  private spawn(): Slot {
+    const thread = new Thread(this.script);
+    const slot: Slot = { thread, current: null };
+    thread.on('message', (reply: PdfReply) => {
+      const pending = slot.current;
+      if (!pending || pending.id !== reply.id) return;
+      slot.current = null;
+      thread.unref();
+      if (reply.ok) {
+        readTimes.set(reply.pages, reply.ms);
+        pending.resolve(reply.pages);
+      } else if (reply.ingest && reply.code) {
+        pending.reject(new IngestError(reply.code, reply.message));
+      } else {
+        pending.reject(Object.assign(new Error(reply.message), { name: reply.name }));
+      }
+      this.dispatch();
+    });
+    // a thread that dies (out of memory, a crash in native code) fails the document it was reading,
+    // like an unreadable PDF; the next read starts a fresh thread
+    const lost = (reason: string) => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      const pending = slot.current;
+      slot.current = null;
+      pending?.reject(new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`));
+      if (!this.closed) this.dispatch();
+    };
+    thread.on('error', (err) => lost(err.message));
+    thread.on('exit', (code) => lost(`exit code ${code}`));
+    // an idle thread must not keep a finished process alive
+    thread.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+}

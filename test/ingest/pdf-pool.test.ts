@@ -1,0 +1,99 @@
+// The PDF reader pool gives what reading on the calling thread gives: the same page texts, the same
+// IngestError codes for bad files, and — through processBundle with documents read ahead — the same
+// timeline, in file order.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IngestError } from '../../src/ingest/ingest-error.js';
+import { PdfPool, readTimeOf } from '../../src/ingest/pdf-pool.js';
+import { readPdfPages } from '../../src/ingest/read-pdf.js';
+import { emptyTimings, processBundle } from '../../src/pipeline.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+const REFERENCE = new Date('2020-01-01T12:00:00Z');
+
+async function buildPdf(pages: string[][]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = pdf.addPage([612, 792]);
+    lines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - i * 16, size: 11, font }));
+  }
+  return pdf.save();
+}
+
+async function rejection(p: Promise<unknown>): Promise<IngestError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof IngestError) return err;
+    throw err;
+  }
+  throw new Error('expected the read to fail');
+}
+
+describe('PdfPool', () => {
+  let pool: PdfPool;
+  beforeAll(() => {
+    pool = new PdfPool({ size: 2 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('reads the same page texts as readPdfPages, and says how long the thread took', async () => {
+    const data = fixture('good.pdf');
+    const [inThread, here] = await Promise.all([pool.read(data), readPdfPages(data)]);
+    expect(inThread).toEqual(here);
+    expect(readTimeOf(inThread)).toBeGreaterThan(0);
+    expect(readTimeOf(here)).toBeUndefined();
+  });
+
+  it('leaves the caller its bytes', async () => {
+    const data = fixture('good.pdf');
+    await pool.read(data);
+    expect(data.byteLength).toBeGreaterThan(0);
+  });
+
+  it('fails bad files with the IngestError code readPdfPages gives', async () => {
+    for (const name of ['corrupt.pdf', 'encrypted.pdf']) {
+      const [inThread, here] = await Promise.all([rejection(pool.read(fixture(name))), rejection(readPdfPages(fixture(name)))]);
+      expect({ name, code: inThread.code, message: inThread.message }).toEqual({ name, code: here.code, message: here.message });
+    }
+  });
+
+  it('reads more documents than it has threads, each to its own caller', async () => {
+    const docs = await Promise.all(Array.from({ length: 5 }, (_, i) => buildPdf([[`Document ${i} page one.`], [`Document ${i} page two.`]])));
+    const read = await Promise.all(docs.map((d) => pool.read(d)));
+    read.forEach((pages, i) => expect(pages.map((p) => p.text.trim())).toEqual([`Document ${i} page one.`, `Document ${i} page two.`]));
+  });
+
+  it('gives processBundle the same timeline as reading on this thread, documents in file order', async () => {
+    const files = await Promise.all(
+      ['04/02/2015', '05/07/2015', '06/18/2015', '07/29/2015'].map(async (date, i) => ({
+        name: `note-${i + 1}.pdf`,
+        data: await buildPdf([[`Date of Exam: ${date}`, 'SUBJECTIVE:', `The patient reports low back pain rated ${i + 4}/10.`], ['PLAN:', 'Continue physical therapy twice weekly.']]),
+      })),
+    );
+    files.splice(2, 0, { name: 'broken.pdf', data: fixture('corrupt.pdf') });
+    const progress: string[] = [];
+    const seen: string[] = [];
+    const timings = emptyTimings();
+    const pooled = await processBundle('b', files, {
+      referenceDate: REFERENCE,
+      pdfReader: pool.read,
+      concurrency: 3,
+      timings,
+      onProgress: (p) => progress.push(p.current),
+      onDocument: (r) => void seen.push(r.info.name),
+    });
+    const plain = await processBundle('b', files, { referenceDate: REFERENCE });
+    expect(pooled).toEqual(plain);
+    expect(seen).toEqual(files.map((f) => f.name));
+    expect(progress).toEqual([...files.map((f) => f.name), '']);
+    expect(timings.ingest).toBeGreaterThan(0);
+    expect(timings.text + timings.dates + timings.extract).toBeGreaterThan(0);
+  });
+});
