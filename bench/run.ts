@@ -1,0 +1,429 @@
+// The benchmark: `npm run bench` (add `-- --full` for the 5,000-page bundle).
+//
+// On the same generated bundles (bench/generate.ts) it measures
+//   - poppler's pdftotext on every file of the bundle, one process per file, one after another;
+//   - `chartline process` end to end, as a child process: wall time, CPU time, peak RSS, and the time
+//     per stage it reports with --timings;
+//   - the queue: the 500-page bundle enqueued and processed by 1 and by 2 `chartline worker`
+//     processes on the local Redis and PostgreSQL, until its timeline is stored;
+// several repetitions each, medians reported. Prints tables and, last, one summary line; writes
+// bench/results.json.
+//
+//   node dist/bench/run.js [--full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue]
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED, ensureBundle, repoRoot, type Bundle } from './generate.js';
+
+const REFERENCE_DATE = '2025-06-30';
+const STAGES = ['ingest', 'text', 'dates', 'extract', 'checks', 'timeline'] as const;
+
+interface Options {
+  full: boolean;
+  reps: number;
+  seed: string;
+  sizes: number[];
+  queue: boolean;
+  queueSize: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { full: false, reps: 3, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--full') o.full = true;
+    else if (a === '--reps') o.reps = Number(value());
+    else if (a === '--seed') o.seed = value();
+    else if (a === '--sizes') o.sizes = value().split(',').map(Number);
+    else if (a === '--no-queue') o.queue = false;
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write('usage: npm run bench [-- --full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue]\n');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a} (see --help)`);
+  }
+  if (!Number.isInteger(o.reps) || o.reps < 1) throw new Error('--reps must be a positive whole number');
+  if (o.sizes.length === 0) o.sizes = o.full ? [50, 500, 5000] : [50, 500];
+  if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes must be positive whole numbers');
+  return o;
+}
+
+// ── measuring ─────────────────────────────────────────────────────────────────────────────────────
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+interface Run {
+  code: number | null;
+  wallMs: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+      opts.onStdout?.(c);
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, wallMs: performance.now() - t0, stdout, stderr }));
+  });
+}
+
+function pdftotextVersion(): string | null {
+  const r = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  if (r.error) return null;
+  return /pdftotext version ([\d.]+)/.exec(`${r.stdout}${r.stderr}`)?.[1] ?? 'unknown';
+}
+
+/** pdftotext on every file of the bundle, one process per file, one after another (as a script would). */
+async function timePdftotext(bundle: Bundle, tmp: string): Promise<number> {
+  const t0 = performance.now();
+  for (const f of bundle.files) {
+    const r = await run('pdftotext', ['-q', join(bundle.dir, f.name), join(tmp, 'pdftotext.txt')]);
+    if (r.code !== 0) throw new Error(`pdftotext failed on ${f.name}: ${r.stderr}`);
+  }
+  return performance.now() - t0;
+}
+
+interface ProcessRun {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMiB: number;
+  timings: Record<string, number>;
+}
+
+async function timeChartline(root: string, bundle: Bundle, tmp: string): Promise<ProcessRun> {
+  const probe = join(tmp, 'probe.json');
+  const out = join(tmp, 'timeline.json');
+  rmSync(probe, { force: true });
+  const probeModule = join(root, 'dist', 'bench', 'rss-probe.js');
+  const args = ['--import', probeModule, join(root, 'bin', 'chartline.mjs'), 'process', bundle.dir, '--no-progress', '--reference-date', REFERENCE_DATE, '--timings', '--out', out];
+  const r = await run(process.execPath, args, { env: { ...process.env, BENCH_PROBE_FILE: probe } });
+  if (r.code !== 0) throw new Error(`chartline process failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
+  const line = /chartline: timings (\{.*\})/.exec(r.stderr)?.[1];
+  if (!line) throw new Error(`chartline process printed no timings: ${r.stderr.slice(-500)}`);
+  const usage = JSON.parse(readFileSync(probe, 'utf8')) as { maxRssKiB: number; userMs: number; systemMs: number };
+  return { wallMs: r.wallMs, cpuMs: usage.userMs + usage.systemMs, peakRssMiB: usage.maxRssKiB / 1024, timings: JSON.parse(line) as Record<string, number> };
+}
+
+// ── the queue ─────────────────────────────────────────────────────────────────────────────────────
+
+interface QueueConfig {
+  workers: number;
+  concurrency: number;
+}
+
+interface QueueResult extends QueueConfig {
+  /** from starting `chartline enqueue` to the timeline stored, per repetition */
+  endToEndMs: number[];
+  /** from the bundle being on the queue (enqueue printed its id) to the timeline stored */
+  queueMs: number[];
+}
+
+async function benchQueue(root: string, bundle: Bundle, reps: number, configs: QueueConfig[], log: (s: string) => void): Promise<QueueResult[] | { skipped: string }> {
+  const { Redis } = await import('ioredis');
+  const pg = (await import('pg')).default;
+  const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const unique = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const prefix = `chartline-bench-${unique.replace(/_/g, '-')}`;
+  const schema = `chartline_bench_${unique}`;
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const db = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await redis.connect();
+    await redis.ping();
+    await db.connect();
+  } catch (err) {
+    redis.disconnect();
+    await db.end().catch(() => undefined);
+    return { skipped: `Redis (${redisUrl}) or PostgreSQL (${databaseUrl}) not reachable: ${(err as Error).message}` };
+  }
+  const data = mkdtempSync(join(tmpdir(), 'chartline-bench-queue-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    REDIS_URL: redisUrl,
+    DATABASE_URL: databaseUrl,
+    CHARTLINE_QUEUE_PREFIX: prefix,
+    CHARTLINE_DB_SCHEMA: schema,
+    CHARTLINE_DATA: join(data, 'data'),
+    CHARTLINE_BLOBS: join(data, 'blobs'),
+    CHARTLINE_LOG_LEVEL: 'info',
+  };
+  const cli = join(root, 'bin', 'chartline.mjs');
+  const results: QueueResult[] = [];
+  const children = new Set<ReturnType<typeof spawn>>();
+  try {
+    for (const config of configs) {
+      // workers one at a time: the first creates and migrates the schema
+      for (let w = 0; w < config.workers; w++) {
+        const child = spawn(process.execPath, [cli, 'worker', '--concurrency', String(config.concurrency)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        children.add(child);
+        await new Promise<void>((resolve, reject) => {
+          let err = '';
+          const timer = setTimeout(() => reject(new Error(`worker not ready after 60 s: ${err.slice(-1000)}`)), 60_000);
+          child.stderr?.setEncoding('utf8').on('data', (c: string) => {
+            err += c;
+            if (err.includes('workers ready')) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          child.on('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`worker exited (${code}) before it was ready: ${err.slice(-1000)}`));
+          });
+        });
+      }
+      const result: QueueResult = { ...config, endToEndMs: [], queueMs: [] };
+      for (let rep = 1; rep <= reps; rep++) {
+        const id = `bench-${bundle.pages}-w${config.workers}c${config.concurrency}-r${rep}-${unique.replace(/_/g, '-')}`;
+        const t0 = performance.now();
+        let queuedAt = 0;
+        const enqueue = await run(process.execPath, [cli, 'enqueue', bundle.dir, '--bundle', id, '--reference-date', REFERENCE_DATE, '--no-progress'], {
+          env,
+          onStdout: () => (queuedAt ||= performance.now()),
+        });
+        if (enqueue.code !== 0) throw new Error(`chartline enqueue failed: ${enqueue.stderr.slice(-1000)}`);
+        for (;;) {
+          const r = await db.query<{ timeline_at: Date | null; status: string; error: string | null }>(`select timeline_at, status, error from "${schema}".bundles where id = $1`, [id]);
+          const row = r.rows[0];
+          if (row?.timeline_at) break;
+          if (row?.status === 'failed') throw new Error(`bundle ${id} failed: ${row.error}`);
+          if (performance.now() - t0 > 600_000) throw new Error(`bundle ${id} not stored after 10 minutes`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const t1 = performance.now();
+        result.endToEndMs.push(t1 - t0);
+        result.queueMs.push(t1 - queuedAt);
+        log(`  queue ${config.workers} worker${config.workers > 1 ? 's' : ''} × ${config.concurrency} thread${config.concurrency > 1 ? 's' : ''}, rep ${rep}: ${((t1 - t0) / 1000).toFixed(2)} s to the stored timeline (${((t1 - queuedAt) / 1000).toFixed(2)} s from queued)`);
+      }
+      results.push(result);
+      await stopAll(children);
+    }
+    return results;
+  } finally {
+    await stopAll(children);
+    await db.query(`drop schema if exists "${schema}" cascade`).catch(() => undefined);
+    await db.end().catch(() => undefined);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+async function stopAll(children: Set<ReturnType<typeof spawn>>): Promise<void> {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          children.delete(child);
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+// ── report ────────────────────────────────────────────────────────────────────────────────────────
+
+const s2 = (ms: number) => (ms / 1000).toFixed(2);
+const f1 = (n: number) => n.toFixed(1);
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const root = repoRoot();
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const version = pdftotextVersion();
+  if (!version) {
+    process.stderr.write('bench: pdftotext (poppler) is not installed; on Debian/Ubuntu: apt-get install -y poppler-utils\n');
+    process.exit(2);
+  }
+  if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) throw new Error('chartline is not built: run `npm run build` first');
+  const tmp = mkdtempSync(join(tmpdir(), 'chartline-bench-'));
+  const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pdftotext: version, loadAvgStart: loadavg()[0] as number, loadAvgEnd: 0 };
+  log(`bench: ${machine.cores} cores (${machine.cpu}), node ${machine.node}, pdftotext ${version}, load average ${machine.loadAvgStart.toFixed(2)}`);
+
+  const sizes: {
+    pages: number;
+    files: number;
+    pdftotextMs: number[];
+    chartline: ProcessRun[];
+  }[] = [];
+  try {
+    for (const pages of o.sizes) {
+      const bundle = await ensureBundle(o.seed, pages);
+      log(`${pages} pages: ${bundle.files.length} files in ${bundle.dir}${bundle.cached ? ' (cached)' : `, generated in ${s2(bundle.generateMs)} s`}`);
+      const entry = { pages, files: bundle.files.length, pdftotextMs: [] as number[], chartline: [] as ProcessRun[] };
+      // the biggest bundle takes a while; fewer repetitions there
+      const reps = pages >= 5000 ? Math.min(o.reps, 2) : o.reps;
+      for (let rep = 1; rep <= reps; rep++) {
+        // alternate the order so neither tool always runs on a warmer page cache
+        const order = rep % 2 ? (['pdftotext', 'chartline'] as const) : (['chartline', 'pdftotext'] as const);
+        for (const tool of order) {
+          if (tool === 'pdftotext') entry.pdftotextMs.push(await timePdftotext(bundle, tmp));
+          else entry.chartline.push(await timeChartline(root, bundle, tmp));
+        }
+        const c = entry.chartline.at(-1) as ProcessRun;
+        log(`  rep ${rep}: pdftotext ${s2(entry.pdftotextMs.at(-1) as number)} s · chartline ${s2(c.wallMs)} s (cpu ${s2(c.cpuMs)} s, peak RSS ${f1(c.peakRssMiB)} MiB)`);
+      }
+      sizes.push(entry);
+    }
+
+    let queue: QueueResult[] | { skipped: string } | null = null;
+    if (o.queue) {
+      const bundle = await ensureBundle(o.seed, o.queueSize);
+      log(`queue: the ${o.queueSize}-page bundle through chartline enqueue and chartline worker`);
+      queue = await benchQueue(
+        root,
+        bundle,
+        o.reps,
+        [
+          { workers: 1, concurrency: 1 },
+          { workers: 2, concurrency: 1 },
+          { workers: 1, concurrency: machine.cores },
+        ],
+        log,
+      );
+    }
+    machine.loadAvgEnd = loadavg()[0] as number;
+
+    // ── figures
+    const perSize = sizes.map((s) => {
+      const wall = median(s.chartline.map((c) => c.wallMs));
+      const pdftotext = median(s.pdftotextMs);
+      const stageMs = Object.fromEntries(['startup', ...STAGES, 'fingerprint', 'bundle', 'output'].map((k) => [k, median(s.chartline.map((c) => c.timings[k] ?? 0))]));
+      return {
+        pages: s.pages,
+        files: s.files,
+        reps: s.chartline.length,
+        pdftotextMs: pdftotext,
+        chartlineMs: wall,
+        ratio: wall / pdftotext,
+        pagesPerSecond: s.pages / (wall / 1000),
+        pdftotextPagesPerSecond: s.pages / (pdftotext / 1000),
+        cpuMs: median(s.chartline.map((c) => c.cpuMs)),
+        peakRssMiB: Math.max(...s.chartline.map((c) => c.peakRssMiB)),
+        stageMs,
+        runs: { pdftotextMs: s.pdftotextMs, chartline: s.chartline },
+      };
+    });
+    const first = perSize[0];
+    const last = perSize.at(-1);
+    // checks include the per-page fingerprints the duplicate check compares
+    const stageOf = (s: (typeof perSize)[number], stage: string) => (stage === 'checks' ? (s.stageMs.checks ?? 0) + (s.stageMs.fingerprint ?? 0) : (s.stageMs[stage] ?? 0));
+    const growth = first && last && last !== first ? Object.fromEntries(STAGES.map((st) => [st, stageOf(last, st) / Math.max(0.001, stageOf(first, st))])) : {};
+    const ref = perSize.find((s) => s.pages === 500) ?? last;
+    const big = perSize.find((s) => s.pages === 5000);
+    const q = queue && !('skipped' in queue) ? queue : null;
+    const one = q?.find((r) => r.workers === 1 && r.concurrency === 1);
+    const two = q?.find((r) => r.workers === 2 && r.concurrency === 1);
+    const workerSpeedup = one && two ? median(one.queueMs) / median(two.queueMs) : null;
+
+    const results = {
+      ratioVsPdftotext: ref ? round(ref.ratio, 2) : null,
+      pagesPerSecond: ref ? round(ref.pagesPerSecond, 1) : null,
+      peakRssMiB5000: big ? round(big.peakRssMiB, 1) : null,
+      workerSpeedup: workerSpeedup === null ? null : round(workerSpeedup, 2),
+      referencePages: ref?.pages ?? null,
+      machine,
+      seed: o.seed,
+      sizes: perSize,
+      stages: {
+        names: STAGES,
+        note: 'ms summed over documents (ingest on the PDF reader threads overlaps the others); checks include page fingerprints',
+        growth: { from: first?.pages, to: last?.pages, pageFactor: first && last ? last.pages / first.pages : null, factor: growth },
+      },
+      queue: q ? q.map((r) => ({ ...r, medianEndToEndMs: median(r.endToEndMs), medianQueueMs: median(r.queueMs), pagesPerSecond: o.queueSize / (median(r.queueMs) / 1000) })) : queue,
+    };
+    writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+    // ── tables
+    const out: string[] = [];
+    out.push(`machine: ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, pdftotext ${version}; load average ${machine.loadAvgStart.toFixed(1)} → ${machine.loadAvgEnd.toFixed(1)}; medians of ${o.reps} runs`);
+    out.push('');
+    out.push(
+      table(
+        ['pages', 'files', 'pdftotext s', 'chartline s', 'ratio', 'pages/s', 'CPU s', 'peak RSS MiB'],
+        perSize.map((s) => [s.pages, s.files, s2(s.pdftotextMs), s2(s.chartlineMs), s.ratio.toFixed(2), f1(s.pagesPerSecond), s2(s.cpuMs), f1(s.peakRssMiB)]),
+      ),
+    );
+    out.push('');
+    const stageHead = ['stage (ms/page)', ...perSize.map((s) => `${s.pages} p`), first && last && first !== last ? `${first.pages}→${last.pages} ×` : ''];
+    const stageRows = [
+      ...STAGES.map((st) => [st, ...perSize.map((s) => (stageOf(s, st) / s.pages).toFixed(2)), growth[st] !== undefined ? `${f1(growth[st] as number)}` : '']),
+      ['startup (ms)', ...perSize.map((s) => String(Math.round(s.stageMs.startup ?? 0))), ''],
+      ['output (ms)', ...perSize.map((s) => String(Math.round(s.stageMs.output ?? 0))), ''],
+    ];
+    out.push(table(stageHead.filter(Boolean), stageRows.map((r) => r.slice(0, stageHead.filter(Boolean).length))));
+    if (first && last && first !== last) out.push(`(linear growth would be × ${last.pages / first.pages}; stage ms are summed over documents, PDF reading runs on ${machine.cores} threads alongside the rest)`);
+    if (q) {
+      out.push('');
+      out.push(
+        table(
+          [`queue, ${o.queueSize} pages`, 'enqueue → stored s', 'queued → stored s', 'pages/s', 'speed-up'],
+          q.map((r) => [
+            `${r.workers} worker${r.workers > 1 ? 's' : ''} × ${r.concurrency} thread${r.concurrency > 1 ? 's' : ''}`,
+            s2(median(r.endToEndMs)),
+            s2(median(r.queueMs)),
+            f1(o.queueSize / (median(r.queueMs) / 1000)),
+            one ? (median(one.queueMs) / median(r.queueMs)).toFixed(2) : '',
+          ]),
+        ),
+      );
+    } else if (queue && 'skipped' in queue) out.push(`\nqueue: skipped (${queue.skipped})`);
+    out.push('');
+    const fmt = (v: number | null, digits: number, unit = '') => (v === null ? 'n/a' : `${v.toFixed(digits)}${unit}`);
+    const rss = big ? `${fmt(results.peakRssMiB5000, 0)} MiB` : 'n/a (run with --full)';
+    out.push(`ratio vs pdftotext: ${fmt(results.ratioVsPdftotext, 2)} · pages/s: ${fmt(results.pagesPerSecond, 1)} · peak RSS (5000 pages): ${rss} · 2-worker speed-up: ${fmt(results.workerSpeedup, 2)}`);
+    process.stdout.write(`${out.join('\n')}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err: Error) => {
+    process.stderr.write(`bench: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  });
+}
