@@ -103,6 +103,25 @@ export const chronologyCheck: Check = {
       );
     }
 
+    // the date of injury written two ways in one document ("Date of Injury: 10/10/2016" in the header,
+    // "sustained an industrial injury on 10-18-2016" in the summary)
+    for (const doc of ctx.documents) {
+      const injuries = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10 && e.assertion === 'present' && !has(prior, e.source.quote));
+      const dates = [...new Set(injuries.map((e) => e.date as string))];
+      if (dates.length < 2) continue;
+      flags.push(
+        makeFlag({
+          kind: 'chronology',
+          rule: 'chronology.two-injury-dates',
+          severity: 'medium',
+          date: null,
+          summary: `The date of injury is given as ${dates.map(shortDate).join(' and as ')} in the same document.`,
+          evidence: injuries.map((e) => ({ role: `injury ${shortDate(e.date)}`, source: e.source })),
+          eventIds: injuries.map((e) => e.id),
+        }),
+      );
+    }
+
     // events of this claim dated before the injury
     for (const doc of ctx.documents) {
       const injury = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10).sort((a, b) => b.sources.length - a.sources.length)[0];

@@ -26,7 +26,7 @@ const AFTER_GAP_WORDS = new Set([
   'extremities', 'region', 'area', 'spine', 'to', 'for', 'report', 'study', 'scan', 'views', 'view', 'series', 'dos', 'service', 'visit',
   'evaluation', 'exam', 'examination', 'bilaterally', 'bilateral', 'left', 'right', 'both', 'under', 'fluoroscopy', 'guidance', 'guided',
   'ultrasound', 'which', 'that', 'there', 'he', 'she', 'they', 'patient', 'injured', 'worker', 'claimant', 'hand', 'dominant', 'be', 'being',
-  'imaging', 'films', 'film', 'plain', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
+  'imaging', 'films', 'film', 'plain', 'placement', 'insertion', 'revision', 'exchange', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
 ]);
 const BEFORE_GAP_WORDS = new Set(['the', 'a', 'an', 'for', 'of', 'his', 'her', 'this', 'that']);
 const PUNCT_GAP = new Set([',', '(', ')', ':', '-', '/', '.', ';']);
@@ -34,6 +34,7 @@ const MAX_AFTER_GAP = 12;
 const MAX_BEFORE_GAP = 3;
 const MAX_NEAR_GAP = 9;
 const FRAME_LEAD = /^[\s("'[]*(?:(?:on|as of|in|at|by|during|per|from|dated|date|since|through|by|effective)\s+(?:or\s+about\s+)?)?[\s("'[]*$/i;
+const INTRODUCTORY_LEAD = /^[\s("'[]*(?:according to|per|in|at|during|on|from|as (?:documented|noted|stated|reported) in|based on|review of|upon review of)\b[^,;]{0,140}$/i;
 const CLAUSE_FRAME_LEAD = /(?:\b(?:and|but|then|while|whereas)\s+(?:on|in|at|as of)|[;,]\s*(?:and\s+)?(?:on|in|at|as of))\s*[(]?\s*$/i;
 const RELATIVE_ANCHOR = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|following|prior to|post)\b/i;
 
@@ -72,6 +73,9 @@ function crosses(blockers: readonly { start: number; end: number }[] | undefined
 export function isFrameDate(s: AnalyzedSentence, d: SentenceDate): boolean {
   const before = s.text.slice(0, d.start - s.start);
   if (FRAME_LEAD.test(before)) return true;
+  // "According to a consultation report dated December 13, 2016, the injured worker presented ...":
+  // an introductory phrase that ends with its date and a comma frames the clause after it
+  if (INTRODUCTORY_LEAD.test(before) && /^\s*\)?\s*,/.test(s.text.slice(d.end - s.start))) return true;
   return CLAUSE_FRAME_LEAD.test(before) && !/\b(?:after|before|following|prior to)\s+(?:the\s+)?\w+\s+on\s*$/i.test(before);
 }
 

@@ -14,6 +14,7 @@ import { imagingResultsRefiner } from './refiners/imaging-results.js';
 import { letterDatesRefiner } from './refiners/letter-dates.js';
 import { mergeSentenceRefiner } from './refiners/merge-sentence.js';
 import { originalRequestRefiner } from './refiners/original-request.js';
+import { planContinuationRefiner } from './refiners/plan-continuation.js';
 import { requestOnDecisionDateRefiner } from './refiners/request-on-decision-date.js';
 import { visitContextRefiner } from './refiners/visit-context.js';
 import { visitOverNoteRefiner } from './refiners/visit-over-note.js';
@@ -39,6 +40,8 @@ export const REFINERS: readonly Refiner[] = [
   visitOverNoteRefiner,
   // a radiology report's findings are the study's, dated by the study (context fills them in)
   imagingReportRefiner,
+  // a verbless fragment after a plan joins it, before visit context dates it
+  planContinuationRefiner,
   // the UR-date rule reads explicit dates only, before context fills in the rest
   requestOnDecisionDateRefiner,
   // visit context needs every explicit date in place; imaging results need its visit spans

@@ -20,9 +20,11 @@ const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
 
 /** "MRI report", "UR report", "EMG study": the noun belongs to the thing before it, not to a visit ("PT re-evaluation" is one). */
 export function isOwnedNoun(s: AnalyzedSentence, cue: { start: number; end: number }): boolean {
-  if (s.services.some((sv) => sv.start < cue.end && sv.end > cue.start && sv.value.type !== 'therapy')) return true;
+  // a therapist's or specialist's note is a visit ("PT re-evaluation", "neurology consultation report")
+  const visitLike = (o: { value: { type?: string } }): boolean => o.value.type === 'therapy' || o.value.type === 'referral';
+  if (s.services.some((sv) => sv.start < cue.end && sv.end > cue.start && !visitLike(sv))) return true;
   const owner = [...s.services, ...s.cuesOf('determination_agent')].find((o) => o.end <= cue.start && cue.start - o.end <= 2);
-  return owner !== undefined && !('type' in owner.value && owner.value.type === 'therapy');
+  return owner !== undefined && !visitLike(owner as { value: { type?: string } });
 }
 
 export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
