@@ -1,0 +1,103 @@
+// contradiction (src/checks/contradiction.ts): two statements about the same fact disagree — the
+// response to the same treatment reported at two visits, or a decision on the same request stated
+// both ways with the approval first.
+import { describe, expect, it } from 'vitest';
+import type { Flag } from '../../src/schema.js';
+import { timelineOf } from '../extract/support.js';
+
+async function contradictions(...texts: string[]): Promise<Flag[]> {
+  return (await timelineOf(...texts)).flags.filter((f) => f.kind === 'contradiction');
+}
+
+describe('contradiction: treatment response', () => {
+  it.each<{ label: string; texts: string[]; date: string; helped: string[]; noRelief: string[]; summary: RegExp }>([
+    {
+      label: 'helped at one visit, no relief at a later one (two notes)',
+      texts: ['She was seen on 02/03/2017 for neck pain. Physical therapy helped.', 'She was seen on 04/07/2017. Physical therapy did not help.'],
+      date: '2017-04-07',
+      helped: ['Physical therapy helped.'],
+      noRelief: ['Physical therapy did not help.'],
+      summary: /^04\/07\/17: the record says physical therapy gave no relief, but the 02\/03\/17 note says physical therapy helped\.$/,
+    },
+    {
+      label: 'two visits in one note',
+      texts: ['He was seen on 05/02/2017. He had a right L5-S1 epidural steroid injection which gave good relief. He was seen on 06/20/2017. The epidural steroid injection did not help.'],
+      date: '2017-06-20',
+      helped: ['He had a right L5-S1 epidural steroid injection which gave good relief.'],
+      noRelief: ['The epidural steroid injection did not help.'],
+      summary: /^06\/20\/17: the record says epidural steroid injection gave no relief, but the 05\/02\/17 note says epidural steroid injection helped\.$/,
+    },
+    {
+      label: 'a named block and its family ("facet blocks" are "nerve blocks")',
+      texts: ['He was seen on 05/02/2017. He had bilateral L4-L5 facet blocks which helped.', 'He was seen on 08/11/2017. He has had nerve blocks without relief.'],
+      date: '2017-08-11',
+      helped: ['He had bilateral L4-L5 facet blocks which helped.'],
+      noRelief: ['He has had nerve blocks without relief.'],
+      summary: /nerve blocks gave no relief.*facet blocks helped/,
+    },
+    {
+      label: 'the later statement is the one that helped',
+      texts: ['She was seen on 02/03/2017 for neck pain. Acupuncture did not help.', 'She was seen on 04/07/2017. Acupuncture helped.'],
+      date: '2017-04-07',
+      helped: ['Acupuncture helped.'],
+      noRelief: ['Acupuncture did not help.'],
+      summary: /^04\/07\/17: the record says acupuncture helped, but the 02\/03\/17 note says acupuncture gave no relief\.$/,
+    },
+  ])('$label → one flag dated at the later visit', async ({ texts, date, helped, noRelief, summary }) => {
+    const flags = await contradictions(...texts);
+    expect(flags).toHaveLength(1);
+    const [flag] = flags as [Flag];
+    expect({ date: flag.date, rule: flag.rule, severity: flag.severity }).toEqual({ date, rule: 'contradiction.treatment-response', severity: 'medium' });
+    expect(flag.summary).toMatch(summary);
+    expect(flag.evidence.filter((e) => e.role === 'helped').map((e) => e.quote)).toEqual(helped);
+    expect(flag.evidence.filter((e) => e.role === 'no relief').map((e) => e.quote)).toEqual(noRelief);
+  });
+
+  it('one fact, one flag: every "helped" statement is evidence of the same contradiction', async () => {
+    const flags = await contradictions(
+      'He was seen on 03/01/2017. He had bilateral L4-L5 facet blocks which helped.',
+      'He was seen on 05/02/2017. The facet blocks helped for about a week.',
+      'He was seen on 08/11/2017. He has had nerve blocks without relief.',
+    );
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.date).toBe('2017-08-11');
+    expect(flags[0]?.evidence.map((e) => e.role)).toEqual(['helped', 'helped', 'no relief']);
+    expect(new Set(flags[0]?.evidence.map((e) => e.document)).size).toBe(3);
+  });
+
+  it.each<[label: string, texts: string[]]>([
+    ['a mixed report against no help', ['She was seen on 02/03/2017 for neck pain. Physical therapy helped her strength but not the pain.', 'She was seen on 04/07/2017. Physical therapy did not help.']],
+    ['different treatments', ['She was seen on 02/03/2017 for neck pain. Physical therapy helped.', 'She was seen on 04/07/2017. Acupuncture did not help.']],
+    ['different procedures', ['He was seen on 05/02/2017. He had a cortisone injection of the left knee which helped.', 'He was seen on 08/11/2017. The radiofrequency ablation did not help.']],
+    ['the same response twice', ['He was seen on 05/02/2017. Chiropractic care helped.', 'He was seen on 08/11/2017. Chiropractic care helped.']],
+    ['both said at one visit', ['He was seen on 05/02/2017. Chiropractic care helped for two days. Chiropractic care did not help in the long run.']],
+  ])('no flag: %s', async (_label, texts) => {
+    expect((await contradictions(...texts)).map((f) => f.summary)).toEqual([]);
+  });
+});
+
+describe('contradiction: a decision stated both ways', () => {
+  it('approved, then denied → one flag with both quotes', async () => {
+    const approved = 'On 05/02/2017, Utilization Review certified the request for a cervical MRI.';
+    const denied = 'On 05/20/2017, Utilization Review non-certified the request for a cervical MRI.';
+    const flags = await contradictions(approved, denied);
+    expect(flags).toHaveLength(1);
+    const [flag] = flags as [Flag];
+    expect({ rule: flag.rule, date: flag.date }).toEqual({ rule: 'contradiction.decision-both-ways', date: '2017-05-02' });
+    expect(flag.summary).toBe('05/02/17: the record states the request was approved, yet on 05/20/17 it is reported as denied or non-certified.');
+    expect(flag.evidence.map((e) => [e.role, e.quote])).toEqual([
+      ['approved', approved],
+      ['denied', denied],
+    ]);
+  });
+
+  it.each<[label: string, texts: string[]]>([
+    ['denied, then approved on appeal', ['On 05/02/2017, Utilization Review non-certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review certified the request for a cervical MRI.']],
+    ['different body parts', ['On 05/02/2017, Utilization Review certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review non-certified the request for a lumbar MRI.']],
+    ['a different (additional) request', ['On 05/02/2017, Utilization Review certified the request for physical therapy.', 'On 05/20/2017, Utilization Review non-certified the request for additional physical therapy.']],
+    ['a modification is a partial decision', ['On 05/02/2017, Utilization Review certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review modified the request for a cervical MRI.']],
+    ['a quantity approved is a partial decision', ['On 05/02/2017, Utilization Review certified 6 sessions of physical therapy.', 'On 05/20/2017, Utilization Review non-certified the request for physical therapy.']],
+  ])('no flag: %s', async (_label, texts) => {
+    expect((await contradictions(...texts)).map((f) => f.summary)).toEqual([]);
+  });
+});

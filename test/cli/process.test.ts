@@ -1,0 +1,219 @@
+// `chartline` as a user runs it: node bin/chartline.mjs in a separate process, reading the compiled
+// dist/ (`npm test` runs tsc first; on its own: npx tsc -p tsconfig.json && npx vitest run test/cli).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
+import { TimelineSchema, type Timeline } from '../../src/schema.js';
+
+const BIN = resolve('bin/chartline.mjs');
+const FIXTURES = 'test/fixtures';
+const SAMPLE = 'samples/knee-chronology';
+const REFERENCE = ['--reference-date', '2020-06-01'];
+const BAD_FILES = ['corrupt.pdf', 'encrypted.pdf', 'empty.pdf', 'notes.docx', 'scanned.pdf'].map((f) => join(FIXTURES, f));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function chartline(args: readonly string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    // stdout and stderr are pipes, not a terminal: no progress bar, no colour
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CHARTLINE_DEBUG: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const runs: Record<string, Run> = {};
+let outDir = '';
+
+beforeAll(async () => {
+  if (!existsSync(resolve('dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first (npm test does)');
+  outDir = mkdtempSync(join(tmpdir(), 'chartline-cli-'));
+  const commands: Record<string, string[]> = {
+    json: ['process', SAMPLE, ...REFERENCE],
+    text: ['process', SAMPLE, '--format', 'text', ...REFERENCE],
+    out: ['process', join(FIXTURES, 'good.pdf'), ...REFERENCE, '--out', join(outDir, 'timeline.json'), '--bundle', 'one-note'],
+    schema: ['schema'],
+    fixtures: ['process', FIXTURES, ...REFERENCE],
+    onlyBad: ['process', ...BAD_FILES, ...REFERENCE],
+    missing: ['process', 'test/no-such-folder', ...REFERENCE],
+    badFormat: ['process', SAMPLE, '--format', 'xml'],
+    help: ['--help'],
+    processHelp: ['process', '--help'],
+  };
+  // two at a time: each is a whole node process, and the machine may have few cores
+  const queue = Object.entries(commands);
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) runs[next[0]] = await chartline(next[1]);
+  };
+  await Promise.all([worker(), worker()]);
+});
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+const run = (name: string): Run => {
+  const r = runs[name];
+  if (!r) throw new Error(`no run ${name}`);
+  return r;
+};
+
+describe('chartline process <folder> (JSON)', () => {
+  it('prints one valid timeline on stdout and nothing else, exit 0', () => {
+    const { code, stdout, stderr } = run('json');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const timeline = TimelineSchema.parse(JSON.parse(stdout));
+    expect(timeline.bundle).toBe('knee-chronology');
+    expect(timeline.documents.map((d) => d.name)).toEqual([
+      '01-pr2-initial-2014-09-15.pdf',
+      '02-mri-left-knee-2014-10-02.pdf',
+      '03-pr2-2014-10-09.pdf',
+      '04-ur-determination-2014-10-17.pdf',
+      '05-pr2-2014-11-20.pdf',
+      '06-operative-report-2014-12-04.pdf',
+      '07-pt-records-2014-12-to-2015-01.pdf',
+      '08-pr2-2015-02-12.pdf',
+      '09-pr2-2015-11-12.pdf',
+      '10-pr2-2014-10-09-refax.pdf',
+    ]);
+    expect(timeline.events.length).toBeGreaterThan(50);
+    expect(timeline.flags.map((f) => f.kind).sort()).toEqual(['chronology', 'duplicate', 'gap_in_care']);
+  });
+
+  it('--out writes the same timeline to a file, --bundle names it, stdout stays empty', () => {
+    const { code, stdout } = run('out');
+    expect({ code, stdout }).toEqual({ code: 0, stdout: '' });
+    const written = TimelineSchema.parse(JSON.parse(readFileSync(join(outDir, 'timeline.json'), 'utf8')));
+    expect(written.bundle).toBe('one-note');
+    // the same document as in the fixtures bundle, with the same events
+    const inBundle = TimelineSchema.parse(JSON.parse(run('fixtures').stdout));
+    const good = inBundle.documents.find((d) => d.name === 'good.pdf');
+    expect(written.documents).toEqual([good]);
+    expect(written.events).toEqual(inBundle.events);
+  });
+});
+
+describe('chartline process --format text', () => {
+  it('shows the documents, the timeline and the flags with their quotes and page numbers', () => {
+    const { code, stdout, stderr } = run('text');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const timeline = JSON.parse(run('json').stdout) as Timeline;
+    const names = new Map(timeline.documents.map((d) => [d.id, d.name]));
+    expect(stdout).toContain(`Bundle knee-chronology: 10 documents, ${timeline.events.length} events, 3 flags`);
+    expect(stdout).toMatch(/^TIMELINE$/m);
+    expect(stdout).toMatch(/^FLAGS \(3\)$/m);
+    // the flags come under the timeline
+    expect(stdout.indexOf('FLAGS (3)')).toBeGreaterThan(stdout.indexOf('TIMELINE'));
+    // a dated visit, under its date heading, with its document and page
+    expect(stdout).toMatch(/^2014-11-20$/m);
+    expect(stdout).toMatch(/^ {2}visit +Date of Exam: 11\/20\/14 \[05-pr2-2014-11-20\.pdf p\.1\]$/m);
+    const flagsPart = stdout.slice(stdout.indexOf('FLAGS (3)'));
+    for (const f of timeline.flags) {
+      expect(flagsPart).toContain(f.summary);
+      for (const ev of f.evidence) {
+        // each quote (cut to the terminal width) with its document and page
+        const line = flagsPart.split('\n').find((l) => l.includes(`"${ev.quote.slice(0, 40)}`) && l.includes(`[${names.get(ev.document)} p.${ev.page}]`));
+        expect(line, `${f.kind}: "${ev.quote.slice(0, 40)}" [${names.get(ev.document)} p.${ev.page}]`).toBeDefined();
+        expect(line).toContain(ev.role);
+      }
+    }
+  });
+});
+
+describe('chartline schema', () => {
+  it('prints the JSON Schema of the timeline', () => {
+    const { code, stdout, stderr } = run('schema');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const schema = JSON.parse(stdout) as { $schema?: string; type?: string; required?: string[]; properties?: Record<string, unknown> };
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['bundle', 'documents', 'events', 'flags']);
+    expect(schema.required?.sort()).toEqual(['bundle', 'documents', 'events', 'flags']);
+  });
+});
+
+describe('chartline process on unreadable files', () => {
+  it.each<[file: string, code: string, message: RegExp]>([
+    ['corrupt.pdf', 'corrupt', /^corrupt\.pdf: the PDF is damaged and cannot be read/],
+    ['encrypted.pdf', 'encrypted', /^encrypted\.pdf: the PDF is encrypted \(password-protected\)/],
+    ['empty.pdf', 'empty', /^empty\.pdf: the file is empty$/],
+    ['notes.docx', 'unsupported', /^notes\.docx: Word documents \(\.docx\) are not read/],
+    ['scanned.pdf', 'needs_ocr', /^scanned\.pdf: no text layer on any page \(2 pages\): the document is scanned and needs OCR$/],
+  ])('a bundle of test/fixtures names %s with a clear %s error', (file, code, message) => {
+    const timeline = TimelineSchema.parse(JSON.parse(run('fixtures').stdout));
+    const doc = timeline.documents.find((d) => d.name === file);
+    expect(doc?.errors).toHaveLength(1);
+    expect(doc?.errors[0]?.code).toBe(code);
+    expect(doc?.errors[0]?.message).toMatch(message);
+  });
+
+  it('the rest of the bundle is read: exit 0, good.pdf has events, nothing else in the folder', () => {
+    const { code, stdout } = run('fixtures');
+    expect(code).toBe(0);
+    const timeline = TimelineSchema.parse(JSON.parse(stdout));
+    expect(timeline.documents.map((d) => d.name).sort()).toEqual(['corrupt.pdf', 'empty.pdf', 'encrypted.pdf', 'good.pdf', 'notes.docx', 'scanned.pdf']);
+    const good = timeline.documents.find((d) => d.name === 'good.pdf');
+    expect({ pages: good?.pages, errors: good?.errors }).toEqual({ pages: 2, errors: [] });
+    const fromGood = timeline.events.filter((e) => e.source.document === good?.id);
+    expect(fromGood).toContainEqual(expect.objectContaining({ type: 'encounter', date: '2015-03-02' }));
+    expect(timeline.events.every((e) => e.source.document === good?.id)).toBe(true);
+  });
+
+  it('only unreadable files: exit 1, each still listed with its error, and a message on stderr', () => {
+    const { code, stdout, stderr } = run('onlyBad');
+    expect(code).toBe(1);
+    const timeline = TimelineSchema.parse(JSON.parse(stdout));
+    expect(timeline.documents.map((d) => [d.name, d.errors.map((e) => e.code)])).toEqual([
+      ['corrupt.pdf', ['corrupt']],
+      ['encrypted.pdf', ['encrypted']],
+      ['empty.pdf', ['empty']],
+      ['notes.docx', ['unsupported']],
+      ['scanned.pdf', ['needs_ocr']],
+    ]);
+    expect(timeline.events).toEqual([]);
+    expect(stderr).toBe('chartline: none of the 5 document(s) could be read\n');
+  });
+});
+
+describe('chartline usage errors: exit 2 with a clear message and no output', () => {
+  it.each<[name: string, message: string]>([
+    ['missing', 'chartline: no such file or folder: test/no-such-folder\n'],
+    ['badFormat', 'chartline: --format must be json or text, not "xml"\n'],
+  ])('%s', (name, message) => {
+    const { code, stdout, stderr } = run(name);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});
+
+describe('chartline --help', () => {
+  const program = buildProgram();
+
+  it('lists every command', () => {
+    const { code, stdout } = run('help');
+    expect(code).toBe(0);
+    expect(program.commands.length).toBeGreaterThan(0);
+    for (const c of program.commands) expect(stdout).toMatch(new RegExp(`^ {2}${c.name()}\\b`, 'm'));
+  });
+
+  it('process --help mentions every option of process, and the exit status', () => {
+    const { code, stdout } = run('processHelp');
+    expect(code).toBe(0);
+    const process = program.commands.find((c) => c.name() === 'process');
+    const options = process?.options.map((o) => o.long) ?? [];
+    expect(options).toEqual(expect.arrayContaining(['--format', '--out', '--bundle', '--reference-date']));
+    for (const option of options) expect(stdout).toContain(option as string);
+    expect(stdout).toContain('--help');
+    expect(stdout).toMatch(/Exit status: 0 when at least one document was read/);
+  });
+});
