@@ -5,7 +5,8 @@
 //   "two weeks after the injury"         → the date of injury + 14 days
 // The anchor is the last explicit full date written before the phrase in the same section. With no
 // anchor there is no date: an unanchored "two weeks later" is left undated, never guessed.
-import * as chrono from 'chrono-node';
+// the English locale alone: the full package builds every locale's parsers at import (~0.4 s)
+import * as chrono from 'chrono-node/en';
 import type { DateMention } from './dates.js';
 
 const NUMBER = '(?:\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several)';
@@ -31,6 +32,26 @@ function toDate(value: string): Date {
   return new Date(`${value}T12:00:00Z`);
 }
 
+// chrono takes milliseconds on a phrase such as "45 days after" (its duration patterns backtrack), and
+// every PR-2 form says "required 45 days after last report". A count of days or weeks moves any anchor
+// by the same number of days, so chrono reads each such phrase once and the offset it found is reused.
+const DAYS_OR_WEEKS = /^(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?)\s+(?:later|after|ago|before|earlier)$/i;
+const DAY_MS = 86_400_000;
+const dayOffsets = new Map<string, { days: number; dayCertain: boolean } | null>();
+
+function readRelative(spoken: string, anchor: string): { date: Date; dayCertain: boolean } | null {
+  const cached = dayOffsets.get(spoken);
+  if (cached !== undefined) return cached && { date: new Date(toDate(anchor).getTime() + cached.days * DAY_MS), dayCertain: cached.dayCertain };
+  const parsed = chrono.parse(spoken, { instant: toDate(anchor), timezone: 0 }, { forwardDate: false })[0];
+  const read = parsed ? { date: parsed.start.date(), dayCertain: parsed.start.isCertain('day') } : null;
+  if (DAYS_OR_WEEKS.test(spoken)) {
+    const days = read && (read.date.getTime() - toDate(anchor).getTime()) / DAY_MS;
+    // only a whole number of days is an offset to reuse (chrono keeps the anchor's time of day)
+    if (days === null || Number.isInteger(days)) dayOffsets.set(spoken, read && { days: days as number, dayCertain: read.dayCertain });
+  }
+  return read;
+}
+
 /**
  * Relative expressions in a sentence → dates. `anchorBefore(offset)` gives the last explicit full date
  * before a document offset (in the sentence or earlier in the section); `injuryDate` anchors phrases
@@ -52,11 +73,10 @@ export function findRelativeDates(text: string, offset: number, anchorBefore: (d
       .replace(/\b(?:thereafter|afterwards?)\b/i, 'later')
       .replace(/\s+(?:status\s+post|s\/p|post-?op(?:erative(?:ly)?)?)$/i, ' ago')
       .replace(/\bprior\b/i, 'before');
-    const parsed = chrono.parse(spoken, { instant: toDate(anchor), timezone: 0 }, { forwardDate: false })[0];
-    if (!parsed) continue;
-    const d = parsed.start.date();
-    const iso = d.toISOString().slice(0, 10);
-    const dayCertain = parsed.start.isCertain('day') && !/\b(?:months?|years?)\b/i.test(phrase);
+    const read = readRelative(spoken, anchor);
+    if (!read) continue;
+    const iso = read.date.toISOString().slice(0, 10);
+    const dayCertain = read.dayCertain && !/\b(?:months?|years?)\b/i.test(phrase);
     const yearOnly = /\byears?\b/i.test(phrase);
     out.push({
       start: offset + m.index,
