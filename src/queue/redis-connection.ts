@@ -17,7 +17,7 @@ export function bullConnection(redisUrl: string): { url: string; maxRetriesPerRe
   return { url: redisUrl, maxRetriesPerRequest: null };
 }
 
-export async function assertRedisReachable(redisUrl: string, timeoutMs = 3000): Promise<void> {
+export async function assertRedisReachable(redisUrl: string, timeoutMs = 5000): Promise<void> {
   const client = new Redis(redisUrl, {
     lazyConnect: true,
     connectTimeout: timeoutMs,

@@ -91,16 +91,24 @@ it('completes a bundle whose worker was SIGKILLed mid-job, with nothing lost or 
   expect((await jobStates('crash-1'))[killedJob]).toBe('active');
 
   worker();
+  let lastError = '';
   const status = await eventually(
     async () => {
       const r = await runCli(['status', 'crash-1', '--json'], env);
+      // a status call can lose a race with a loaded machine; the next poll asks again
+      if (r.code !== 0) {
+        lastError = r.stderr;
+        return undefined;
+      }
       const s = JSON.parse(r.stdout) as { state: string; documents: { state: string }[] };
       return s.state === 'completed' || s.state === 'failed' ? s : undefined;
     },
     90_000,
     'the second worker to finish the bundle',
     500,
-  );
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}; last status error: ${lastError}`);
+  });
   expect(status.state).toBe('completed');
   expect(status.documents.map((d) => d.state)).toEqual(Array(6).fill('completed'));
   expect((await jobStates('crash-1'))[killedJob]).toBe('completed');

@@ -31,6 +31,21 @@ CHARTLINE_DB_SCHEMA, CHARTLINE_DATA, CHARTLINE_BLOBS, CHARTLINE_LOG_LEVEL (see R
         if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not "${opts.concurrency}"`);
       }
       const log = createLogger();
+      // Signal handlers first: a SIGTERM that lands while the workers start (they take jobs as soon
+      // as they exist) must still let a running job finish, not kill the process mid-document.
+      let stopSignal: NodeJS.Signals | undefined;
+      let onStop: (() => void) | undefined;
+      const handler = (signal: NodeJS.Signals) => {
+        if (stopSignal) {
+          log.warn({ signal }, 'second signal: exiting without waiting');
+          process.exit(1);
+        }
+        stopSignal = signal;
+        onStop?.();
+      };
+      process.on('SIGTERM', handler);
+      process.on('SIGINT', handler);
+
       const store = await openStore();
       let workers;
       try {
@@ -39,28 +54,18 @@ CHARTLINE_DB_SCHEMA, CHARTLINE_DATA, CHARTLINE_BLOBS, CHARTLINE_LOG_LEVEL (see R
         await store.close().catch(() => undefined);
         throw err;
       }
-      const running = workers;
       await new Promise<void>((resolve) => {
-        let stopping = false;
-        const stop = (signal: NodeJS.Signals) => {
-          if (stopping) {
-            log.warn({ signal }, 'second signal: exiting without waiting');
-            process.exit(1);
-          }
-          stopping = true;
-          log.info({ signal }, 'closing: no new jobs, finishing the running ones');
-          running
-            .close()
-            .then(() => store.close())
-            .catch((err: Error) => {
-              log.error({ err: err.message }, 'error while closing');
-              process.exitCode = 1;
-            })
-            .finally(resolve);
-        };
-        process.on('SIGTERM', stop);
-        process.on('SIGINT', stop);
+        onStop = resolve;
+        if (stopSignal) resolve();
       });
+      log.info({ signal: stopSignal }, 'closing: no new jobs, finishing the running ones');
+      try {
+        await workers.close();
+        await store.close();
+      } catch (err) {
+        log.error({ err: (err as Error).message }, 'error while closing');
+        process.exitCode = 1;
+      }
       log.info('worker stopped');
     });
 }
