@@ -9,8 +9,7 @@ import { documentId } from '../src/ingest/ingest-document.js';
 import type { DocumentResult } from '../src/pipeline.js';
 import { BundleJobDataSchema, type BundleJobResult, type JobProgress } from '../src/queue/job-schemas.js';
 import type { PipelineThreadPool } from '../src/queue/pipeline-thread-pool.js';
-import type { StoredDocumentResult } from '../src/store/store.js';
-import type { Store } from '../src/store/store.js';
+import type { Store, StoredDocumentResult } from '../src/store/store.js';
 
 export interface BundleJobDeps {
   store: Store;
