@@ -2,15 +2,23 @@
 // errors into clear messages and exit codes (2: usage, 1: failure), never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { PatternError } from '../patterns/load-patterns.js';
-import { registerEnqueue } from './commands/enqueue.js';
-import { registerProcess } from './commands/process.js';
-import { registerSchema } from './commands/schema.js';
-import { registerStatus } from './commands/status.js';
-import { registerTimeline } from './commands/timeline.js';
-import { registerWorker } from './commands/worker.js';
 import { UsageError } from './inputs.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+// Commands are loaded when used: `chartline process` should not pay for BullMQ, PGlite and the
+// web server at start-up (loading everything costs over a second per run).
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  process: async () => (await import('./commands/process.js')).registerProcess,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  enqueue: async () => (await import('./commands/enqueue.js')).registerEnqueue,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
+  status: async () => (await import('./commands/status.js')).registerStatus,
+  timeline: async () => (await import('./commands/timeline.js')).registerTimeline,
+};
+
+/** The program with every command, or only `only` when it names one (anything else, e.g. --help, gets all). */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('chartline')
@@ -18,18 +26,14 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerProcess(program);
-  registerSchema(program);
-  registerEnqueue(program);
-  registerWorker(program);
-  registerStatus(program);
-  registerTimeline(program);
+  const names = only && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const name of names) (await (COMMANDS[name] as () => Promise<Register>)())(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv[2]);
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -197,7 +197,10 @@ describe('chartline usage errors: exit 2 with a clear message and no output', ()
 });
 
 describe('chartline --help', () => {
-  const program = buildProgram();
+  let program: Awaited<ReturnType<typeof buildProgram>>;
+  beforeAll(async () => {
+    program = await buildProgram();
+  });
 
   it('lists every command', () => {
     const { code, stdout } = run('help');
