@@ -46,18 +46,25 @@ export interface LinkOptions {
   anatomyWords?: ReadonlySet<string>;
   /** spans a gap may pass through, e.g. the services a decision is about ("approved for 8 therapy sessions on 10-19-16") */
   transparent?: readonly { start: number; end: number }[];
+  /** any words may stand between (blockers still stop it): "fell from a ladder at work on 06/02/2016" */
+  lenientGap?: boolean;
 }
 
 function tokensBetween(s: AnalyzedSentence, from: number, to: number, transparent: readonly { start: number; end: number }[] = []): Token[] {
   return s.tokens.filter((t) => t.start >= from && t.end <= to && !transparent.some((x) => t.start >= x.start && t.end <= x.end));
 }
 
-function gapIsLink(tokens: Token[], allowed: ReadonlySet<string>, max: number, anatomy: ReadonlySet<string> | undefined): boolean {
+function gapIsLink(tokens: Token[], allowed: ReadonlySet<string>, max: number, anatomy: ReadonlySet<string> | undefined, lenient = false): boolean {
   let words = 0;
+  let name = false;
   for (const t of tokens) {
     if (PUNCT_GAP.has(t.norm)) continue;
     words++;
     if (words > max) return false;
+    if (lenient) continue;
+    // "was seen by Dr. Alvarez on 5/5/18": a name after "Dr" or "by"
+    if (name && /^[A-Z][a-z'-]+$/.test(t.raw)) continue;
+    name = t.norm === 'dr' || t.norm === 'by';
     if (allowed.has(t.norm) || anatomy?.has(t.norm)) continue;
     if (/^(?:[ctls]\d{1,2}|\d{1,3}|x\d|\d+x)$/.test(t.norm)) continue; // L4, L5, S1, 3, x1
     return false;
@@ -100,7 +107,7 @@ export function linkDate(s: AnalyzedSentence, span: { start: number; end: number
       const gap = tokensBetween(s, span.end, d.start, options.transparent);
       // "pain with hip flexion and on 11-18-16 revealed ...": a date opening the next clause is not this one's
       const opensNextClause = isFrameDate(s, d) && gap.some((t) => t.norm === 'and' || t.norm === 'but' || t.norm === ';');
-      if (!insideRelative && !opensNextClause && !crosses(options.blockers, span.end, d.start) && gapIsLink(gap, AFTER_GAP_WORDS, MAX_AFTER_GAP, options.anatomyWords)) {
+      if (!insideRelative && !opensNextClause && !crosses(options.blockers, span.end, d.start) && gapIsLink(gap, AFTER_GAP_WORDS, MAX_AFTER_GAP, options.anatomyWords, options.lenientGap)) {
         candidates.push({ link: { date: d, kind: 'after' }, score: 3, distance: d.start - span.end });
       }
     }

@@ -22,7 +22,8 @@ export function isReviewSection(s: AnalyzedSentence): boolean {
  */
 export function isGuidelineVoice(s: AnalyzedSentence): boolean {
   if (s.has('guideline')) return true;
-  return isReviewSection(s) && s.has('reviewer_voice');
+  // "An MRI of the right shoulder is recommended." is a plan in a visit note, a guideline in a rationale
+  return isReviewSection(s) && (s.has('reviewer_voice') || s.has('guideline_phrase'));
 }
 
 // "continue" or "start" alone does not make a plan; with a service it does ("continue physical therapy").

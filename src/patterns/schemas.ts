@@ -94,6 +94,8 @@ export const CUE_ROLES = [
   'guideline',
   'reviewer_voice',
   'imaging_finding',
+  /** recommendation language that is a guideline's only in the reviewer's sections ("is recommended for") */
+  'guideline_phrase',
 ] as const;
 export type CueRole = (typeof CUE_ROLES)[number];
 

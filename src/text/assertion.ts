@@ -91,12 +91,16 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
   };
 
   return {
-    at(start: number): { assertion: Assertion; trigger: string | null } {
+    at(start: number, end: number = start): { assertion: Assertion; trigger: string | null } {
       const target = tokenIndex(start);
       if (target < 0) return { assertion: 'present', trigger: null };
+      let last = target;
+      while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= end) last++;
       let best: Trigger | null = null;
       for (const tr of triggers) {
-        if (target >= tr.first && target <= tr.last) continue;
+        // a trigger inside the mention is part of what it says: "straight leg raise was negative"
+        // is a negative test, not a negated finding
+        if (tr.first <= last && tr.last >= target) continue;
         if (!inScope(tr, target)) continue;
         if (!best || PRIORITY[tr.category] > PRIORITY[best.category]) best = tr;
       }

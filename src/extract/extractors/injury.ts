@@ -14,12 +14,18 @@ export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
   name: 'injury',
   pattern: (s) => (isSilentSection(s) || s.labelDates.some((l) => l.role === 'injury') ? [] : s.cuesOf('injury')),
   extract(ctx, s, cue): Mention | null {
+    // "the first report of occupational injury or illness from 11/21/2016" names a visit's form
+    if (s.cuesOf('encounter_noun').some((n) => n.start <= cue.start && n.end >= cue.end)) return null;
+    if (/\breport\s+of\s+$/i.test(s.text.slice(Math.max(0, cue.start - s.start - 12), cue.start - s.start))) return null;
     // "the injured worker" is the patient, not the injury
     if (/^\s*(?:workers?|employees?|party|parties|patients?|individual|claimant|man|woman|person)\b/i.test(s.text.slice(cue.end - s.start))) return null;
     const { assertion } = s.assertion.at(cue.start, cue.end);
     if (assertion === 'absent' || assertion === 'hypothetical') return null;
     // "a prior injury in 2012" is history, not this claim's injury; keep it only with its own date
-    const link = linkDate(s, cue, { kinds: ['after', 'before'], anatomyWords: anatomyWords(ctx.patterns) });
+    // the mechanism may stand between the verb and the date ("fell from a ladder on 06/02/2016"), but
+    // not another event ("injured ... and was seen on 10/1/16")
+    const blockers = s.cues.filter((c) => c.value.role !== 'injury' && c.value.role !== 'past' && c.value.role !== 'result');
+    const link = linkDate(s, cue, { kinds: ['after', 'before'], anatomyWords: anatomyWords(ctx.patterns), blockers: [...blockers, ...s.services], lenientGap: true });
     if (!link && assertion === 'historical') return null;
     // "Date of Injury:" with no date (a blank letterhead field, "N/A") says nothing
     if (!link && /^date of injury$/i.test(cue.term)) return null;

@@ -28,7 +28,11 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
     const anatomy = anatomyWords(ctx.patterns);
     const planned = readServices(s, anatomy).filter((r) => r.role === 'plan');
     const cues = planCues(s).filter((p) => s.assertion.at(p.start, p.end).assertion !== 'absent');
-    const cueLink = cues.map((p) => linkDate(s, p, { kinds: ['after', 'before', 'frame'], anatomyWords: anatomy })).find((l) => l !== null) ?? null;
+    const cueLinks = cues.map((p) => ({ cue: p, link: linkDate(s, p, { kinds: ['after', 'before', 'frame'], anatomyWords: anatomy }) }));
+    const cueLink = cueLinks.find((c) => c.link !== null)?.link ?? null;
+    // "a request dated 09/12/16 was for physical therapy and a request dated 09/20/16 was for
+    // acupuncture": a service takes the date of the nearest dated request before it
+    const nearestCueLink = (at: number): typeof cueLink => cueLinks.filter((c) => c.link && c.cue.end <= at).at(-1)?.link ?? cueLink;
     const determination = readDetermination(s);
     if (determination && (!cueLink || cueLink.date.value === determination.link?.date.value)) return null;
     // The dispute restated ("The remaining IMR eligible portion of the original request, ...") is
@@ -41,7 +45,7 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
 
     const groups = new Map<string, { type: EventType; readings: ServiceReading[]; link: DateLink | null }>();
     for (const r of planned) {
-      const link = r.link ?? cueLink;
+      const link = r.link ?? nearestCueLink(r.service.start);
       const type: EventType = r.service.value.type === 'referral' ? 'referral' : r.service.value.type === 'medication' ? 'medication' : 'plan';
       const key = `${type}|${link?.date.value ?? ''}`;
       const g = groups.get(key) ?? { type, readings: [], link };

@@ -23,7 +23,8 @@ export const mergeSentenceRefiner: Refiner = {
       prev.setsContext ||= m.setsContext;
       if (prev.assertion !== 'present' && m.assertion === 'present') prev.assertion = 'present';
       prev.facts = { ...m.facts, ...prev.facts };
-      if (!prev.dateCertainty && m.dateCertainty) {
+      // a date written in the sentence beats one filled in from elsewhere
+      if ((!prev.dateCertainty || (prev.dateCertainty !== 'explicit' && m.dateCertainty === 'explicit')) && m.dateCertainty) {
         prev.dateText = m.dateText;
         prev.dateCertainty = m.dateCertainty;
         prev.dateRule = m.dateRule;
