@@ -5,6 +5,7 @@ import type { DocumentError } from '../schema.js';
 import { cleanPages, type CleanPage } from './clean-pages.js';
 import { detectFormat } from './detect-format.js';
 import { IngestError } from './ingest-error.js';
+import { pageWorkOf } from './pdf-pool.js';
 import { readPdfPages, type RawPage } from './read-pdf.js';
 
 export interface InputFile {
@@ -43,7 +44,8 @@ export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Arr
   const base = { id: documentId(sha256), name: file.name, sha256 };
   try {
     const raw = await readRawPages(file, pdfReader);
-    return { ...base, ...assemble(cleanPages(raw), file.name) };
+    // a pool thread that read the pages has cleaned them already
+    return { ...base, ...assemble(pageWorkOf(raw)?.clean ?? cleanPages(raw), file.name) };
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;
     return { ...base, text: '', pages: [], errors: [{ code: err.code, message: `${file.name}: ${err.message}` }] };

@@ -2,11 +2,15 @@
 // costliest step and runs on one thread at a time, so with a pool several documents are read at
 // once while the calling thread analyses the ones already read. `pool.read` is a drop-in
 // PipelineOptions.pdfReader: same page texts, same IngestError codes as readPdfPages.
+// The threads also clean the pages and, with `fingerprintShingle`, fingerprint them (pageWorkOf);
+// ingestDocument and processDocument use that work instead of doing it again on the calling thread.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
+import type { PageFingerprint } from '../checks/fingerprint.js';
+import type { CleanPage } from './clean-pages.js';
 import { IngestError } from './ingest-error.js';
 import type { PdfReply } from './pdf-thread.js';
 import type { RawPage } from './read-pdf.js';
@@ -16,6 +20,19 @@ export interface PdfPoolOptions {
   size?: number;
   /** the compiled thread entry; found beside this file, or in dist/ when running from sources */
   script?: string;
+  /** also fingerprint the clean pages for the duplicate check, with this shingle size */
+  fingerprintShingle?: number;
+}
+
+/** What a pool thread did with a document's pages besides reading them. */
+export interface PageWork {
+  /** ms the thread spent on the document */
+  ms: number;
+  /** cleanPages of the raw pages */
+  clean: CleanPage[];
+  fingerprints?: PageFingerprint[];
+  /** the shingle size the fingerprints were made with */
+  shingle?: number;
 }
 
 interface Pending {
@@ -30,11 +47,11 @@ interface Slot {
   current: Pending | null;
 }
 
-const readTimes = new WeakMap<RawPage[], number>();
+const pageWork = new WeakMap<readonly RawPage[], PageWork>();
 
-/** How long a pool thread spent reading these pages (ms), or undefined when they were not read by a pool. */
-export function readTimeOf(pages: RawPage[]): number | undefined {
-  return readTimes.get(pages);
+/** The thread's work on pages `pool.read` returned; undefined for pages read any other way. */
+export function pageWorkOf(pages: readonly RawPage[]): PageWork | undefined {
+  return pageWork.get(pages);
 }
 
 export function pdfThreadScript(): string {
@@ -53,6 +70,7 @@ export function pdfThreadScript(): string {
 export class PdfPool {
   readonly size: number;
   private readonly script: string;
+  private readonly shingle: number | undefined;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -61,6 +79,7 @@ export class PdfPool {
   constructor(options: PdfPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.script = options.script ?? pdfThreadScript();
+    this.shingle = options.fingerprintShingle;
     // start the threads now: loading pdf.js in them overlaps with the caller's own start-up
     for (let i = 0; i < this.size; i++) this.spawn();
   }
@@ -96,7 +115,7 @@ export class PdfPool {
       const pending = this.queue.shift() as Pending;
       slot.current = pending;
       slot.thread.ref();
-      slot.thread.postMessage({ id: pending.id, data: pending.data });
+      slot.thread.postMessage({ id: pending.id, data: pending.data, ...(this.shingle === undefined ? {} : { shingle: this.shingle }) });
     }
   }
 
@@ -109,7 +128,7 @@ export class PdfPool {
       slot.current = null;
       thread.unref();
       if (reply.ok) {
-        readTimes.set(reply.pages, reply.ms);
+        pageWork.set(reply.pages, { ms: reply.ms, clean: reply.clean, ...(reply.fingerprints ? { fingerprints: reply.fingerprints, shingle: reply.shingle } : {}) });
         pending.resolve(reply.pages);
       } else if (reply.ingest && reply.code) {
         pending.reject(new IngestError(reply.code, reply.message));

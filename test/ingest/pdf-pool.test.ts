@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/ingest-error.js';
-import { PdfPool, readTimeOf } from '../../src/ingest/pdf-pool.js';
+import { cleanPages } from '../../src/ingest/clean-pages.js';
+import { PdfPool, pageWorkOf } from '../../src/ingest/pdf-pool.js';
+import { fingerprintPage } from '../../src/checks/fingerprint.js';
 import { readPdfPages } from '../../src/ingest/read-pdf.js';
 import { emptyTimings, processBundle } from '../../src/pipeline.js';
 
@@ -37,18 +39,22 @@ async function rejection(p: Promise<unknown>): Promise<IngestError> {
 describe('PdfPool', () => {
   let pool: PdfPool;
   beforeAll(() => {
-    pool = new PdfPool({ size: 2 });
+    pool = new PdfPool({ size: 2, fingerprintShingle: 5 });
   });
   afterAll(async () => {
     await pool.close();
   });
 
-  it('reads the same page texts as readPdfPages, and says how long the thread took', async () => {
+  it('reads the same page texts as readPdfPages; cleans and fingerprints them as this thread would', async () => {
     const data = fixture('good.pdf');
     const [inThread, here] = await Promise.all([pool.read(data), readPdfPages(data)]);
     expect(inThread).toEqual(here);
-    expect(readTimeOf(inThread)).toBeGreaterThan(0);
-    expect(readTimeOf(here)).toBeUndefined();
+    const work = pageWorkOf(inThread);
+    expect(work?.ms).toBeGreaterThan(0);
+    expect(work?.clean).toEqual(cleanPages(here));
+    expect(work?.shingle).toBe(5);
+    expect(work?.fingerprints).toEqual(cleanPages(here).map((p) => fingerprintPage(p.num, p.text, 5)));
+    expect(pageWorkOf(here)).toBeUndefined();
   });
 
   it('leaves the caller its bytes', async () => {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { PdfPool } from '../../ingest/pdf-pool.js';
+import { loadPatterns } from '../../patterns/load-patterns.js';
 import { emptyTimings, processBundle } from '../../pipeline.js';
 import { TimelineSchema } from '../../schema.js';
 import { formatText } from '../format-text.js';
@@ -52,7 +53,7 @@ Examples:
       // opened first: a database that is locked or unreachable fails before the work, not after
       const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
       // PDFs are read on other threads while this one analyses those already read
-      const pool = threads > 0 ? new PdfPool({ size: threads }) : undefined;
+      const pool = threads > 0 ? new PdfPool({ size: threads, fingerprintShingle: loadPatterns().data.checks.duplicate.shingleSize }) : undefined;
       const timings = emptyTimings();
       const started = performance.now();
       let processed = started;
