@@ -73,9 +73,12 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
   // an inline one ("Objective findings: no apparent distress, ...") opens the sentence it heads, so
   // quotes keep the words that say what the sentence is.
   const breaks = sections.flatMap((s) => (doc.text.slice(s.start, s.bodyStart).includes('\n') ? [s.start, s.bodyStart] : [s.start]));
+  // where each header's body starts, by header start (a lookup, not a scan of every section per sentence)
+  const bodyStarts = new Map<number, number>();
+  for (const sec of sections) bodyStarts.set(sec.start, Math.max(bodyStarts.get(sec.start) ?? -1, sec.bodyStart));
   const sentences = splitSentences(doc.text, 0, doc.text.length, breaks)
     // "Decision rationale:" on its own is a header, not a sentence
-    .filter((s) => !sections.some((sec) => sec.start === s.start && sec.bodyStart >= s.end))
+    .filter((s) => !((bodyStarts.get(s.start) ?? -1) >= s.end))
     .map((s, index) => analyzeSentence(doc.text, s.start, s.end, index, sectionAt(sections, s.start), referenceYear, patterns, timings));
   const t1 = performance.now();
   addRelativeDates(sentences, patterns);
@@ -137,7 +140,7 @@ export function analyzeSentence(
   for (const ld of labelDates) if (ld.role === 'ignore' && !ld.date.ignored) ld.date.ignored = ld.rule;
   if (timings) timings.dates += performance.now() - t0;
   const cues = patterns.cues.flatMap((lex) => lex.find(text, tokens, start)).sort((a, b) => a.start - b.start);
-  const services = patterns.services.find(text, tokens, start);
+  const services = coalesce(patterns.services.find(text, tokens, start), text, start);
   const exam = patterns.exam.find(text, tokens, start);
   let scopes: AssertionScopes | null = null;
   return {
@@ -163,6 +166,24 @@ export function analyzeSentence(
       return cues.filter((c) => c.value.role === role);
     },
   };
+}
+
+/**
+ * "transforaminal epidural steroid injection" is one service, though the vocabulary knows it as
+ * "transforaminal epidural" followed by "steroid injection": neighbours of the same type with only
+ * spaces between them are one mention.
+ */
+function coalesce<T extends { type: string }>(matches: LexiconMatch<T>[], text: string, offset: number): LexiconMatch<T>[] {
+  const out: LexiconMatch<T>[] = [];
+  for (const m of matches) {
+    const prev = out.at(-1);
+    if (prev && prev.value.type === m.value.type && m.start >= prev.end && /^[\s-]*$/.test(text.slice(prev.end - offset, m.start - offset))) {
+      out[out.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 function lineAround(text: string, start: number, end: number): { lineStart: number; line: string } {
