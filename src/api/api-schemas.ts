@@ -1,0 +1,88 @@
+// Request and response bodies of the JSON API that are not the store's records (those are in
+// src/store/records.ts, the timeline in src/schema.ts). Every route validates against these, and
+// /api/openapi.json is generated from them.
+import { z } from 'zod';
+import { ApiRoleSchema, BundleDocumentSchema, BundleRecordSchema, BundleStatusSchema, FlagReviewSchema, ReviewDecisionSchema } from '../store/records.js';
+import { BundleIdSchema } from './api-ids.js';
+
+export const BundleListQuerySchema = z
+  .object({
+    status: BundleStatusSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const ReferenceDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date')
+  .describe('read dates in the records against this day instead of today (YYYY-MM-DD)');
+
+/** the text fields of the multipart upload (the files come as parts named "files") */
+export const UploadFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional().describe('the bundle\'s name (default: the first file\'s name)'),
+    bundleId: BundleIdSchema.optional().describe('the bundle\'s id (default: derived from the name and the files)'),
+    referenceDate: ReferenceDateSchema.optional(),
+  })
+  .strict();
+
+export const UploadFormSchema = UploadFieldsSchema.extend({
+  files: z.array(z.string().meta({ format: 'binary' })).min(1).describe('the record files (PDF or text); several parts named "files"'),
+});
+
+export const UploadResultSchema = z
+  .object({
+    bundleId: z.string(),
+    name: z.string(),
+    referenceDate: z.string(),
+    added: z.boolean().describe('false when the same bundle with the same files was already queued: nothing new was added'),
+    documents: z.array(z.object({ name: z.string(), sha256: z.string() }).strict()),
+    bundle: BundleRecordSchema.nullable(),
+  })
+  .strict();
+export type UploadResult = z.infer<typeof UploadResultSchema>;
+
+export const BundleDetailSchema = z.object({ bundle: BundleRecordSchema, documents: z.array(BundleDocumentSchema) }).strict();
+
+export const NewReviewBodySchema = z
+  .object({
+    decision: ReviewDecisionSchema.describe('confirm: the discrepancy is real; dismiss: it is not; needs-info: cannot tell from the records'),
+    note: z.string().max(10_000).default('').describe('why; shown in the audit trail'),
+  })
+  .strict();
+
+export const ReviewListSchema = z.object({ items: z.array(FlagReviewSchema) }).strict();
+
+export const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    store: z.enum(['ok', 'unavailable']),
+    queue: z.enum(['ok', 'unavailable']),
+  })
+  .strict();
+
+export const PrincipalSchema = z
+  .object({
+    tokenId: z.string(),
+    name: z.string(),
+    role: ApiRoleSchema,
+    via: z.enum(['bearer', 'cookie']),
+  })
+  .strict();
+export type Principal = z.infer<typeof PrincipalSchema>;
+
+export const LoginFormSchema = z
+  .object({
+    token: z.string().trim().min(1, 'enter a token').max(500),
+    next: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const ReviewFormSchema = z
+  .object({
+    decision: ReviewDecisionSchema,
+    note: z.string().max(10_000).default(''),
+  })
+  .strict();

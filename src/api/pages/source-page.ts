@@ -1,0 +1,43 @@
+// A source page on its own (the link behind every event and evidence quote): the page's text with the
+// quote highlighted, carried onto the next page when it runs past the end.
+import type { PageRecord } from '../../store/records.js';
+import type { Principal } from '../api-schemas.js';
+import { highlightContinuation, highlightOnPage, type PageHighlight } from '../quote-highlight.js';
+import { html, type Html } from './html.js';
+import { layout } from './layout.js';
+
+function pageText(h: PageHighlight): Html {
+  return html`<pre class="page-text">${h.before}${h.quote ? html`<mark class="quote">${h.quote}</mark>` : ''}${h.after}</pre>`;
+}
+
+export interface SourcePageInput {
+  principal: Principal;
+  page: PageRecord;
+  /** the following page, when the quote continues onto it */
+  next: PageRecord | null;
+  range: { start: number; end: number } | null;
+  documentName: string | null;
+  bundleId: string | null;
+}
+
+export function renderSourcePage(o: SourcePageInput): string {
+  const { page, range } = o;
+  const name = o.documentName ?? page.documentId;
+  const first = range ? highlightOnPage(page.text, range.start, range.end) : { before: page.text, quote: '', after: '', continues: 0 };
+  const keep = new URLSearchParams();
+  if (o.bundleId) keep.set('bundle', o.bundleId);
+  const pageLink = (n: number) => `/documents/${encodeURIComponent(page.documentId)}/pages/${n}${keep.size ? `?${keep.toString()}` : ''}`;
+  return layout({
+    title: `${name} p.${page.num}`,
+    page: 'source',
+    principal: o.principal,
+    active: 'bundles',
+    body: html`<div class="page-head"><div><h1>${name}</h1><p class="meta">page ${page.num} of ${page.pageCount} · <span class="mono">${page.documentId}</span></p></div>
+<div class="actions">${page.num > 1 ? html`<a class="button" href="${pageLink(page.num - 1)}">← Page ${page.num - 1}</a>` : ''}${page.num < page.pageCount ? html`<a class="button" href="${pageLink(page.num + 1)}">Page ${page.num + 1} →</a>` : ''}${o.bundleId ? html`<a class="button" href="/bundles/${encodeURIComponent(o.bundleId)}">Timeline</a>` : ''}<button type="button" data-action="print">Print</button></div></div>
+<section class="card">${pageText(first)}${
+      o.next && first.continues > 0
+        ? html`<div class="page-break">page ${o.next.num} (the quote continues)</div>${pageText(highlightContinuation(o.next.text, first.continues))}`
+        : ''
+    }</section>`,
+  });
+}

@@ -1,0 +1,187 @@
+// The web pages: server-rendered HTML over the same store the API reads. A page needs the same token
+// as the API, kept after sign-in in an HttpOnly session cookie; without one a page redirects to
+// /login, with a role too low it answers 403.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ApiRole } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { BundleIdSchema, FlagIdSchema } from '../api-ids.js';
+import { LoginFormSchema, ReviewFormSchema, type Principal } from '../api-schemas.js';
+import type { Authenticator } from '../auth/authenticate.js';
+import { clearedSessionCookie, sessionCookie } from '../auth/cookies.js';
+import { describeRoleNeeded, roleAllows } from '../auth/roles.js';
+import { isSameOrigin } from '../auth/same-origin.js';
+import { FlagQuerySchema, toFlagFilter } from '../flag-query.js';
+import { forbidden, notFound } from '../http-error.js';
+import { ASSETS } from '../pages/assets.js';
+import { renderBundleRows, renderBundlesPage } from '../pages/bundles-page.js';
+import { renderFlagPage } from '../pages/flag-page.js';
+import { renderFlagsPage } from '../pages/flags-page.js';
+import { renderLogin } from '../pages/login-page.js';
+import { renderSourcePage } from '../pages/source-page.js';
+import { renderPendingPage, renderTimelinePage } from '../pages/timeline-page.js';
+import type { UploadLimits } from '../upload-limits.js';
+import { describeIssues, parseInput } from '../zod-input.js';
+import { PageParamsSchema } from './document-routes.js';
+
+export interface PageRouteDeps {
+  store: Store;
+  auth: Authenticator;
+  limits: UploadLimits;
+}
+
+const PAGE = { page: true };
+
+/** only a path on this site: never an open redirect */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/bundles';
+  return next;
+}
+
+function secure(request: FastifyRequest): boolean {
+  return request.protocol === 'https';
+}
+
+const SourceQuerySchema = z
+  .object({
+    start: z.coerce.number().int().min(0).optional(),
+    end: z.coerce.number().int().min(0).optional(),
+    bundle: BundleIdSchema.optional(),
+  })
+  .strict();
+
+export function pageRoutes(app: FastifyInstance, { store, auth, limits }: PageRouteDeps): void {
+  /** the signed-in caller with at least `role`; null when the reply is already a redirect to /login */
+  async function signedIn(request: FastifyRequest, reply: FastifyReply, role: ApiRole): Promise<Principal | null> {
+    const identity = await auth.identify(request);
+    if ('error' in identity) {
+      if (identity.error.statusCode !== 401) throw identity.error;
+      const next = request.method === 'GET' ? request.url : '/bundles';
+      await reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+      return null;
+    }
+    if (!roleAllows(identity.principal.role, role)) {
+      throw forbidden(`this page needs ${describeRoleNeeded(role)}; you are signed in as "${identity.principal.name}" (${identity.principal.role})`);
+    }
+    return identity.principal;
+  }
+
+  const htmlReply = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
+
+  for (const a of Object.values(ASSETS)) {
+    app.get(a.path, async (request, reply) => {
+      const versioned = (request.query as { v?: string }).v === a.url.split('v=')[1];
+      return reply
+        .type(a.contentType)
+        .header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .send(a.body);
+    });
+  }
+
+  app.get('/', { config: PAGE }, async (_request, reply) => reply.redirect('/bundles', 303));
+
+  app.get('/login', { config: PAGE }, async (request, reply) => {
+    const q = request.query as { next?: string; signedOut?: string };
+    return htmlReply(reply, renderLogin({ next: safeNext(q.next), signedOut: q.signedOut === '1' }));
+  });
+
+  app.post('/login', { config: PAGE }, async (request, reply) => {
+    if (!isSameOrigin(request.headers as Record<string, string>)) throw forbidden('sign in from chartline\'s own sign-in page');
+    const form = LoginFormSchema.safeParse(request.body ?? {});
+    if (!form.success) return htmlReply(reply, renderLogin({ error: describeIssues(form.error.issues, 'form') }), 400);
+    const record = await store.verifyApiToken(form.data.token);
+    if (!record) {
+      request.log.info({ route: '/login' }, 'sign-in refused: unknown or revoked token');
+      return htmlReply(reply, renderLogin({ error: 'That token is not valid (unknown or revoked).', next: safeNext(form.data.next) }), 401);
+    }
+    request.log.info({ token: record.id, role: record.role }, 'signed in');
+    reply.header('Set-Cookie', sessionCookie(form.data.token, secure(request)));
+    return reply.redirect(safeNext(form.data.next), 303);
+  });
+
+  app.post('/logout', { config: PAGE }, async (request, reply) => {
+    reply.header('Set-Cookie', clearedSessionCookie(secure(request)));
+    return reply.redirect('/login?signedOut=1', 303);
+  });
+
+  app.get('/bundles', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'intake');
+    if (!principal) return reply;
+    return htmlReply(reply, renderBundlesPage({ principal, list: await store.listBundles({ limit: 100 }), limits }));
+  });
+
+  // the table's rows alone, for the bundles page to refresh itself while bundles are processed
+  app.get('/bundles/rows', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'intake');
+    if (!principal) return reply;
+    return htmlReply(reply, renderBundleRows((await store.listBundles({ limit: 100 })).items, principal).value);
+  });
+
+  app.get('/bundles/:id', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'reviewer');
+    if (!principal) return reply;
+    const { id } = parseInput(z.object({ id: BundleIdSchema }), request.params, 'params');
+    const bundle = await store.getBundle(id);
+    if (!bundle) throw notFound(`no bundle ${id}`);
+    const timeline = bundle.hasTimeline ? await store.getTimeline(id) : null;
+    if (!timeline) return htmlReply(reply, renderPendingPage({ principal, bundle, documents: await store.listBundleDocuments(id) }));
+    const flags = (await store.listFlags({ bundleId: id, limit: 10_000 })).items;
+    // the bundle's own order of flags, as in the timeline
+    const order = new Map(timeline.flags.map((f, i) => [f.id, i]));
+    flags.sort((a, b) => (order.get(a.flag.id) ?? 0) - (order.get(b.flag.id) ?? 0));
+    return htmlReply(reply, renderTimelinePage({ principal, bundle, timeline, flags }));
+  });
+
+  app.get('/documents/:id/pages/:n', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'reviewer');
+    if (!principal) return reply;
+    const params = parseInput(PageParamsSchema, request.params, 'params');
+    const q = parseInput(SourceQuerySchema, request.query, 'query');
+    const page = await store.getPage(params.id, params.n);
+    if (!page) throw notFound(`no page ${params.n} of document ${params.id}`);
+    const range = q.start !== undefined && q.end !== undefined && q.end >= q.start ? { start: q.start, end: q.end } : null;
+    const next = range && range.end > page.text.length && page.num < page.pageCount ? await store.getPage(page.sha256, page.num + 1) : null;
+    let documentName: string | null = null;
+    if (q.bundle) documentName = (await store.listBundleDocuments(q.bundle)).find((d) => d.sha256 === page.sha256)?.name ?? null;
+    return htmlReply(reply, renderSourcePage({ principal, page, next, range, documentName, bundleId: q.bundle ?? null }));
+  });
+
+  app.get('/flags', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'analyst');
+    if (!principal) return reply;
+    const query = parseInput(FlagQuerySchema, request.query, 'query');
+    const [page, bundles] = await Promise.all([store.listFlags(toFlagFilter(query)), store.listBundles({ limit: 1000 })]);
+    return htmlReply(reply, renderFlagsPage({ principal, query, page, bundles: bundles.items }));
+  });
+
+  async function flagPage(request: FastifyRequest, reply: FastifyReply, principal: Principal, id: string, extra: { error?: string; note?: string; status?: number } = {}) {
+    const record = await store.getFlag(id);
+    if (!record) throw notFound(`no flag ${id}`);
+    const [reviews, documents] = await Promise.all([store.listFlagReviews(id), store.listBundleDocuments(record.bundleId)]);
+    const documentNames = new Map(documents.map((d) => [d.documentId, d.name]));
+    return htmlReply(reply, renderFlagPage({ principal, record, reviews, documentNames, error: extra.error, note: extra.note }), extra.status ?? 200);
+  }
+
+  app.get('/flags/:id', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'reviewer');
+    if (!principal) return reply;
+    const { id } = parseInput(z.object({ id: FlagIdSchema }), request.params, 'params');
+    return flagPage(request, reply, principal, id);
+  });
+
+  app.post('/flags/:id/reviews', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'reviewer');
+    if (!principal) return reply;
+    const { id } = parseInput(z.object({ id: FlagIdSchema }), request.params, 'params');
+    const form = ReviewFormSchema.safeParse(request.body ?? {});
+    if (!form.success) {
+      const note = typeof (request.body as { note?: unknown } | undefined)?.note === 'string' ? ((request.body as { note: string }).note) : undefined;
+      return flagPage(request, reply, principal, id, { error: `Choose confirm, dismiss or needs-info (${describeIssues(form.error.issues, 'form')})`, note, status: 400 });
+    }
+    if (!(await store.getFlag(id))) throw notFound(`no flag ${id}`);
+    const review = await store.addFlagReview({ flagId: id, decision: form.data.decision, note: form.data.note, reviewer: principal.name, tokenId: principal.tokenId });
+    request.log.info({ flag: id, bundle: review.bundleId, decision: review.decision, review: review.id, token: principal.tokenId }, 'flag reviewed');
+    return reply.redirect(`/flags/${id}#audit-trail`, 303);
+  });
+}
+
