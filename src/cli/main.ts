@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   worker: async () => (await import('./commands/worker.js')).registerWorker,
   status: async () => (await import('./commands/status.js')).registerStatus,
   timeline: async () => (await import('./commands/timeline.js')).registerTimeline,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  token: async () => (await import('./commands/token.js')).registerToken,
 };
 
 /** The program with every command, or only `only` when it names one (anything else, e.g. --help, gets all). */
