@@ -80,8 +80,9 @@ export class PdfPool {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.script = options.script ?? pdfThreadScript();
     this.shingle = options.fingerprintShingle;
-    // start the threads now: loading pdf.js in them overlaps with the caller's own start-up
-    for (let i = 0; i < this.size; i++) this.spawn();
+    // one thread starts now, loading pdf.js while the caller starts up; the others when there is work
+    // for them (a single small document does not pay for threads it cannot use)
+    this.spawn();
   }
 
   /** A PipelineOptions.pdfReader. The bytes are copied to the thread; the caller keeps its own. */
@@ -120,7 +121,8 @@ export class PdfPool {
   }
 
   private spawn(): Slot {
-    const thread = new Thread(this.script);
+    // a larger young generation: pdf.js makes many short-lived objects per page (fewer scavenges)
+    const thread = new Thread(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     const slot: Slot = { thread, current: null };
     thread.on('message', (reply: PdfReply) => {
       const pending = slot.current;

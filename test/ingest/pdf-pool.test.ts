@@ -103,3 +103,20 @@ describe('PdfPool', () => {
     expect(timings.text + timings.dates + timings.extract).toBeGreaterThan(0);
   });
 });
+
+describe('process: default reader threads', () => {
+  const pdf = (name: string, kib: number) => ({ name, data: new Uint8Array(kib * 1024).fill(32).map((b, i) => (i < 5 ? '%PDF-'.charCodeAt(i) : b)) });
+  it('one less than the CPUs, at least one, for several PDFs over 256 KiB', async () => {
+    const { defaultThreads } = await import('../../src/cli/commands/process.js');
+    const big = [pdf('a.pdf', 200), pdf('b.pdf', 200), pdf('c.pdf', 200)];
+    expect(defaultThreads(big, 2)).toBe(1);
+    expect(defaultThreads(big, 8)).toBe(3);
+    expect(defaultThreads(big, 1)).toBe(1);
+  });
+  it('none for a single PDF, a small bundle, or text files', async () => {
+    const { defaultThreads } = await import('../../src/cli/commands/process.js');
+    expect(defaultThreads([pdf('a.pdf', 5000)], 8)).toBe(0);
+    expect(defaultThreads([pdf('a.pdf', 100), pdf('b.pdf', 100)], 8)).toBe(0);
+    expect(defaultThreads([{ name: 'a.txt', data: new TextEncoder().encode('x'.repeat(300 * 1024)) }, { name: 'b.txt', data: new TextEncoder().encode('y'.repeat(300 * 1024)) }], 8)).toBe(0);
+  });
+});

@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { detectFormat } from '../../ingest/detect-format.js';
+import type { InputFile } from '../../ingest/ingest-document.js';
 import { PdfPool } from '../../ingest/pdf-pool.js';
 import { loadPatterns } from '../../patterns/load-patterns.js';
 import { emptyTimings, processBundle } from '../../pipeline.js';
@@ -9,6 +11,20 @@ import { TimelineSchema } from '../../schema.js';
 import { formatText } from '../format-text.js';
 import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
 import { createProgress } from '../progress.js';
+
+/** A bundle of few or small PDFs is read faster on the main thread than a thread's start-up would save. */
+const POOL_MIN_BYTES = 256 * 1024;
+
+/**
+ * Reader threads for a bundle: one less than the CPUs (the main thread analyses what they read),
+ * at least one; none for a single PDF or a small bundle.
+ */
+export function defaultThreads(files: readonly InputFile[], cpus = availableParallelism()): number {
+  const pdfs = files.filter((f) => detectFormat(f.name, f.data) === 'pdf');
+  const bytes = pdfs.reduce((n, f) => n + f.data.byteLength, 0);
+  if (pdfs.length < 2 || bytes < POOL_MIN_BYTES) return 0;
+  return Math.min(pdfs.length, Math.max(1, cpus - 1));
+}
 
 export function registerProcess(program: Command): void {
   program
@@ -22,7 +38,7 @@ export function registerProcess(program: Command): void {
     .option('--no-progress', 'never show progress')
     .option('--reference-date <date>', 'read dates against this day instead of today (YYYY-MM-DD)')
     .option('--store', 'also keep the bundle in the database (DATABASE_URL, else the embedded one in CHARTLINE_DATA) for `chartline timeline` and the web app; its id goes to stderr')
-    .option('--threads <n>', 'threads reading PDFs while the main thread analyses them (default: the number of CPUs; 0: read on the main thread)')
+    .option('--threads <n>', 'threads reading PDFs while the main thread analyses them (default: one less than the CPUs, at least 1, for bundles of several PDFs over 256 KiB; else 0: read on the main thread)')
     .option('--timings', 'print the time spent in each stage (ms, summed over documents) as one JSON line on stderr')
     .addHelpText(
       'after',
@@ -39,8 +55,7 @@ Examples:
       // ms since the process started: node, and loading chartline's modules
       const startup = performance.now();
       if (opts.format !== 'json' && opts.format !== 'text') throw new UsageError(`--format must be json or text, not "${opts.format}"`);
-      const threads = opts.threads === undefined ? availableParallelism() : Number(opts.threads);
-      if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
+      if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0)) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
       let referenceDate: Date | undefined;
       if (opts.referenceDate) {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.referenceDate) || Number.isNaN(Date.parse(opts.referenceDate))) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
@@ -50,6 +65,7 @@ Examples:
       const showProgress = opts.progress ?? process.stderr.isTTY === true;
       const progress = createProgress(showProgress && opts.progress !== false, 'processing');
       const files = inputs.map(readInput);
+      const threads = opts.threads !== undefined ? Number(opts.threads) : defaultThreads(files);
       // opened first: a database that is locked or unreachable fails before the work, not after
       const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
       // PDFs are read on other threads while this one analyses those already read
