@@ -43,7 +43,9 @@ export const SourceSchema = z
       .number()
       .int()
       .min(0)
-      .describe('offset one past the quote; past the page length when the quote runs onto the next page (pages joined by one newline)'),
+      .describe(
+        "offset one past the quote; past the page length when the quote runs onto the next page (the pages' texts joined by one character: a space where the sentence runs on, a newline otherwise)",
+      ),
     quote: z.string().describe('the exact source text'),
   })
   .strict();

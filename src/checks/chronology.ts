@@ -49,8 +49,8 @@ export const chronologyCheck: Check = {
           severity: 'high',
           date: null,
           summary: meant
-            ? `A ${e.type.replace('_', ' ')} is dated ${e.dateText ?? e.date}, in the future; elsewhere the record dates it ${meant.dateText ?? meant.date}.`
-            : `A ${e.type.replace('_', ' ')} is dated ${e.dateText ?? e.date}, after the record could have been written (today is ${today}).`,
+            ? `${article(e.type)} ${e.type.replace('_', ' ')} is dated ${e.dateText ?? e.date}, in the future; elsewhere the record dates it ${meant.dateText ?? meant.date}.`
+            : `${article(e.type)} ${e.type.replace('_', ' ')} is dated ${e.dateText ?? e.date}, after the record could have been written (today is ${today}).`,
           evidence: [{ role: 'future date', source: e.source }, ...(meant ? [{ role: 'same day, other year', source: meant.source }] : [])],
           eventIds: [e.id, ...(meant ? [meant.id] : [])],
         }),
@@ -68,7 +68,7 @@ export const chronologyCheck: Check = {
           rule: 'chronology.done-before-dated',
           severity: 'high',
           date: e.reportedOn,
-          summary: `${shortDate(e.reportedOn)}: the visit reports a ${e.type} as already done, but it is dated ${shortDate(e.date)}, after the visit.`,
+          summary: `${shortDate(e.reportedOn)}: the visit reports ${article(e.type).toLowerCase()} ${e.type} as already done, but it is dated ${shortDate(e.date)}, after the visit.`,
           evidence: [{ role: 'reported as done', source: e.source }],
           eventIds: [e.id],
         }),
@@ -83,7 +83,8 @@ export const chronologyCheck: Check = {
       const visit = r.e.reportedOn;
       if (!visit || visit.length < 10 || !has(past, r.e.source.quote)) continue;
       const same = procedures.filter((p) => p !== r && sameProcedure(r, p));
-      const dated = same.filter((p) => p.e.dateCertainty === 'explicit' && p.e.date && p.e.date.length === 10);
+      // an operative report's procedure takes its date from "Date of Surgery:" (inherited) — that counts
+      const dated = same.filter((p) => (p.e.dateCertainty === 'explicit' || (p.e.dateCertainty === 'inherited' && p.e.reportedOn === p.e.date)) && p.e.date && p.e.date.length === 10);
       const later = dated.filter((p) => (p.e.date as string) > visit);
       if (later.length === 0 || dated.some((p) => (p.e.date as string) <= visit)) continue;
       const first = later.sort((a, b) => ((a.e.date as string) < (b.e.date as string) ? -1 : 1))[0]!;
@@ -178,6 +179,10 @@ export const chronologyCheck: Check = {
     return flags;
   },
 };
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'An' : 'A';
+}
 
 function procedureTerms(ctx: CheckContext, e: TimelineEvent): Set<string> {
   return new Set(ctx.patterns.services.find(e.source.quote).filter((m) => m.value.type === 'procedure').map((m) => m.term.toLowerCase()));

@@ -48,7 +48,7 @@ export const duplicateCheck: Check = {
           evidence: group.flatMap((g) =>
             [g.original, g.copy].map((p, n) => ({
               role: n === 0 ? 'original' : 'copy',
-              source: { document: p.doc.info.id, page: p.f.page, start: 0, end: p.f.excerpt.length, quote: p.f.excerpt },
+              source: { document: p.doc.info.id, page: p.f.page, start: p.f.excerptStart, end: p.f.excerptStart + p.f.excerpt.length, quote: p.f.excerpt },
             })),
           ),
           eventIds: [],

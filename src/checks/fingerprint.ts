@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 export interface PageFingerprint {
   page: number;
   chars: number;
-  /** the page's opening words, shown as evidence when the page turns out to be a duplicate */
+  /** the page's opening words, exactly as on the page, shown as evidence when the page is a duplicate */
   excerpt: string;
+  /** where the excerpt starts in the page text */
+  excerptStart: number;
   exact: string;
   minhash: number[];
 }
@@ -39,8 +41,15 @@ export function fingerprintPage(page: number, text: string, shingleSize: number)
       if (h < (minhash[k] as number)) minhash[k] = h;
     }
   }
-  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT);
-  return { page, chars: normalized.length, excerpt, exact: createHash('sha1').update(normalized).digest('hex'), minhash };
+  const excerptStart = text.length - text.trimStart().length;
+  let excerptEnd = Math.min(text.length, excerptStart + EXCERPT);
+  // end at a word boundary, so the quote is whole words
+  if (excerptEnd < text.length) {
+    const space = text.lastIndexOf(' ', excerptEnd);
+    if (space > excerptStart) excerptEnd = space;
+  }
+  const excerpt = text.slice(excerptStart, excerptEnd);
+  return { page, chars: normalized.length, excerpt, excerptStart, exact: createHash('sha1').update(normalized).digest('hex'), minhash };
 }
 
 export function similarity(a: PageFingerprint, b: PageFingerprint): number {

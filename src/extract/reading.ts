@@ -35,11 +35,18 @@ export function strongPlanCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
   return planCues(s).filter((c) => !WEAK_PLAN.has(c.term.toLowerCase()));
 }
 
-// "The requesting provider was a pain management physician": a description of who asked, not a request
+// "The requesting provider was a pain management physician": a description of who asked, not a request;
+// "consistent with her prescribed medications", "taken as prescribed": what she takes, not a new order
 const NAMES_A_PERSON = /^\s*(?:provider|physician|doctor|clinician|party|surgeon|practitioner)s?\b/i;
+const DESCRIBES_WHAT_IS_TAKEN = /^\s*(?:medications?|meds|regimen|dos(?:e|age)s?|drugs?|opioids?|analgesics?|therapy)\b/i;
 
 export function planCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
-  return s.cuesOf('plan').filter((c) => !NAMES_A_PERSON.test(s.text.slice(c.end - s.start)));
+  return s.cuesOf('plan').filter((c) => {
+    const after = s.text.slice(c.end - s.start);
+    if (NAMES_A_PERSON.test(after)) return false;
+    if (/^prescribed$/i.test(c.text) && (DESCRIBES_WHAT_IS_TAKEN.test(after) || /\b(?:as|her|his|their|the|currently)\s*$/i.test(s.text.slice(0, c.start - s.start)))) return false;
+    return true;
+  });
 }
 
 export function isSelfStandingPlanCue(c: LexiconMatch<CueValue>): boolean {

@@ -14,6 +14,8 @@ import { readDetermination } from './extractors/determination.js';
 import { linkDate, type DateLink } from './link-date.js';
 import { isGuidelineVoice, isSilentSection, planCues, strongPlanCues } from './reading.js';
 
+const DECISION_LINE = /:\s*(?:upheld|overturned)\s*\.?$/i;
+
 export type ServiceRole = 'plan' | 'determination' | 'report' | 'ignore';
 
 export interface ServiceReading {
@@ -36,6 +38,8 @@ export function readServices(s: AnalyzedSentence, anatomy: ReadonlySet<string>):
 function read(s: AnalyzedSentence, anatomy: ReadonlySet<string>): ServiceReading[] {
   if (s.services.length === 0) return [];
   if (isSilentSection(s)) return s.services.map((service) => ({ service, role: 'ignore', link: null }));
+  // "MRI of the lumbar spine without contrast: Upheld" — the item a decision is about
+  if (DECISION_LINE.test(s.text)) return s.services.map((service) => ({ service, role: 'determination', link: null }));
   const guideline = isGuidelineVoice(s);
   const determination = readDetermination(s);
   const plans = [...planCues(s), ...s.cuesOf('referral')].filter((p) => s.assertion.at(p.start, p.end).assertion !== 'absent');

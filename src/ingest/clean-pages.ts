@@ -53,7 +53,16 @@ function edgeKey(line: string): string {
   return key.replace(/(?<!\d)(\d{1,2}([/.-])\d{1,2}\2(?:\d{4}|\d{2}))(?!\d)|\d+/g, (_m, date: string | undefined) => date ?? '#');
 }
 
-function findRepeatedEdgeLines(pages: string[][]): Set<string> {
+function findRepeatedEdgeLines(allPages: string[][]): Set<string> {
+  // A page that is in the document twice is a duplicate, not evidence of a running header: count
+  // each distinct page once, or its first and last lines would be stripped as letterhead.
+  const seen = new Set<string>();
+  const pages = allPages.filter((lines) => {
+    const key = lines.join('\n').replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const counts = new Map<string, number>();
   for (const lines of pages) {
     const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -95,6 +104,7 @@ function wrapWidth(lines: string[]): number | null {
   return lengths[Math.floor(lengths.length * 0.9)] ?? null;
 }
 
+const LEADING_DATE = /^\(?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\b/i;
 const HEADING_LINE = /^[^a-z]*[A-Z]{3,}[^a-z]*:?$/;
 
 function joinLines(lines: string[], vocabulary: Set<string>): string {
@@ -124,6 +134,8 @@ function joinLines(lines: string[], vocabulary: Set<string>): string {
 }
 
 function isSoftWrap(prev: string, next: string, width: number | null): boolean {
+  // a short label whose value sits on the next line belongs with it: "Date of Exam:" / "11/20/14"
+  if (/:$/.test(prev) && prev.length <= 40 && LEADING_DATE.test(next)) return true;
   if (width === null) return false;
   if (HEADING_LINE.test(prev) || HEADING_LINE.test(next)) return false;
   // "MRI lumbar spine without contrast: Upheld" — a decision line stands alone however long it is.

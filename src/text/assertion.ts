@@ -98,10 +98,15 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
       while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= end) last++;
       let best: Trigger | null = null;
       for (const tr of triggers) {
-        // a trigger inside the mention is part of what it says: "straight leg raise was negative"
-        // is a negative test, not a negated finding
-        if (tr.first <= last && tr.last >= target) continue;
-        if (!inScope(tr, target)) continue;
+        // a trigger inside the mention is part of what it says: "straight leg raise was negative" is a
+        // negative test, not a negated finding; "no tenderness" is a normal claim
+        if (tr.first >= target && tr.last <= last) continue;
+        // a mention inside a trigger phrase takes it: "recommended" in "is not recommended"
+        const covers = tr.first <= target && tr.last >= last;
+        if (!covers) {
+          if (target >= tr.first && target <= tr.last) continue;
+          if (!inScope(tr, target)) continue;
+        }
         if (!best || PRIORITY[tr.category] > PRIORITY[best.category]) best = tr;
       }
       return best ? { assertion: ASSERTION_OF[best.category], trigger: best.id } : { assertion: 'present', trigger: null };

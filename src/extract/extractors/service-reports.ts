@@ -22,6 +22,12 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
     // "On 11-15-2016 (Neurology), the injured worker was seen": the specialty of a visit, not a referral
     if (r.service.value.type === 'referral') return null;
     const { assertion } = s.assertion.at(r.service.start, r.service.end);
+    // "an EMG is not needed", "we discussed the option of surgery": nothing was done
+    if (assertion === 'absent' || assertion === 'hypothetical') return null;
+    // "Date of Surgery: N/A" — a blank form field
+    if (/\bdate\s+of\s+$/i.test(s.text.slice(Math.max(0, r.service.start - s.start - 9), r.service.start - s.start))) return null;
+    // equipment mentioned in passing ("lifted a patient from a wheelchair") is not an event unless dated
+    if (r.service.value.type === 'other' && !r.link) return null;
     const type: EventType = r.service.value.type;
     return newMention(s, {
       type,
@@ -29,7 +35,7 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
       start: r.service.start,
       end: r.service.end,
       services: [r.service.value.id],
-      assertion: assertion === 'hypothetical' ? 'hypothetical' : assertion,
+      assertion,
       facts: outcomeFacts(s.has('outcome_positive'), s.has('outcome_negative')),
       ...(r.link
         ? { ...linkedDate(r.link) }
