@@ -122,8 +122,9 @@ describe('chartline process --format text', () => {
     for (const f of timeline.flags) {
       expect(flagsPart).toContain(f.summary);
       for (const ev of f.evidence) {
-        // each quote (cut to the terminal width) with its document and page
-        const line = flagsPart.split('\n').find((l) => l.includes(`"${ev.quote.slice(0, 40)}`) && l.includes(`[${names.get(ev.document)} p.${ev.page}]`));
+        // each quote (on one line, cut to the terminal width) with its document and page
+        const flat = ev.quote.replace(/\s+/g, ' ').trim().slice(0, 40);
+        const line = flagsPart.split('\n').find((l) => l.includes(`"${flat}`) && l.includes(`[${names.get(ev.document)} p.${ev.page}]`));
         expect(line, `${f.kind}: "${ev.quote.slice(0, 40)}" [${names.get(ev.document)} p.${ev.page}]`).toBeDefined();
         expect(line).toContain(ev.role);
       }
