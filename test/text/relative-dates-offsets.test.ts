@@ -1,12 +1,12 @@
-// findRelativeDates reuses the day offset chrono found for a phrase counted in days or weeks ("45 days
-// after", "two weeks ago"): the dates must be exactly those chrono gives for every anchor.
+// findRelativeDates counts a phrase of days or weeks ("45 days after", "two weeks ago") itself instead
+// of asking chrono: the dates must be exactly those chrono gives, for every anchor.
 import * as chrono from 'chrono-node/en';
 import { describe, expect, it } from 'vitest';
 import { findRelativeDates } from '../../src/text/relative-dates.js';
 
-const COUNTS = ['1', '3', '14', '45', '90', 'a', 'an', 'one', 'twelve', 'Two'];
+const COUNTS = ['0', '1', '3', '07', '14', '45', '99', 'a', 'an', 'A', 'one', 'five', 'twelve', 'Two', 'TEN'];
 const UNITS = ['day', 'days', 'week', 'weeks'];
-const SUFFIXES = ['later', 'after', 'ago', 'before', 'earlier', 'prior', 'thereafter', 'afterwards', 'status post', 'after the injury'];
+const SUFFIXES = ['later', 'after', 'ago', 'before', 'earlier', 'prior', 'thereafter', 'afterwards', 'afterward', 'status post', 's/p', 'post-op', 'after the injury', 'Later', 'AGO'];
 
 /** What chrono itself says for the phrase, read as findRelativeDates reads it. */
 function expected(phrase: string, anchor: string): { value: string; precision: string } | null {
@@ -22,11 +22,11 @@ function expected(phrase: string, anchor: string): { value: string; precision: s
 }
 
 describe('findRelativeDates: counts of days and weeks', () => {
-  it('gives chrono\'s date for every anchor, the first time and every time after', () => {
+  it('gives chrono\'s date for every anchor', () => {
     const anchors: string[] = [];
     // month ends, leap days, year ends, and an ordinary day, 1998-2031
-    for (let y = 1998; y <= 2031; y += 6) {
-      for (const m of [1, 2, 3, 6, 11, 12]) {
+    for (let y = 1998; y <= 2031; y += 8) {
+      for (const m of [1, 2, 12]) {
         const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
         for (const d of [1, 15, last]) anchors.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       }
