@@ -26,7 +26,10 @@ const AFTER_GAP_WORDS = new Set([
   'extremities', 'region', 'area', 'spine', 'to', 'for', 'report', 'study', 'scan', 'views', 'view', 'series', 'dos', 'service', 'visit',
   'evaluation', 'exam', 'examination', 'bilaterally', 'bilateral', 'left', 'right', 'both', 'under', 'fluoroscopy', 'guidance', 'guided',
   'ultrasound', 'which', 'that', 'there', 'he', 'she', 'they', 'patient', 'injured', 'worker', 'claimant', 'hand', 'dominant', 'be', 'being',
-  'imaging', 'films', 'film', 'plain', 'placement', 'insertion', 'revision', 'exchange', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
+  'imaging', 'films', 'film', 'plain', 'placement', 'insertion', 'revision', 'exchange',
+  // what a procedure treated: "pinning of the right distal radius fracture on 11-9-2016"
+  'fracture', 'fractures', 'tear', 'tears', 'hernia', 'dislocation', 'laceration', 'wound', 'lesion', 'mass', 'cyst', 'abscess', 'displaced',
+  'work', 'job', 'home', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
 ]);
 const BEFORE_GAP_WORDS = new Set(['the', 'a', 'an', 'for', 'of', 'his', 'her', 'this', 'that']);
 const PUNCT_GAP = new Set([',', '(', ')', ':', '-', '/', '.', ';']);

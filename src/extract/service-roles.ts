@@ -44,7 +44,10 @@ function read(s: AnalyzedSentence, anatomy: ReadonlySet<string>): ServiceReading
   const determination = readDetermination(s);
   const plans = [...planCues(s), ...s.cuesOf('referral')].filter((p) => s.assertion.at(p.start, p.end).assertion !== 'absent');
   const strong = strongPlanCues(s);
-  const reported = s.has('past') || s.has('result');
+  // "had", "underwent" anywhere, or a result verb after a service ("MRI on 10/1/16 showed a tear");
+  // "It was noted that ..." before it only reports the sentence
+  const past = s.has('past');
+  const resultAfter = (at: number): boolean => s.cuesOf('result').some((r) => r.start >= at);
   const outcome = s.has('outcome_positive') || s.has('outcome_negative');
   // A plan inside a decision sentence stands on its own only when it has a date of its own.
   const planLink = plans.map((p) => linkDate(s, p, { kinds: ['after', 'before', 'frame'], anatomyWords: anatomy })).find((l) => l !== null) ?? null;
@@ -58,8 +61,8 @@ function read(s: AnalyzedSentence, anatomy: ReadonlySet<string>): ServiceReading
     const visitVerbs = [...s.cuesOf('patient_report'), ...s.cuesOf('encounter_verb')];
     const link = linkDate(s, service, { kinds: ['after', 'before', 'frame'], anatomyWords: anatomy, blockers: s.services.filter((o) => o !== service) });
     const frameBlocked = link?.kind === 'frame' && visitVerbs.some((v) => v.start > link.date.end && v.end <= service.start);
-    if (frameBlocked) return serviceRole(s, service, null, determination, planSeparateFromDecision, isPlanSentence, reported);
-    return serviceRole(s, service, link, determination, planSeparateFromDecision, isPlanSentence, reported);
+    if (frameBlocked) return serviceRole(s, service, null, determination, planSeparateFromDecision, isPlanSentence, past || resultAfter(service.end));
+    return serviceRole(s, service, link, determination, planSeparateFromDecision, isPlanSentence, past || resultAfter(service.end));
   });
 }
 
