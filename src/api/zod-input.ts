@@ -16,7 +16,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], where: strin
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: 'params' | 'query' | 'body' | 'form'): z.output<S> {
   const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!r.success) {
-    if (where === 'body' && (value === undefined || value === null)) throw badRequest('the request needs a JSON body (Content-Type: application/json)');
+    if (where === 'body' && (value === undefined || value === null || typeof value !== 'object')) {
+      throw badRequest('the request needs a JSON object as its body (Content-Type: application/json)');
+    }
     throw badRequest(describeIssues(r.error.issues, where));
   }
   return r.data;
