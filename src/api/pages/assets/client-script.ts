@@ -166,8 +166,9 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       }).then(function (parts) {
         panelBody.textContent = '';
         parts.forEach(function (p) { panelBody.appendChild(p); });
+        // scroll the panel only, not the page: the clicked event stays where it is
         var mark = $('mark.quote', panelBody);
-        if (mark) mark.scrollIntoView({ block: 'center' });
+        if (mark) panelBody.scrollTop = Math.max(0, mark.offsetTop - panelBody.clientHeight / 3);
       }).catch(function (e) {
         panelBody.textContent = '';
         panelBody.appendChild(el('p', { 'class': 'notice error', text: 'Could not load the page: ' + e.message }));

@@ -98,7 +98,7 @@ ol.timeline, ol.events { list-style: none; margin: 0; padding: 0; }
 .source-panel[hidden] { display: none; }
 .panel-head { display: flex; gap: .75rem; align-items: center; padding: .5rem .75rem; border-bottom: 1px solid var(--line); }
 .panel-head strong { flex: 1; font-size: .9rem; }
-.panel-body { overflow: auto; padding: .75rem; }
+.panel-body { overflow: auto; padding: .75rem; position: relative; }
 .page-text { white-space: pre-wrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .82rem; line-height: 1.5; margin: 0; }
 mark.quote { background: var(--mark); padding: .05rem 0; outline: 2px solid #f0c000; border-radius: 2px; }
 .page-break { text-align: center; color: var(--muted); font-size: .8rem; margin: .75rem 0; border-top: 1px dashed var(--line); padding-top: .35rem; }
@@ -133,7 +133,8 @@ mark.quote { background: var(--mark); padding: .05rem 0; outline: 2px solid #f0c
   .topbar, .filters, .source-panel, .no-print, .actions, .upload, .pager, .review-form { display: none !important; }
   .main { padding: 0; max-width: none; }
   .timeline-layout, .timeline-layout.has-panel { display: block; }
-  .encounter, .event, .flags-summary li { break-inside: avoid; }
+  .event, .flags-summary li { break-inside: avoid; }
+  .day-head, .enc-head { break-after: avoid; }
   .day { border-left-color: #999; }
   .event { cursor: auto; }
   .event.selected { background: none; box-shadow: none; }
