@@ -29,6 +29,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** upload limits; unset ones come from the environment (CHARTLINE_UPLOAD_MAX_*) */
   limits?: Partial<UploadLimits>;
+  /** trust X-Forwarded-* from a reverse proxy (default: CHARTLINE_TRUST_PROXY=1) */
+  trustProxy?: boolean;
   /** mount bull-board at /admin/queues (default true) */
   dashboard?: boolean;
   version?: string;
@@ -42,6 +44,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // behind a TLS-terminating proxy: request.protocol from X-Forwarded-Proto (the session cookie is then Secure)
+    trustProxy: options.trustProxy ?? ['1', 'true'].includes(process.env.CHARTLINE_TRUST_PROXY ?? ''),
   }) as unknown as FastifyInstance;
 
   // the pages' plain forms (sign-in, decisions)
