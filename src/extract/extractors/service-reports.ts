@@ -8,15 +8,13 @@
 import type { EventType } from '../../schema.js';
 import type { Extractor } from '../engine.js';
 import { linkedDate, newMention, type Mention } from '../mention.js';
-import { anatomyWords, isReviewSection } from '../reading.js';
+import { anatomyWords } from '../reading.js';
 import { readServices, type ServiceReading } from '../service-roles.js';
 
 export const serviceReportExtractor: Extractor<ServiceReading> = {
   name: 'service-report',
   pattern: (s, ctx) => readServices(s, anatomyWords(ctx.patterns)).filter((r) => r.role === 'report'),
   extract(_ctx, s, r): Mention | null {
-    // The reviewer's discussion restates the record; keep only what it dates.
-    if (isReviewSection(s) && !r.link) return null;
     // "better with rest and medication": a generic word is not a medication event; a named drug is
     if (r.service.value.id === 'medication.generic') return null;
     // "On 11-15-2016 (Neurology), the injured worker was seen": the specialty of a visit, not a referral
