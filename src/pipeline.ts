@@ -158,7 +158,10 @@ export async function processBundle(
     started[i] = DONE;
     await options.onDocument?.(r, file);
     // page texts are not part of the timeline; drop them so a long bundle does not hold every page
-    results.push({ ...r, pages: [] });
+    // The same file twice in a bundle is one document read twice: keep both names, with distinct
+    // ids, but count its events once — the duplicate check reports the copy.
+    const copies = results.filter((x) => x.info.sha256 === r.info.sha256).length;
+    results.push(copies === 0 ? { ...r, pages: [] } : { ...r, info: { ...r.info, id: `${r.info.id}-${copies + 1}` }, events: [], pages: [] });
     pages += r.info.pages;
   }
   options.onProgress?.({ done: files.length, total: files.length, pages, current: '' });
