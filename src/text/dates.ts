@@ -102,21 +102,7 @@ export function findDates(text: string, referenceYear: number, offset = 0): Date
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Latest plausible four-digit year written in a text: the era two-digit years are read against. */
-export function referenceYearOf(text: string, fallback: number): number {
-  let best = 0;
-  for (const m of text.matchAll(/(?<!\d)(19[5-9]\d|20\d{2})(?!\d)/g)) {
-    const y = Number(m[1]);
-    if (y > best && y <= fallback + 1) best = y;
-  }
-  return best || fallback;
-}
-
 /** Days between two full dates (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, findDates, isValidDay, pivotYear, referenceYearOf, type DatePrecision } from '../../src/text/dates.js';
+import { daysBetween, findDates, isValidDay, pivotYear, type DatePrecision } from '../../src/text/dates.js';
 
 // Every two-digit year below is read against this fixed reference year, never against the clock.
 const REFERENCE_YEAR = 2016;
@@ -173,18 +173,6 @@ describe('findDates: offsets', () => {
   });
 });
 
-describe('referenceYearOf', () => {
-  it.each<[string, number, number]>([
-    ['Seen 03/04/2014; prior MRI in 2013.', 2017, 2014],
-    ['No four-digit year in this note: 01/12/10.', 2016, 2016],
-    ['Follow-up 2018-01-02 (one year after the reference is allowed).', 2017, 2018],
-    ['A typo of 2031 is ignored; the visit was in 2015.', 2017, 2015],
-    ['Born 1948, injured 1999.', 2016, 1999],
-  ])('%j with fallback %i → %i', (text, fallback, year) => {
-    expect(referenceYearOf(text, fallback)).toBe(year);
-  });
-});
-
 describe('calendar helpers', () => {
   it.each<[number, number, number, boolean]>([
     [2016, 2, 29, true],
@@ -205,13 +193,5 @@ describe('calendar helpers', () => {
     ['2015-01-01', '2014-12-31', -1],
   ])('daysBetween(%s, %s) → %i', (a, b, days) => {
     expect(daysBetween(a, b)).toBe(days);
-  });
-
-  it.each<[string, number, string]>([
-    ['2014-07-29', 14, '2014-08-12'],
-    ['2016-02-28', 1, '2016-02-29'],
-    ['2015-01-01', -1, '2014-12-31'],
-  ])('addDays(%s, %i) → %s', (date, days, result) => {
-    expect(addDays(date, days)).toBe(result);
   });
 });
