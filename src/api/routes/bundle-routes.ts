@@ -54,7 +54,9 @@ export function bundleRoutes(router: ApiRouter, { store, queue, limits }: Bundle
         result = await queue.enqueue({ files: upload.files, name, bundleId: fields.bundleId, referenceDate: fields.referenceDate }, { blobs: store.blobs, store });
       } catch (err) {
         const message = (err as Error).message;
-        if (/already queued with other files/.test(message)) throw conflict(`bundle ${fields.bundleId ?? ''} is already queued with other files; give this upload another bundleId`.replace('  ', ' '));
+        if (/already queued with other files/.test(message)) {
+          throw conflict(`${fields.bundleId ? `bundle ${fields.bundleId}` : 'this bundle'} is already queued with other files; give this upload another bundleId`);
+        }
         if (/invalid bundle id/.test(message)) throw new HttpError(400, message);
         throw err;
       }
