@@ -4,6 +4,28 @@ import { IngestError } from './ingest-error.js';
 // loaded on first use: a process whose PDFs are read by a pool of threads never loads pdf.js itself
 let pdfParse: Promise<typeof import('pdf-parse')> | undefined;
 
+/**
+ * pdf.js's legacy build (pdf-parse loads it, and its worker half on the first document) brings core-js
+ * polyfills that replace two built-ins for the whole thread: Array.prototype.push (for a V8 edge case:
+ * pushing onto an array with a non-writable length) and JSON.parse (for the reviver source-text
+ * proposal). The JavaScript versions are several times slower than the natives, for pdf.js itself and
+ * for everything else on the thread (the analysis, when PDFs are read on the main thread). chartline
+ * never meets those edge cases, so the natives are put back after loading and after each document.
+ */
+const NATIVE_PUSH = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+const NATIVE_JSON_PARSE = Object.getOwnPropertyDescriptor(JSON, 'parse');
+
+function restoreNatives(): void {
+  if (NATIVE_PUSH && Array.prototype.push !== NATIVE_PUSH.value) Object.defineProperty(Array.prototype, 'push', NATIVE_PUSH);
+  if (NATIVE_JSON_PARSE && JSON.parse !== NATIVE_JSON_PARSE.value) Object.defineProperty(JSON, 'parse', NATIVE_JSON_PARSE);
+}
+
+async function loadPdfParse(): Promise<typeof import('pdf-parse')> {
+  const mod = await import('pdf-parse');
+  restoreNatives();
+  return mod;
+}
+
 export interface RawPage {
   num: number;
   text: string;
@@ -12,7 +34,7 @@ export interface RawPage {
 export type PdfReader = (data: Uint8Array) => Promise<RawPage[]>;
 
 export async function readPdfPages(data: Uint8Array): Promise<RawPage[]> {
-  const { PDFParse } = await (pdfParse ??= import('pdf-parse'));
+  const { PDFParse } = await (pdfParse ??= loadPdfParse());
   // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes survive.
   const parser = new PDFParse({ data: new Uint8Array(data), verbosity: 0 });
   try {
@@ -22,6 +44,7 @@ export async function readPdfPages(data: Uint8Array): Promise<RawPage[]> {
     throw classifyPdfError(err);
   } finally {
     await parser.destroy().catch(() => undefined);
+    restoreNatives();
   }
 }
 
