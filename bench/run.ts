@@ -31,7 +31,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { full: false, reps: 3, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500 };
+  const o: Options = { full: false, reps: 5, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -92,14 +92,33 @@ function pdftotextVersion(): string | null {
   return /pdftotext version ([\d.]+)/.exec(`${r.stdout}${r.stderr}`)?.[1] ?? 'unknown';
 }
 
+let clockTicks: number | null | undefined;
+
+/** CPU time (ms) of this process's finished children, from /proc (Linux); null elsewhere. */
+function childrenCpuMs(): number | null {
+  try {
+    clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields from the third: cutime and cstime are the 16th and 17th
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicks;
+  } catch {
+    clockTicks = null;
+    return null;
+  }
+}
+
 /** pdftotext on every file of the bundle, one process per file, one after another (as a script would). */
-async function timePdftotext(bundle: Bundle, tmp: string): Promise<number> {
+async function timePdftotext(bundle: Bundle, tmp: string): Promise<{ wallMs: number; cpuMs: number | null }> {
+  const c0 = childrenCpuMs();
   const t0 = performance.now();
   for (const f of bundle.files) {
     const r = await run('pdftotext', ['-q', join(bundle.dir, f.name), join(tmp, 'pdftotext.txt')]);
     if (r.code !== 0) throw new Error(`pdftotext failed on ${f.name}: ${r.stderr}`);
   }
-  return performance.now() - t0;
+  const wallMs = performance.now() - t0;
+  const c1 = childrenCpuMs();
+  return { wallMs, cpuMs: c0 === null || c1 === null ? null : c1 - c0 };
 }
 
 interface ProcessRun {
@@ -282,20 +301,26 @@ async function main(): Promise<void> {
     pages: number;
     files: number;
     pdftotextMs: number[];
+    pdftotextCpuMs: (number | null)[];
     chartline: ProcessRun[];
   }[] = [];
   try {
     for (const pages of o.sizes) {
       const bundle = await ensureBundle(o.seed, pages);
       log(`${pages} pages: ${bundle.files.length} files in ${bundle.dir}${bundle.cached ? ' (cached)' : `, generated in ${s2(bundle.generateMs)} s`}`);
-      const entry = { pages, files: bundle.files.length, pdftotextMs: [] as number[], chartline: [] as ProcessRun[] };
+      const entry = { pages, files: bundle.files.length, pdftotextMs: [] as number[], pdftotextCpuMs: [] as (number | null)[], chartline: [] as ProcessRun[] };
       // the biggest bundle takes a while; fewer repetitions there
       const reps = pages >= 5000 ? Math.min(o.reps, 2) : o.reps;
+      if (busy(machine)) log(`  note: the machine is busy (load average ${loadavg()[0]?.toFixed(1)} on ${machine.cores} cores); wall times will be long, CPU times are steadier`);
       for (let rep = 1; rep <= reps; rep++) {
         // alternate the order so neither tool always runs on a warmer page cache
         const order = rep % 2 ? (['pdftotext', 'chartline'] as const) : (['chartline', 'pdftotext'] as const);
         for (const tool of order) {
-          if (tool === 'pdftotext') entry.pdftotextMs.push(await timePdftotext(bundle, tmp));
+          if (tool === 'pdftotext') {
+            const p = await timePdftotext(bundle, tmp);
+            entry.pdftotextMs.push(p.wallMs);
+            entry.pdftotextCpuMs.push(p.cpuMs);
+          }
           else entry.chartline.push(await timeChartline(root, bundle, tmp));
         }
         const c = entry.chartline.at(-1) as ProcessRun;
@@ -311,7 +336,7 @@ async function main(): Promise<void> {
       queue = await benchQueue(
         root,
         bundle,
-        o.reps,
+        Math.min(o.reps, 3),
         [
           { workers: 1, concurrency: 1 },
           { workers: 2, concurrency: 1 },
@@ -326,7 +351,10 @@ async function main(): Promise<void> {
     const perSize = sizes.map((s) => {
       const wall = median(s.chartline.map((c) => c.wallMs));
       const pdftotext = median(s.pdftotextMs);
-      const stageMs = Object.fromEntries(['startup', ...STAGES, 'fingerprint', 'bundle', 'output'].map((k) => [k, median(s.chartline.map((c) => c.timings[k] ?? 0))]));
+      const cpus = s.pdftotextCpuMs.filter((c): c is number => c !== null);
+      const pdftotextCpu = cpus.length ? median(cpus) : null;
+      const cpuMs = median(s.chartline.map((c) => c.cpuMs));
+      const stageMs = Object.fromEntries(['startup', ...STAGES, 'fingerprint', 'bundle', 'output', 'threads'].map((k) => [k, median(s.chartline.map((c) => c.timings[k] ?? 0))]));
       return {
         pages: s.pages,
         files: s.files,
@@ -336,10 +364,13 @@ async function main(): Promise<void> {
         ratio: wall / pdftotext,
         pagesPerSecond: s.pages / (wall / 1000),
         pdftotextPagesPerSecond: s.pages / (pdftotext / 1000),
-        cpuMs: median(s.chartline.map((c) => c.cpuMs)),
+        cpuMs,
+        pdftotextCpuMs: pdftotextCpu,
+        /** CPU time (all threads) against pdftotext's: steadier than wall time on a busy machine */
+        cpuRatio: pdftotextCpu ? cpuMs / pdftotextCpu : null,
         peakRssMiB: Math.max(...s.chartline.map((c) => c.peakRssMiB)),
         stageMs,
-        runs: { pdftotextMs: s.pdftotextMs, chartline: s.chartline },
+        runs: { pdftotextMs: s.pdftotextMs, pdftotextCpuMs: s.pdftotextCpuMs, chartline: s.chartline },
       };
     });
     const first = perSize[0];
@@ -359,6 +390,7 @@ async function main(): Promise<void> {
       pagesPerSecond: ref ? round(ref.pagesPerSecond, 1) : null,
       peakRssMiB5000: big ? round(big.peakRssMiB, 1) : null,
       workerSpeedup: workerSpeedup === null ? null : round(workerSpeedup, 2),
+      cpuRatioVsPdftotext: ref?.cpuRatio ? round(ref.cpuRatio, 2) : null,
       referencePages: ref?.pages ?? null,
       machine,
       seed: o.seed,
@@ -374,12 +406,22 @@ async function main(): Promise<void> {
 
     // ── tables
     const out: string[] = [];
-    out.push(`machine: ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, pdftotext ${version}; load average ${machine.loadAvgStart.toFixed(1)} → ${machine.loadAvgEnd.toFixed(1)}; medians of ${o.reps} runs`);
+    out.push(`machine: ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, pdftotext ${version}; load average ${machine.loadAvgStart.toFixed(1)} → ${machine.loadAvgEnd.toFixed(1)}; medians of ${o.reps} runs (${Math.min(o.reps, 2)} at 5,000 pages, ${Math.min(o.reps, 3)} per queue setup)`);
     out.push('');
     out.push(
       table(
-        ['pages', 'files', 'pdftotext s', 'chartline s', 'ratio', 'pages/s', 'CPU s', 'peak RSS MiB'],
-        perSize.map((s) => [s.pages, s.files, s2(s.pdftotextMs), s2(s.chartlineMs), s.ratio.toFixed(2), f1(s.pagesPerSecond), s2(s.cpuMs), f1(s.peakRssMiB)]),
+        ['pages', 'files', 'pdftotext s', 'chartline s', 'ratio', 'pages/s', 'CPU s (pdftotext)', 'CPU ratio', 'peak RSS MiB'],
+        perSize.map((s) => [
+          s.pages,
+          s.files,
+          s2(s.pdftotextMs),
+          s2(s.chartlineMs),
+          s.ratio.toFixed(2),
+          f1(s.pagesPerSecond),
+          `${s2(s.cpuMs)} (${s.pdftotextCpuMs === null ? 'n/a' : s2(s.pdftotextCpuMs)})`,
+          s.cpuRatio === null ? 'n/a' : s.cpuRatio.toFixed(2),
+          f1(s.peakRssMiB),
+        ]),
       ),
     );
     out.push('');
@@ -390,7 +432,8 @@ async function main(): Promise<void> {
       ['output (ms)', ...perSize.map((s) => String(Math.round(s.stageMs.output ?? 0))), ''],
     ];
     out.push(table(stageHead.filter(Boolean), stageRows.map((r) => r.slice(0, stageHead.filter(Boolean).length))));
-    if (first && last && first !== last) out.push(`(linear growth would be × ${last.pages / first.pages}; stage ms are summed over documents, PDF reading runs on ${machine.cores} threads alongside the rest)`);
+    const readers = perSize.map((s) => `${s.pages} p: ${s.stageMs.threads ?? 0}`).join(', ');
+    if (first && last && first !== last) out.push(`(linear growth would be × ${last.pages / first.pages}; stage ms are summed over documents; PDF reader threads beside the main thread — ${readers})`);
     if (q) {
       out.push('');
       out.push(
@@ -414,6 +457,11 @@ async function main(): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** the load average is above the core count: other work competes for the CPUs */
+function busy(machine: { cores: number }): boolean {
+  return (loadavg()[0] ?? 0) > machine.cores;
 }
 
 function round(n: number, digits: number): number {
