@@ -50,6 +50,9 @@ const SourceQuerySchema = z
   })
   .strict();
 
+/** anything odd in the sign-in page's query is ignored: it must always show */
+const LoginQuerySchema = z.object({ next: z.string().max(2000).optional(), signedOut: z.string().max(1).optional() });
+
 export function pageRoutes(app: FastifyInstance, { store, auth, limits }: PageRouteDeps): void {
   /** the signed-in caller with at least `role`; null when the reply is already a redirect to /login */
   async function signedIn(request: FastifyRequest, reply: FastifyReply, role: ApiRole): Promise<Principal | null> {
@@ -81,8 +84,9 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits }: PageRo
   app.get('/', { config: PAGE }, async (_request, reply) => reply.redirect('/bundles', 303));
 
   app.get('/login', { config: PAGE }, async (request, reply) => {
-    const q = request.query as { next?: string; signedOut?: string };
-    return htmlReply(reply, renderLogin({ next: safeNext(q.next), signedOut: q.signedOut === '1' }));
+    const q = LoginQuerySchema.safeParse(request.query ?? {});
+    const next = q.success ? q.data.next : undefined;
+    return htmlReply(reply, renderLogin({ next: safeNext(next), signedOut: q.success && q.data.signedOut === '1' }));
   });
 
   app.post('/login', { config: PAGE }, async (request, reply) => {
