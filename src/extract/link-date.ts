@@ -58,6 +58,8 @@ function tokensBetween(s: AnalyzedSentence, from: number, to: number, transparen
 }
 
 function gapIsLink(tokens: Token[], allowed: ReadonlySet<string>, max: number, anatomy: ReadonlySet<string> | undefined, lenient = false): boolean {
+  // "lumbar CT (3-21-13); physical therapy (PT); ..." — a semicolon separates list items
+  if (tokens.some((t) => t.norm === ';')) return false;
   let words = 0;
   let name = false;
   for (const t of tokens) {

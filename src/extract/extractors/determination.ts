@@ -35,7 +35,11 @@ export function readDetermination(s: AnalyzedSentence): DeterminationReading | n
 function read(s: AnalyzedSentence): DeterminationReading | null {
   if (isSilentSection(s) || DECISION_LINE.test(s.text)) return null;
   // "board certified in physical medicine" describes the reviewer
-  const cues = determinationCues(s).filter((c) => !/\bboard[\s-]*$/i.test(s.text.slice(0, c.start - s.start))).filter((c) => s.assertion.at(c.start, c.end).assertion !== 'hypothetical' || /denied|non.?certified|modified|upheld/i.test(c.text));
+  const cues = determinationCues(s)
+    .filter((c) => !/\bboard[\s-]*$/i.test(s.text.slice(0, c.start - s.start)))
+    // "modified work duties", "modified duty": work status, not a decision on a request
+    .filter((c) => !/^\s*(?:work|duty|duties|activity|activities|diet|regular)\b/i.test(s.text.slice(c.end - s.start)))
+    .filter((c) => s.assertion.at(c.start, c.end).assertion !== 'hypothetical' || /denied|non.?certified|modified|upheld/i.test(c.text));
   const first = cues[0];
   if (!first) return null;
   const agents = s.cuesOf('determination_agent');

@@ -16,6 +16,8 @@ const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
   encounter_noun: ['after', 'before', 'near'],
   encounter_verb: ['after', 'frame'],
   patient_report: ['frame'],
+  // "On 12/09/2016, the patient continued to report pain ...": a dated sentence about the patient is a visit
+  encounter_subject: ['frame'],
 };
 
 /** "MRI report", "UR report", "EMG study": the noun belongs to the thing before it, not to a visit ("PT re-evaluation" is one). */
@@ -45,6 +47,17 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
     if (!link) return null;
     // "On 12-12-2016 Utilization Review non-certified ..." is a decision, not a visit
     if (link.kind === 'frame' && s.cues.some((c) => c.value.role === 'determination_agent' || c.value.role === 'determination_adverse')) return null;
+    if (cue.value.role === 'encounter_subject') {
+      // a fallback: only when no visit word or verb in the sentence dates the visit itself, with a
+      // written date, and the clause is not about something done ("On 10/1, she underwent an MRI")
+      if (link.date.relativeTo || s.has('past')) return null;
+      const others = s.cues.filter((c) => c !== cue && c.value.role in KINDS_BY_ROLE && c.value.role !== 'encounter_subject');
+      if (others.some((c) => linkDate(s, c, { kinds: KINDS_BY_ROLE[c.value.role] ?? [], blockers, anatomyWords: anatomyWords(ctx.patterns) }))) return null;
+      // the subject must open the clause its date frames ("On 12/09/2016, the patient ..."), and the
+      // sentence must not be a request ("On 11/21/16, the provider submitted a request for ...")
+      if (!/^[\s,)]*$/.test(s.text.slice(link.date.end - s.start, cue.start - s.start))) return null;
+      if (s.cuesOf('plan').some((p) => p.start > cue.end && /^(?:request|requested|submitted|ordered)/i.test(p.text))) return null;
+    }
     const { assertion } = s.assertion.at(cue.start, cue.end);
     if (assertion === 'absent' || assertion === 'hypothetical') return null;
     return newMention(s, {

@@ -43,6 +43,8 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
     if (restatesDispute && !cueLink) return null;
     if (isReviewSection(s) && !cueLink && !ORIGINAL_REQUEST.test(s.text) && !planned.some((r) => r.link)) return null;
 
+    // "appointments were scheduled on the last visit": a plan of an earlier, unnamed visit
+    const earlierVisit = /\b(?:on|at|during)\s+the\s+(?:last|previous|prior)\s+(?:visit|appointment|evaluation)\b/i.test(s.text);
     const groups = new Map<string, { type: EventType; readings: ServiceReading[]; link: DateLink | null }>();
     for (const r of planned) {
       const link = r.link ?? nearestCueLink(r.service.start);
@@ -83,7 +85,7 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
           facts: { requested: true },
           ...(g.link
             ? { ...linkedDate(g.link) }
-            : { dating: 'inherit' as const }),
+            : { dating: earlierVisit ? ('undated' as const) : ('inherit' as const) }),
         }),
       );
     }

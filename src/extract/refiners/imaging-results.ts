@@ -49,7 +49,11 @@ export const imagingResultsRefiner: Refiner = {
           }
         }
         // a sentence of findings with nothing else in it continues the report
-        const continuation = here.length === 0 && s.services.length === 0 && s.has('imaging_finding') && s.exam.every((e) => e.value.reportable || e.value.domain === 'provocative_test');
+        // "There was no evidence of capsulitis." "The acromion was shallow type 2." — findings words or
+        // anatomy, and nobody reporting, visiting, planning or deciding anything
+        const busy = s.cues.some((c) => ['patient_report', 'encounter_verb', 'plan', 'determination_adverse', 'determination_favourable', 'referral'].includes(c.value.role));
+        const readsImages = s.has('imaging_finding') || /\bno evidence (?:of|for)\b/i.test(s.text) || ctx.patterns.bodyParts.find(s.text, s.tokens, s.start).length > 0;
+        const continuation = here.length === 0 && s.services.length === 0 && s.dates.length === 0 && !busy && readsImages && s.exam.every((e) => e.value.reportable || e.value.domain === 'provocative_test' || e.value.neutral);
         if (continuation) {
           const m = newMention(s, {
             type: 'imaging',
