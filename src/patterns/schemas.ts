@@ -96,6 +96,8 @@ export const CUE_ROLES = [
   'imaging_finding',
   /** recommendation language that is a guideline's only in the reviewer's sections ("is recommended for") */
   'guideline_phrase',
+  /** who a visit is about or by ("On 12/09/2016, the patient continued to report ...") */
+  'encounter_subject',
 ] as const;
 export type CueRole = (typeof CUE_ROLES)[number];
 
