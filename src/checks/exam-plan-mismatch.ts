@@ -17,14 +17,15 @@ const NEURO_DOMAINS: Finding['domain'][] = ['strength', 'sensation', 'reflexes']
 const DISCUSSION_SECTIONS = new Set<string>(['assessment', 'plan', 'discussion']);
 const REVIEW_SECTIONS = new Set<string>(['issues', 'rationale', 'guideline', 'boilerplate']);
 
-const DOMAIN_WORDS: Record<string, string> = {
-  strength: 'strength',
-  sensation: 'sensation',
-  reflexes: 'reflexes',
-  tension_sign: 'tension signs',
-  gait: 'gait',
-  range_of_motion: 'range of motion',
-  tenderness: 'tenderness',
+// how a reviewer would say the exam found a domain normal
+const NORMAL_WORDS: Record<string, string> = {
+  strength: 'full strength',
+  sensation: 'normal sensation',
+  reflexes: 'normal reflexes',
+  tension_sign: 'no tension signs',
+  gait: 'a normal gait',
+  range_of_motion: 'full range of motion',
+  tenderness: 'no tenderness',
 };
 
 interface Claim {
@@ -94,9 +95,19 @@ export const examPlanMismatchCheck: Check = {
         const unique = (cs: Claim[]): Claim[] => cs.filter((c, i) => cs.findIndex((o) => o.text === c.text && o.event === c.event && o.domain === c.domain) === i);
         const examSide = unique(conflicts.map(([a]) => a));
         const discSide = unique(conflicts.map(([, b]) => b));
-        const normals = (cs: Claim[]): string => `normal ${listPhrases(cs.filter((c) => c.polarity === 'normal').map((c) => DOMAIN_WORDS[c.domain] ?? c.domain))}`;
-        const abnormals = (cs: Claim[]): string =>
-          listPhrases([...new Set(cs.filter((c) => c.polarity === 'abnormal').map((c) => `${c.text}${c.side && !c.text.toLowerCase().includes(c.side) ? ` (${c.side})` : ''}`))]);
+        const normals = (cs: Claim[]): string => listPhrases(cs.filter((c) => c.polarity === 'normal').map((c) => NORMAL_WORDS[c.domain] ?? `normal ${c.domain}`));
+        // "paresthesias (left)" and "paresthesia" are one finding to a reader
+        const stem = (t: string): string => t.toLowerCase().replace(/s$/, '');
+        const abnormals = (cs: Claim[]): string => {
+          const seen = new Set<string>();
+          const out: string[] = [];
+          for (const c of cs.filter((x) => x.polarity === 'abnormal')) {
+            if (seen.has(stem(c.text))) continue;
+            seen.add(stem(c.text));
+            out.push(`${c.text}${c.side && !c.text.toLowerCase().includes(c.side) ? ` (${c.side})` : ''}`);
+          }
+          return listPhrases(out);
+        };
         const examSaysNormal = examSide.some((c) => c.polarity === 'normal');
         const summary = examSaysNormal
           ? `${shortDate(date)}: the exam documents ${normals(examSide)}, but the discussion of the same visit cites ${abnormals(discSide)}.`
