@@ -75,14 +75,14 @@ describe('exam_plan_mismatch: one flag, with evidence on both sides', () => {
       }),
       exam: ['Motor strength is full in both lower extremities.', 'Sensation is intact.'],
       discussion: ['She has weakness of the left quadriceps, graded 4/5, and decreased sensation over the left anterior thigh.'],
-      summary: /^04\/10\/18: the exam documents normal strength and sensation, but the discussion of the same visit cites .*weakness \(left\).*decreased sensation \(left\)\.$/,
+      summary: /^04\/10\/18: the exam documents full strength and normal sensation, but the discussion of the same visit cites .*weakness \(left\).*decreased sensation \(left\)\.$/,
     },
     {
       label: 'asserted weakness in the discussion (the negated twin above gives nothing)',
       text: note({ 'PHYSICAL EXAMINATION': NORMAL_EXAM, DISCUSSION: 'She has weakness of the left quadriceps.' }),
       exam: ['Motor strength is full in both lower extremities.'],
       discussion: ['She has weakness of the left quadriceps.'],
-      summary: /^04\/10\/18: the exam documents normal strength, but the discussion of the same visit cites weakness \(left\)\.$/,
+      summary: /^04\/10\/18: the exam documents full strength, but the discussion of the same visit cites weakness \(left\)\.$/,
     },
     {
       label: '"neurologically intact" vs decreased sensation in the assessment',
@@ -96,7 +96,7 @@ describe('exam_plan_mismatch: one flag, with evidence on both sides', () => {
       text: note({ 'PHYSICAL EXAMINATION': 'Her gait is antalgic.', PLAN: 'Her gait is normal, and she may return to full duty.' }),
       exam: ['Her gait is antalgic.'],
       discussion: ['Her gait is normal, and she may return to full duty.'],
-      summary: /^04\/10\/18: the exam documents .*antalgic.*, but the discussion of the same visit states normal gait\.$/,
+      summary: /^04\/10\/18: the exam documents .*antalgic.*, but the discussion of the same visit states a normal gait\.$/,
     },
   ])('$label', async ({ text, exam, discussion, summary }) => {
     const timeline = await timelineOf(text);

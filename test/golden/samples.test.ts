@@ -227,7 +227,7 @@ describe('what each sample bundle has planted (samples/README.md)', () => {
 
     const mismatch = flags.find((f) => f.kind === 'exam_plan_mismatch') as Flag;
     expect(mismatch.date).toBe('2014-08-25');
-    expect(mismatch.summary).toMatch(/^08\/25\/14: the exam documents normal .*strength.*, but the discussion of the same visit cites .*4\+\/5/);
+    expect(mismatch.summary).toMatch(/^08\/25\/14: the exam documents .*full strength.*, but the discussion of the same visit cites .*4\+\/5/);
     const consult = mismatch.evidence.filter((e) => run.names.get(e.document) === '07-ortho-spine-consult-2014-08-25.pdf');
     expect(consult.filter((e) => e.role === 'exam').map((e) => e.quote)).toContain('Neurologic: He has full strength, normal sensation and reflexes in both lower extremities.');
     expect(consult.filter((e) => e.role === 'discussion').map((e) => e.quote)).toContain(
