@@ -6,8 +6,8 @@
 //     per stage it reports with --timings;
 //   - the queue: the 500-page bundle enqueued and processed by 1 and by 2 `chartline worker`
 //     processes on the local Redis and PostgreSQL, until its timeline is stored;
-// several repetitions each, medians reported. Prints tables and, last, one summary line; writes
-// bench/results.json.
+// several repetitions each, medians reported (the queue's after one warm-up bundle per setup).
+// Prints tables and, last, one summary line; writes bench/results.json.
 //
 //   node dist/bench/run.js [--full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue]
 import { spawn, spawnSync } from 'node:child_process';
@@ -154,6 +154,8 @@ interface QueueResult extends QueueConfig {
   endToEndMs: number[];
   /** from the bundle being on the queue (enqueue printed its id) to the timeline stored */
   queueMs: number[];
+  /** the first bundle after the workers started (thread start-up, JIT warm-up), not in the medians */
+  warmupMs: number;
 }
 
 async function benchQueue(root: string, bundle: Bundle, reps: number, configs: QueueConfig[], log: (s: string) => void): Promise<QueueResult[] | { skipped: string }> {
@@ -211,8 +213,9 @@ async function benchQueue(root: string, bundle: Bundle, reps: number, configs: Q
           });
         });
       }
-      const result: QueueResult = { ...config, endToEndMs: [], queueMs: [] };
-      for (let rep = 1; rep <= reps; rep++) {
+      const result: QueueResult = { ...config, endToEndMs: [], queueMs: [], warmupMs: 0 };
+      // rep 0 warms the workers up: a worker is a long-running service, its steady state is warm
+      for (let rep = 0; rep <= reps; rep++) {
         const id = `bench-${bundle.pages}-w${config.workers}c${config.concurrency}-r${rep}-${unique.replace(/_/g, '-')}`;
         const t0 = performance.now();
         let queuedAt = 0;
@@ -230,9 +233,12 @@ async function benchQueue(root: string, bundle: Bundle, reps: number, configs: Q
           await new Promise((r) => setTimeout(r, 20));
         }
         const t1 = performance.now();
-        result.endToEndMs.push(t1 - t0);
-        result.queueMs.push(t1 - queuedAt);
-        log(`  queue ${config.workers} worker${config.workers > 1 ? 's' : ''} × ${config.concurrency} thread${config.concurrency > 1 ? 's' : ''}, rep ${rep}: ${((t1 - t0) / 1000).toFixed(2)} s to the stored timeline (${((t1 - queuedAt) / 1000).toFixed(2)} s from queued)`);
+        if (rep === 0) result.warmupMs = t1 - queuedAt;
+        else {
+          result.endToEndMs.push(t1 - t0);
+          result.queueMs.push(t1 - queuedAt);
+        }
+        log(`  queue ${config.workers} worker${config.workers > 1 ? 's' : ''} × ${config.concurrency} thread${config.concurrency > 1 ? 's' : ''}, ${rep === 0 ? 'warm-up' : `rep ${rep}`}: ${((t1 - t0) / 1000).toFixed(2)} s to the stored timeline (${((t1 - queuedAt) / 1000).toFixed(2)} s from queued)`);
       }
       results.push(result);
       await stopAll(children);
