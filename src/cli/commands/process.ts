@@ -68,8 +68,10 @@ Examples:
       const threads = opts.threads !== undefined ? Number(opts.threads) : defaultThreads(files);
       // opened first: a database that is locked or unreachable fails before the work, not after
       const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
-      // PDFs are read on other threads while this one analyses those already read
-      const pool = threads > 0 ? new PdfPool({ size: threads, fingerprintShingle: loadPatterns().data.checks.duplicate.shingleSize }) : undefined;
+      // PDFs are read on other threads while this one analyses those already read. One reader thread is
+      // the slower side of the two, so this thread fingerprints the pages; several readers do it themselves.
+      const shingle = loadPatterns().data.checks.duplicate.shingleSize;
+      const pool = threads > 0 ? new PdfPool({ size: threads, ...(threads > 1 ? { fingerprintShingle: shingle } : {}) }) : undefined;
       const timings = emptyTimings();
       const started = performance.now();
       let processed = started;
