@@ -70,7 +70,8 @@ export function pdfThreadScript(): string {
 export class PdfPool {
   readonly size: number;
   private readonly script: string;
-  private readonly shingle: number | undefined;
+  /** fingerprint the clean pages with this shingle size (set it before the first read) */
+  fingerprintShingle: number | undefined;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -79,7 +80,7 @@ export class PdfPool {
   constructor(options: PdfPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.script = options.script ?? pdfThreadScript();
-    this.shingle = options.fingerprintShingle;
+    this.fingerprintShingle = options.fingerprintShingle;
     // one thread starts now, loading pdf.js while the caller starts up; the others when there is work
     // for them (a single small document does not pay for threads it cannot use)
     this.spawn();
@@ -116,7 +117,7 @@ export class PdfPool {
       const pending = this.queue.shift() as Pending;
       slot.current = pending;
       slot.thread.ref();
-      slot.thread.postMessage({ id: pending.id, data: pending.data, ...(this.shingle === undefined ? {} : { shingle: this.shingle }) });
+      slot.thread.postMessage({ id: pending.id, data: pending.data, ...(this.fingerprintShingle === undefined ? {} : { shingle: this.fingerprintShingle }) });
     }
   }
 

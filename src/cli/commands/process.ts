@@ -5,10 +5,7 @@ import type { Command } from 'commander';
 import { detectFormat } from '../../ingest/detect-format.js';
 import type { InputFile } from '../../ingest/ingest-document.js';
 import { PdfPool } from '../../ingest/pdf-pool.js';
-import { loadPatterns } from '../../patterns/load-patterns.js';
-import { emptyTimings, processBundle } from '../../pipeline.js';
-import { TimelineSchema } from '../../schema.js';
-import { formatText } from '../format-text.js';
+import type { Timeline } from '../../schema.js';
 import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
 import { createProgress } from '../progress.js';
 
@@ -52,8 +49,6 @@ Examples:
   chartline process records/ --out timeline.json`,
     )
     .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean }) => {
-      // ms since the process started: node, and loading chartline's modules
-      const startup = performance.now();
       if (opts.format !== 'json' && opts.format !== 'text') throw new UsageError(`--format must be json or text, not "${opts.format}"`);
       if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0)) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
       let referenceDate: Date | undefined;
@@ -68,14 +63,23 @@ Examples:
       const threads = opts.threads !== undefined ? Number(opts.threads) : defaultThreads(files);
       // opened first: a database that is locked or unreachable fails before the work, not after
       const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
-      // PDFs are read on other threads while this one analyses those already read. One reader thread is
-      // the slower side of the two, so this thread fingerprints the pages; several readers do it themselves.
-      const shingle = loadPatterns().data.checks.duplicate.shingleSize;
-      const pool = threads > 0 ? new PdfPool({ size: threads, ...(threads > 1 ? { fingerprintShingle: shingle } : {}) }) : undefined;
+      // PDFs are read on other threads while this one analyses those already read. The first reader
+      // starts loading pdf.js now, while this thread loads the pipeline.
+      const pool = threads > 0 ? new PdfPool({ size: threads }) : undefined;
+      const [{ emptyTimings, processBundle }, { TimelineSchema }, { loadPatterns }] = await Promise.all([
+        import('../../pipeline.js'),
+        import('../../schema.js'),
+        import('../../patterns/load-patterns.js'),
+      ]);
+      // One reader thread is the slower side of the two, so this thread fingerprints the pages; several
+      // readers fingerprint on their threads.
+      if (pool && pool.size > 1) pool.fingerprintShingle = loadPatterns().data.checks.duplicate.shingleSize;
+      // ms since the process started: node, and loading chartline's modules
+      const startup = performance.now();
       const timings = emptyTimings();
       const started = performance.now();
       let processed = started;
-      let timeline;
+      let timeline: Timeline;
       try {
         timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
           referenceDate,
@@ -98,7 +102,10 @@ Examples:
         await pool?.close();
         await recorder?.close();
       }
-      const rendered = opts.format === 'text' ? formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true }) : `${JSON.stringify(timeline, null, 2)}\n`;
+      const rendered =
+        opts.format === 'text'
+          ? (await import('../format-text.js')).formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true })
+          : `${JSON.stringify(timeline, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, rendered);
       else process.stdout.write(rendered);
       if (opts.timings) {
