@@ -8,7 +8,7 @@ import type { LexiconMatch } from '../../patterns/lexicon.js';
 import type { CueValue } from '../../patterns/load-patterns.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
-import { linkDate, type LinkKind } from '../link-date.js';
+import { linkDate, type DateLink, type LinkKind } from '../link-date.js';
 import { newMention, type Mention } from '../mention.js';
 import { anatomyWords, isGuidelineVoice, isSilentSection } from '../reading.js';
 
@@ -29,6 +29,18 @@ export function isOwnedNoun(s: AnalyzedSentence, cue: { start: number; end: numb
   return owner !== undefined && !visitLike(owner as { value: { type?: string } });
 }
 
+/**
+ * "The physical therapy report reviewed by Utilization Review (UR) was dated 12-01-2016.": the date
+ * of a "was dated" sentence belongs to its subject, the first visit noun, whatever stands between.
+ */
+function subjectWasDated(s: AnalyzedSentence, cue: LexiconMatch<CueValue>): DateLink | null {
+  if (cue.value.role !== 'encounter_noun') return null;
+  const first = s.cuesOf('encounter_noun').find((n) => !isOwnedNoun(s, n));
+  if (first !== cue) return null;
+  const date = s.dates.find((d) => !d.ignored && d.start > cue.end && /\b(?:was|were|is|are)\s+dated\s*$/i.test(s.text.slice(0, d.start - s.start)));
+  return date ? { date, kind: 'after' } : null;
+}
+
 export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
   name: 'encounter',
   // a guideline quotation ("the MTUS ... notes that ...") describes no visit of this patient
@@ -43,7 +55,7 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
       if (/^(?:follow|return|recheck)/i.test(cue.text) && /^\s*(?:in|with|after)\b/i.test(s.text.slice(cue.end - s.start))) return null;
     }
     const blockers = [...s.services, ...s.cuesOf('determination_adverse'), ...s.cuesOf('determination_agent'), ...s.cuesOf('plan')];
-    const link = linkDate(s, cue, { kinds, blockers, anatomyWords: anatomyWords(ctx.patterns) });
+    const link = linkDate(s, cue, { kinds, blockers, anatomyWords: anatomyWords(ctx.patterns) }) ?? subjectWasDated(s, cue);
     if (!link) return null;
     // "On 12-12-2016 Utilization Review non-certified ..." is a decision, not a visit
     if (link.kind === 'frame' && s.cues.some((c) => c.value.role === 'determination_agent' || c.value.role === 'determination_adverse')) return null;
