@@ -7,10 +7,10 @@
 import type { TimelineEvent } from '../schema.js';
 import { Lexicon, tokenize } from '../patterns/lexicon.js';
 import { sortKey } from '../timeline/order.js';
+import { isReviewCategory } from '../extract/reading.js';
 import { makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './run-checks.js';
 
-const REVIEW = new Set(['issues', 'rationale', 'guideline', 'boilerplate']);
 const PRE_INJURY_TYPES = new Set<TimelineEvent['type']>(['encounter', 'exam_finding', 'therapy', 'plan', 'determination', 'procedure', 'referral']);
 
 function isoOf(d: Date): string {
@@ -131,7 +131,7 @@ export const chronologyCheck: Check = {
       const early = doc.events.filter((e) => {
         if (!PRE_INJURY_TYPES.has(e.type) || !e.date || e.date.length < 10 || e.date >= injury.date!) return false;
         if (e.assertion === 'historical' || e.dateCertainty !== 'explicit') return false;
-        if (e.sectionCategory && REVIEW.has(e.sectionCategory)) return false;
+        if (isReviewCategory(e.sectionCategory)) return false;
         if (has(prior, e.source.quote)) return false;
         // care described as for this injury, or for the body part it injured
         return refersToInjury(e.source.quote) || e.anatomy.bodyParts.some((p) => injuredParts.has(p));

@@ -13,10 +13,10 @@
 import type { TimelineEvent } from '../schema.js';
 import { Lexicon, tokenize, type LexiconMatch } from '../patterns/lexicon.js';
 import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
+import { DECISION_OUTCOME, isReviewCategory } from '../extract/reading.js';
 import { makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './run-checks.js';
 
-const REVIEW_SECTIONS = new Set<string>(['issues', 'rationale', 'guideline', 'boilerplate']);
 const TREATMENT_TYPES = new Set(['procedure', 'therapy']);
 const LEADS_FORWARD = /^\s*(?:to|from|with|after|following)\b/i;
 
@@ -81,7 +81,7 @@ function sameTreatment(a: TreatmentResponse, b: TreatmentResponse, families: Rec
 }
 
 function inReview(e: TimelineEvent): boolean {
-  return e.sectionCategory !== null && REVIEW_SECTIONS.has(e.sectionCategory);
+  return isReviewCategory(e.sectionCategory);
 }
 
 function treatmentContradictions(ctx: CheckContext, events: TimelineEvent[]) {
@@ -143,7 +143,7 @@ interface Decision {
 
 function readDecision(ctx: CheckContext, e: TimelineEvent, partial: Lexicon<true>, different: Lexicon<true>): Decision | null {
   const q = e.source.quote;
-  if (/:\s*(?:upheld|overturned)\s*\.?$/i.test(q)) return null;
+  if (DECISION_OUTCOME.test(q)) return null;
   const tokens = tokenize(q);
   if (partial.find(q, tokens).length > 0 || different.find(q, tokens).length > 0) return null;
   // "6 sessions were authorized", "approved for 8 visits": a quantity approved is a partial decision

@@ -7,6 +7,7 @@
 // upper-extremity strength does not contradict a weak ankle. "no weakness" is a normal claim, and
 // hypothetical or historical findings are not claims at all (they never reach `findings`).
 import type { Finding, TimelineEvent } from '../schema.js';
+import { isReviewCategory } from '../extract/reading.js';
 import { eventOrder, listPhrases, makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './run-checks.js';
 
@@ -15,7 +16,6 @@ const COMPARED = new Set<Finding['domain']>(['strength', 'sensation', 'reflexes'
 // "neurologically intact", "nonfocal" are claims about each of these
 const NEURO_DOMAINS: Finding['domain'][] = ['strength', 'sensation', 'reflexes'];
 const DISCUSSION_SECTIONS = new Set<string>(['assessment', 'plan', 'discussion']);
-const REVIEW_SECTIONS = new Set<string>(['issues', 'rationale', 'guideline', 'boilerplate']);
 
 // how a reviewer would say the exam found a domain normal
 const NORMAL_WORDS: Record<string, string> = {
@@ -64,7 +64,7 @@ export const examPlanMismatchCheck: Check = {
       const byVisit = new Map<string, TimelineEvent[]>();
       for (const e of doc.events) {
         if (!e.date || e.type === 'diagnosis') continue;
-        if (e.sectionCategory && REVIEW_SECTIONS.has(e.sectionCategory)) continue;
+        if (isReviewCategory(e.sectionCategory)) continue;
         const list = byVisit.get(e.date) ?? [];
         list.push(e);
         byVisit.set(e.date, list);

@@ -4,6 +4,16 @@ import type { LexiconMatch } from '../patterns/lexicon.js';
 import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
 
+/** "MRI lumbar spine without contrast:  Upheld" — an IMR item with its outcome, on a line of its own. */
+export const DECISION_OUTCOME = /:\s*(?:upheld|overturned)\s*\.?$/i;
+
+/** Section categories written by the reviewer about the request, not by the treating providers. */
+export const REVIEW_CATEGORIES: ReadonlySet<string> = new Set(['issues', 'rationale', 'guideline', 'boilerplate']);
+
+export function isReviewCategory(category: string | null | undefined): boolean {
+  return category !== null && category !== undefined && REVIEW_CATEGORIES.has(category);
+}
+
 /** Sections whose sentences never yield clinical events: process boilerplate and guideline citations. */
 export function isSilentSection(s: AnalyzedSentence): boolean {
   const c = s.section?.category;
@@ -12,8 +22,7 @@ export function isSilentSection(s: AnalyzedSentence): boolean {
 
 /** Sections written by the reviewer about the request, where the visit being described has ended. */
 export function isReviewSection(s: AnalyzedSentence): boolean {
-  const c = s.section?.category;
-  return c === 'issues' || c === 'rationale' || c === 'guideline' || c === 'boilerplate';
+  return isReviewCategory(s.section?.category);
 }
 
 /**

@@ -12,9 +12,8 @@ import type { ServiceValue } from '../patterns/load-patterns.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
 import { readDetermination } from './extractors/determination.js';
 import { linkDate, type DateLink } from './link-date.js';
-import { isGuidelineVoice, isSilentSection, planCues, strongPlanCues } from './reading.js';
+import { DECISION_OUTCOME, isGuidelineVoice, isSilentSection, planCues, strongPlanCues } from './reading.js';
 
-const DECISION_LINE = /:\s*(?:upheld|overturned)\s*\.?$/i;
 
 export type ServiceRole = 'plan' | 'determination' | 'report' | 'ignore';
 
@@ -39,7 +38,7 @@ function read(s: AnalyzedSentence, anatomy: ReadonlySet<string>): ServiceReading
   if (s.services.length === 0) return [];
   if (isSilentSection(s)) return s.services.map((service) => ({ service, role: 'ignore', link: null }));
   // "MRI of the lumbar spine without contrast: Upheld" — the item a decision is about
-  if (DECISION_LINE.test(s.text)) return s.services.map((service) => ({ service, role: 'determination', link: null }));
+  if (DECISION_OUTCOME.test(s.text)) return s.services.map((service) => ({ service, role: 'determination', link: null }));
   const guideline = isGuidelineVoice(s);
   const determination = readDetermination(s);
   const plans = [...planCues(s), ...s.cuesOf('referral')].filter((p) => s.assertion.at(p.start, p.end).assertion !== 'absent');

@@ -8,10 +8,9 @@
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink } from '../link-date.js';
 import { linkedDate, newMention, type Mention } from '../mention.js';
-import { determinationCues, isGuidelineVoice, isSilentSection, servicesAfter } from '../reading.js';
+import { DECISION_OUTCOME, determinationCues, isGuidelineVoice, isSilentSection, servicesAfter } from '../reading.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 
-const DECISION_LINE = /:\s*(?:upheld|overturned)\s*\.?$/i;
 
 export interface DeterminationReading {
   start: number;
@@ -33,7 +32,7 @@ export function readDetermination(s: AnalyzedSentence): DeterminationReading | n
 }
 
 function read(s: AnalyzedSentence): DeterminationReading | null {
-  if (isSilentSection(s) || DECISION_LINE.test(s.text)) return null;
+  if (isSilentSection(s) || DECISION_OUTCOME.test(s.text)) return null;
   // "board certified in physical medicine" describes the reviewer
   const cues = determinationCues(s)
     .filter((c) => !/\bboard[\s-]*$/i.test(s.text.slice(0, c.start - s.start)))

@@ -11,12 +11,11 @@ import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink } from '../link-date.js';
 import { linkedDate, newMention, type Mention } from '../mention.js';
-import { anatomyWords, isGuidelineVoice, isReviewSection, isSelfStandingPlanCue, isSilentSection, planCues } from '../reading.js';
+import { anatomyWords, DECISION_OUTCOME, isGuidelineVoice, isReviewSection, isSelfStandingPlanCue, isSilentSection, planCues } from '../reading.js';
 import { readServices, type ServiceReading } from '../service-roles.js';
 import { readDetermination } from './determination.js';
 
 // "referred to Dr. Lee", "referral to Kaiser Orthopedics"
-const DECISION_LINE = /:\s*(?:upheld|overturned)\s*\.?$/i;
 const IMR_RESTATEMENT = /\b(?:IMR|independent medical review)\b|\beligible portion\b/i;
 export const ORIGINAL_REQUEST = /\b(?:was|were|is|are)\s+the\s+original\s+request|\boriginal(?:ly)?\s+requested\b/i;
 const REFERRAL_TO_NAMED = /\brefer(?:red|ral)?\s+(?:him|her|them|the patient)?\s*(?:back\s+)?to\s+(?:Dr\.?\s|[A-Z][a-z]+\s+[A-Z])/;
@@ -38,7 +37,7 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
     // The dispute restated ("The remaining IMR eligible portion of the original request, ...") is
     // not a new request; in the reviewer's sections only a dated request or "X was the original
     // request" (dated by the original-request refiner) is one.
-    if (DECISION_LINE.test(s.text)) return null;
+    if (DECISION_OUTCOME.test(s.text)) return null;
     const restatesDispute = IMR_RESTATEMENT.test(s.text) && !ORIGINAL_REQUEST.test(s.text);
     if (restatesDispute && !cueLink) return null;
     if (isReviewSection(s) && !cueLink && !ORIGINAL_REQUEST.test(s.text) && !planned.some((r) => r.link)) return null;
