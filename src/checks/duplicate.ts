@@ -5,6 +5,9 @@ import { makeFlag } from './flag.js';
 import { similarity } from './fingerprint.js';
 import type { Check, CheckContext } from './run-checks.js';
 
+// 32 signature values in 8 bands of 4: pages with similarity 0.9 share a band with near certainty
+const BAND = 4;
+
 export const duplicateCheck: Check = {
   name: 'duplicate',
   run(ctx: CheckContext) {
@@ -15,10 +18,30 @@ export const duplicateCheck: Check = {
     const pairs = new Map<string, { original: Page; copy: Page; exact: boolean }[]>();
     const claimed = new Set<string>();
     const key = (p: Page): string => `${p.doc.info.id}:${p.f.page}`;
+    // Candidate pairs by locality-sensitive hashing: pages that agree on every value of one band of
+    // their MinHash signature, or have the same text. Comparing every page with every other is
+    // quadratic (seconds at 5,000 pages); this is linear, and finds the same pairs in practice.
+    const buckets = new Map<string, number[]>();
+    pages.forEach((p, i) => {
+      const keys = [`x${p.f.exact}`];
+      for (let b = 0; b < p.f.minhash.length; b += BAND) keys.push(`${b}:${p.f.minhash.slice(b, b + BAND).join(',')}`);
+      for (const k of keys) buckets.set(k, [...(buckets.get(k) ?? []), i]);
+    });
+    const candidates = new Map<number, Set<number>>();
+    for (const members of buckets.values()) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const i = members[x] as number;
+          const set = candidates.get(i) ?? new Set<number>();
+          set.add(members[y] as number);
+          candidates.set(i, set);
+        }
+      }
+    }
     for (let i = 0; i < pages.length; i++) {
       const a = pages[i] as Page;
       if (claimed.has(key(a))) continue;
-      for (let j = i + 1; j < pages.length; j++) {
+      for (const j of [...(candidates.get(i) ?? [])].sort((x, y) => x - y)) {
         const b = pages[j] as Page;
         if (claimed.has(key(b))) continue;
         const exact = a.f.exact === b.f.exact;
