@@ -1,6 +1,7 @@
 // chartline serve — the web app and JSON API (fastify), with the queue workers in the same process
 // by default: with the embedded PGlite database that is the only way to both process and read; with
 // PostgreSQL (DATABASE_URL) separate `chartline worker`s can do the work instead (--no-workers).
+import { installStopSignals } from '../stop-signals.js';
 import type { Command } from 'commander';
 import { UsageError } from '../inputs.js';
 
@@ -63,18 +64,7 @@ Examples:
         import('../../store/store.js'),
       ]);
       const log = createLogger();
-      let stopSignal: NodeJS.Signals | undefined;
-      let onStop: (() => void) | undefined;
-      const handler = (signal: NodeJS.Signals) => {
-        if (stopSignal) {
-          log.warn({ signal }, 'second signal: exiting without waiting');
-          process.exit(1);
-        }
-        stopSignal = signal;
-        onStop?.();
-      };
-      process.on('SIGTERM', handler);
-      process.on('SIGINT', handler);
+      const signals = installStopSignals(log);
 
       const store = await openStore();
       if (!opts.workers && store.kind === 'pglite') log.warn('--no-workers with the embedded database: no other process can open it, so uploads will wait until serve runs with workers');
@@ -95,10 +85,7 @@ Examples:
         for (const close of closers) await close().catch(() => undefined);
         throw err;
       }
-      await new Promise<void>((resolve) => {
-        onStop = resolve;
-        if (stopSignal) resolve();
-      });
+      const stopSignal = await signals.stopped();
       log.info({ signal: stopSignal }, 'closing: no new requests or jobs, finishing the running ones');
       for (const close of closers) {
         try {

@@ -1,5 +1,6 @@
 // chartline worker — process queued bundles until stopped. Run as many as you like, on as many
 // machines as share Redis, PostgreSQL and the blob folder; each takes jobs as it has room.
+import { installStopSignals } from '../stop-signals.js';
 import type { Command } from 'commander';
 import { createLogger } from '../../queue/logger.js';
 import { startWorkers } from '../../queue/start-workers.js';
@@ -33,18 +34,7 @@ CHARTLINE_DB_SCHEMA, CHARTLINE_DATA, CHARTLINE_BLOBS, CHARTLINE_LOG_LEVEL (see R
       const log = createLogger();
       // Signal handlers first: a SIGTERM that lands while the workers start (they take jobs as soon
       // as they exist) must still let a running job finish, not kill the process mid-document.
-      let stopSignal: NodeJS.Signals | undefined;
-      let onStop: (() => void) | undefined;
-      const handler = (signal: NodeJS.Signals) => {
-        if (stopSignal) {
-          log.warn({ signal }, 'second signal: exiting without waiting');
-          process.exit(1);
-        }
-        stopSignal = signal;
-        onStop?.();
-      };
-      process.on('SIGTERM', handler);
-      process.on('SIGINT', handler);
+      const signals = installStopSignals(log);
 
       const store = await openStore();
       let workers;
@@ -54,10 +44,7 @@ CHARTLINE_DB_SCHEMA, CHARTLINE_DATA, CHARTLINE_BLOBS, CHARTLINE_LOG_LEVEL (see R
         await store.close().catch(() => undefined);
         throw err;
       }
-      await new Promise<void>((resolve) => {
-        onStop = resolve;
-        if (stopSignal) resolve();
-      });
+      const stopSignal = await signals.stopped();
       log.info({ signal: stopSignal }, 'closing: no new jobs, finishing the running ones');
       try {
         await workers.close();
