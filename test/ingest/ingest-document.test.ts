@@ -1,18 +1,8 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { makePdf } from '../support/make-pdf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentId, ingestDocument, locate, sha256Hex, splitTextPages, type IngestedDocument, type PageSpan } from '../../src/ingest/ingest-document.js';
 import { IngestError } from '../../src/ingest/ingest-error.js';
 
-/** A PDF with one text page per entry; an empty entry is a page with no text layer (a scan). */
-async function buildPdf(pages: string[][]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const lines of pages) {
-    const page = pdf.addPage([612, 792]);
-    lines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - i * 16, size: 11, font }));
-  }
-  return pdf.save();
-}
 
 const pageText = (doc: IngestedDocument, num: number): string => {
   const span = doc.pages.find((p) => p.num === num);
@@ -30,7 +20,7 @@ describe('ingestDocument: a PDF built with pdf-lib', () => {
   let doc: IngestedDocument;
 
   beforeAll(async () => {
-    data = await buildPdf(PAGES);
+    data = await makePdf(PAGES);
     doc = await ingestDocument({ name: 'visit.pdf', data });
   });
 
@@ -80,7 +70,7 @@ describe('ingestDocument: needs_ocr', () => {
     ['a single blank page', [[]], [1], /no text layer on any page \(1 page\)/],
     ['two of three pages blank', [[], ['Assessment: lumbar strain.'], []], [1, 3], /pages 1, 3 have no text layer and need OCR/],
   ])('%s', async (_label, pages, blank, message) => {
-    const doc = await ingestDocument({ name: 'scan.pdf', data: await buildPdf(pages) });
+    const doc = await ingestDocument({ name: 'scan.pdf', data: await makePdf(pages) });
     expect(doc.pages).toHaveLength(pages.length);
     expect(doc.errors).toHaveLength(1);
     expect(doc.errors[0]).toMatchObject({ code: 'needs_ocr', pages: blank });
@@ -88,7 +78,7 @@ describe('ingestDocument: needs_ocr', () => {
   });
 
   it('a PDF with text on every page has no errors', async () => {
-    const doc = await ingestDocument({ name: 'ok.pdf', data: await buildPdf([['Neck pain.'], ['Back pain.']]) });
+    const doc = await ingestDocument({ name: 'ok.pdf', data: await makePdf([['Neck pain.'], ['Back pain.']]) });
     expect(doc.errors).toEqual([]);
   });
 });
@@ -100,7 +90,7 @@ describe('ingestDocument: files that cannot be read give a clear per-file error'
     ['a .pdf that is not a PDF', 'notes.pdf', () => Buffer.from('Plain text progress note.'), 'unsupported', /^notes\.pdf: the file is named \.pdf but is not a PDF$/],
     ['binary', 'image.bin', () => Buffer.from([1, 2, 3, 0, 5]), 'unsupported', /^image\.bin: unsupported file type/],
     ['garbage after a PDF header', 'garbage.pdf', () => Buffer.from('%PDF-1.4\nnot really a PDF at all\n%%EOF\n'), 'corrupt', /^garbage\.pdf: the PDF is damaged/],
-    ['a truncated PDF', 'cut.pdf', async () => (await buildPdf([['The claimant was seen on 03/04/2015.']])).slice(0, 400), 'corrupt', /^cut\.pdf: the PDF is damaged/],
+    ['a truncated PDF', 'cut.pdf', async () => (await makePdf([['The claimant was seen on 03/04/2015.']])).slice(0, 400), 'corrupt', /^cut\.pdf: the PDF is damaged/],
   ])('%s', async (_label, name, make, code, message) => {
     const doc = await ingestDocument({ name, data: await make() });
     expect(doc.text).toBe('');
@@ -199,7 +189,7 @@ describe('locate', () => {
   });
 
   it('round-trips every offset of an ingested PDF to its page text', async () => {
-    const doc = await ingestDocument({ name: 'r.pdf', data: await buildPdf([['First page line.'], ['Second page, a bit longer line.'], ['Third.']]) });
+    const doc = await ingestDocument({ name: 'r.pdf', data: await makePdf([['First page line.'], ['Second page, a bit longer line.'], ['Third.']]) });
     for (const span of doc.pages) {
       for (let i = 0; i < span.length; i++) {
         const { page, pageOffset } = locate(doc.pages, span.offset + i);

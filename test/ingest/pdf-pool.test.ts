@@ -3,7 +3,7 @@
 // timeline, in file order.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { makePdf } from '../support/make-pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/ingest-error.js';
 import { cleanPages } from '../../src/ingest/clean-pages.js';
@@ -16,15 +16,6 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const REFERENCE = new Date('2020-01-01T12:00:00Z');
 
-async function buildPdf(pages: string[][]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const lines of pages) {
-    const page = pdf.addPage([612, 792]);
-    lines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - i * 16, size: 11, font }));
-  }
-  return pdf.save();
-}
 
 async function rejection(p: Promise<unknown>): Promise<IngestError> {
   try {
@@ -71,7 +62,7 @@ describe('PdfPool', () => {
   });
 
   it('reads more documents than it has threads, each to its own caller', async () => {
-    const docs = await Promise.all(Array.from({ length: 5 }, (_, i) => buildPdf([[`Document ${i} page one.`], [`Document ${i} page two.`]])));
+    const docs = await Promise.all(Array.from({ length: 5 }, (_, i) => makePdf([[`Document ${i} page one.`], [`Document ${i} page two.`]])));
     const read = await Promise.all(docs.map((d) => pool.read(d)));
     read.forEach((pages, i) => expect(pages.map((p) => p.text.trim())).toEqual([`Document ${i} page one.`, `Document ${i} page two.`]));
   });
@@ -80,7 +71,7 @@ describe('PdfPool', () => {
     const files = await Promise.all(
       ['04/02/2015', '05/07/2015', '06/18/2015', '07/29/2015'].map(async (date, i) => ({
         name: `note-${i + 1}.pdf`,
-        data: await buildPdf([[`Date of Exam: ${date}`, 'SUBJECTIVE:', `The patient reports low back pain rated ${i + 4}/10.`], ['PLAN:', 'Continue physical therapy twice weekly.']]),
+        data: await makePdf([[`Date of Exam: ${date}`, 'SUBJECTIVE:', `The patient reports low back pain rated ${i + 4}/10.`], ['PLAN:', 'Continue physical therapy twice weekly.']]),
       })),
     );
     files.splice(2, 0, { name: 'broken.pdf', data: fixture('corrupt.pdf') });

@@ -1,24 +1,9 @@
 // Small record PDFs made in the test (a clean checkout has no patient records): text-layer pages of
 // clinical sentences, as a clinic's EHR would print them.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { makePdf } from '../../support/make-pdf.js';
 import type { InputFile } from '../../../src/ingest/ingest-document.js';
 
-export async function makePdf(pages: readonly (readonly string[])[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const lines of pages) {
-    const page = doc.addPage([612, 792]);
-    let y = 740;
-    for (const line of lines) {
-      page.drawText(line, { x: 50, y, size: 11, font });
-      y -= 16;
-    }
-  }
-  // a fixed date keeps the bytes (and so the sha256) the same on every run
-  doc.setCreationDate(new Date('2020-01-01T00:00:00Z'));
-  doc.setModificationDate(new Date('2020-01-01T00:00:00Z'));
-  return new Uint8Array(await doc.save({ useObjectStreams: false }));
-}
+export { makePdf };
 
 /** "%PDF-1.4" and garbage: detected as a PDF, unreadable as one */
 export function corruptPdf(): Uint8Array {
