@@ -152,15 +152,18 @@ export const chronologyCheck: Check = {
     }
 
     // a "repeat" study requested with no earlier study of that kind in the record (treating records only)
+    // the bundle's studies with the services each names, read once (only when some plan says "repeat")
+    let studies: { e: TimelineEvent; ids: Set<string> }[] | null = null;
+    const studiesOnce = (): { e: TimelineEvent; ids: Set<string> }[] =>
+      (studies ??= events.filter((e) => e.type === 'imaging' || e.type === 'test').map((e) => ({ e, ids: new Set(ctx.patterns.services.find(e.source.quote).map((x) => x.value.id)) })));
     for (const doc of ctx.documents) {
       if (isReviewLetter(doc.events)) continue;
-      const studies = events.filter((e) => e.type === 'imaging' || e.type === 'test');
       for (const plan of doc.events.filter((e) => e.type === 'plan' && e.date)) {
         const words = plan.source.quote;
         if (!has(repeat, words)) continue;
         const kinds = ctx.patterns.services.find(words).filter((s) => s.value.type === 'imaging' || s.value.type === 'test');
         for (const k of kinds) {
-          const earlier = studies.some((s) => ctx.patterns.services.find(s.source.quote).some((x) => x.value.id === k.value.id) && (!s.date || sortKey(s.date) < sortKey(plan.date)));
+          const earlier = studiesOnce().some((s) => s.ids.has(k.value.id) && (!s.e.date || sortKey(s.e.date) < sortKey(plan.date)));
           if (earlier) continue;
           flags.push(
             makeFlag({
