@@ -14,6 +14,7 @@ import type { TimelineEvent } from '../schema.js';
 import { Lexicon, tokenize, type LexiconMatch } from '../patterns/lexicon.js';
 import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
 import { DECISION_OUTCOME, isReviewCategory } from '../extract/reading.js';
+import { withoutContainedOpposites } from '../text/analyze.js';
 import { makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './run-checks.js';
 
@@ -30,15 +31,12 @@ interface TreatmentResponse {
   event: TimelineEvent;
 }
 
-/**
- * Cues of the given roles. A cue inside a longer cue of another role is the longer one's word:
- * "no relief" is not also "relief", "non-certified" is not also "certified".
- */
+/** Cues of the given roles in a quote, read as extraction reads them. */
 function cuesOf(patterns: Patterns, text: string, roles: readonly CueValue['role'][]): LexiconMatch<CueValue>[] {
   const tokens = tokenize(text);
-  const all = patterns.cues.flatMap((lex) => lex.find(text, tokens)).filter((c) => roles.includes(c.value.role));
-  const inside = (c: LexiconMatch<CueValue>): boolean => all.some((o) => o.value.role !== c.value.role && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
-  return all.filter((c) => !inside(c)).sort((a, b) => a.start - b.start);
+  return withoutContainedOpposites(patterns.cues.flatMap((lex) => lex.find(text, tokens)))
+    .filter((c) => roles.includes(c.value.role))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Each treatment in a sentence → the response the sentence reports for it. */

@@ -139,7 +139,7 @@ export function analyzeSentence(
   const labelDates = findLabelDates(text, tokens, start, dates, patterns);
   for (const ld of labelDates) if (ld.role === 'ignore' && !ld.date.ignored) ld.date.ignored = ld.rule;
   if (timings) timings.dates += performance.now() - t0;
-  const cues = patterns.cues.flatMap((lex) => lex.find(text, tokens, start)).sort((a, b) => a.start - b.start);
+  const cues = withoutContainedOpposites(patterns.cues.flatMap((lex) => lex.find(text, tokens, start))).sort((a, b) => a.start - b.start);
   const services = coalesce(patterns.services.find(text, tokens, start), text, start);
   const exam = patterns.exam.find(text, tokens, start);
   let scopes: AssertionScopes | null = null;
@@ -166,6 +166,22 @@ export function analyzeSentence(
       return cues.filter((c) => c.value.role === role);
     },
   };
+}
+
+const OPPOSITE: Partial<Record<CueRole, CueRole>> = {
+  outcome_positive: 'outcome_negative',
+  determination_favourable: 'determination_adverse',
+};
+
+/**
+ * Cue roles are matched separately, so "no relief" is also found as "relief" and "non-certified" as
+ * "certified". A cue inside a longer cue of its opposite role is that cue's word, not a cue of its own.
+ */
+export function withoutContainedOpposites(cues: LexiconMatch<CueValue>[]): LexiconMatch<CueValue>[] {
+  return cues.filter((c) => {
+    const opposite = OPPOSITE[c.value.role];
+    return !opposite || !cues.some((o) => o.value.role === opposite && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  });
 }
 
 /**
