@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { loadPatterns, type Patterns } from '../src/patterns/load-patterns.js';
-import { buildTimeline, processDocument } from '../src/pipeline.js';
+import { processDocument } from '../src/pipeline.js';
 import type { PipelineTask, ThreadReply } from '../src/queue/pipeline-thread-pool.js';
 
 let patterns: Patterns | undefined;
@@ -16,15 +16,12 @@ function referenceDay(day: string): Date {
 
 async function run(task: PipelineTask): Promise<unknown> {
   patterns ??= loadPatterns();
-  if (task.kind === 'document') {
-    const data = new Uint8Array(readFileSync(task.blobPath));
-    const actual = createHash('sha256').update(data).digest('hex');
-    if (actual !== task.sha256) {
-      throw Object.assign(new Error(`the stored original ${task.blobPath} is damaged: its sha256 is ${actual}`), { name: 'DamagedBlobError' });
-    }
-    return processDocument({ name: task.name, data }, { patterns, referenceDate: referenceDay(task.referenceDate) });
+  const data = new Uint8Array(readFileSync(task.blobPath));
+  const actual = createHash('sha256').update(data).digest('hex');
+  if (actual !== task.sha256) {
+    throw Object.assign(new Error(`the stored original ${task.blobPath} is damaged: its sha256 is ${actual}`), { name: 'DamagedBlobError' });
   }
-  return buildTimeline(task.bundleName, task.documents, { patterns, referenceDate: referenceDay(task.referenceDate) });
+  return processDocument({ name: task.name, data }, { patterns, referenceDate: referenceDay(task.referenceDate) });
 }
 
 const port = parentPort;

@@ -34,7 +34,7 @@ interface TreatmentResponse {
 /** Cues of the given roles in a quote, read as extraction reads them. */
 function cuesOf(patterns: Patterns, text: string, roles: readonly CueValue['role'][]): LexiconMatch<CueValue>[] {
   const tokens = tokenize(text);
-  return withoutContainedOpposites(patterns.cues.flatMap((lex) => lex.find(text, tokens)))
+  return withoutContainedOpposites(patterns.cues.find(text, tokens))
     .filter((c) => roles.includes(c.value.role))
     .sort((a, b) => a.start - b.start);
 }

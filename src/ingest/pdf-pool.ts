@@ -12,24 +12,32 @@ import { Worker as Thread } from 'node:worker_threads';
 import type { PageFingerprint } from '../checks/fingerprint.js';
 import type { CleanPage } from './clean-pages.js';
 import { IngestError } from './ingest-error.js';
-import type { PdfReply } from './pdf-thread.js';
+import type { PdfReply, PdfTask } from './pdf-thread.js';
 import type { RawPage } from './read-pdf.js';
 
 export interface PdfPoolOptions {
   /** threads; default: the number of CPUs */
   size?: number;
+  /**
+   * documents posted to one thread ahead of the one it reads (default 2). The pool's queue lives on the
+   * calling thread, which may be busy analysing a document for tens of ms: a thread with only its
+   * current document would wait that long for the next one after finishing.
+   */
+  depth?: number;
   /** the compiled thread entry; found beside this file, or in dist/ when running from sources */
   script?: string;
   /** also fingerprint the clean pages for the duplicate check, with this shingle size */
   fingerprintShingle?: number;
+  /** clean the pages on the reader threads (default true); false leaves it to the caller */
+  clean?: boolean;
 }
 
 /** What a pool thread did with a document's pages besides reading them. */
 export interface PageWork {
   /** ms the thread spent on the document */
   ms: number;
-  /** cleanPages of the raw pages */
-  clean: CleanPage[];
+  /** cleanPages of the raw pages, when the thread cleaned them */
+  clean?: CleanPage[];
   fingerprints?: PageFingerprint[];
   /** the shingle size the fingerprints were made with */
   shingle?: number;
@@ -44,7 +52,8 @@ interface Pending {
 
 interface Slot {
   thread: Thread;
-  current: Pending | null;
+  /** posted to the thread, oldest first; it reads them one at a time, in that order */
+  posted: Pending[];
 }
 
 const pageWork = new WeakMap<readonly RawPage[], PageWork>();
@@ -69,41 +78,73 @@ export function pdfThreadScript(): string {
 
 export class PdfPool {
   readonly size: number;
+  readonly depth: number;
   private readonly script: string;
   /** fingerprint the clean pages with this shingle size (set it before the first read) */
   fingerprintShingle: number | undefined;
+  /** clean the pages on the threads (set it before the first read) */
+  clean: boolean;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** reads started by prefetch, handed out by read for the same bytes */
+  private readonly prefetched = new Map<Uint8Array, Promise<RawPage[]>>();
 
   constructor(options: PdfPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
+    this.depth = Math.max(1, Math.floor(options.depth ?? 2));
     this.script = options.script ?? pdfThreadScript();
     this.fingerprintShingle = options.fingerprintShingle;
+    this.clean = options.clean ?? true;
     // one thread starts now, loading pdf.js while the caller starts up; the others when there is work
     // for them (a single small document does not pay for threads it cannot use)
     this.spawn();
   }
 
+  /**
+   * Starts reading these documents now; `read` of the same bytes (the same Uint8Array) then returns
+   * that read. `chartline process` prefetches the first documents of a bundle while it is still
+   * loading the analysis (~0.1 s), so the reader thread starts at once.
+   */
+  prefetch(documents: readonly Uint8Array[]): void {
+    for (const data of documents) {
+      if (this.prefetched.has(data)) continue;
+      const p = this.post(data);
+      // a failure is the caller's when it reads these bytes, not an unhandled rejection meanwhile
+      p.catch(() => undefined);
+      this.prefetched.set(data, p);
+    }
+  }
+
   /** A PipelineOptions.pdfReader. The bytes are copied to the thread; the caller keeps its own. */
   readonly read = (data: Uint8Array): Promise<RawPage[]> => {
+    const early = this.prefetched.get(data);
+    if (early) {
+      this.prefetched.delete(data);
+      return early;
+    }
+    return this.post(data);
+  };
+
+  private post(data: Uint8Array): Promise<RawPage[]> {
     if (this.closed) return Promise.reject(new Error('the PDF reader pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, data, resolve, reject });
       this.dispatch();
     });
-  };
+  }
 
   /** Stops the threads; reads still queued or running are rejected. */
   async close(): Promise<void> {
     this.closed = true;
+    this.prefetched.clear();
     for (const p of this.queue.splice(0)) p.reject(new Error('the PDF reader pool closed'));
     await Promise.all(
       this.slots.splice(0).map(async (slot) => {
         slot.thread.removeAllListeners();
         slot.thread.on('error', () => undefined);
-        slot.current?.reject(new Error('the PDF reader pool closed'));
+        for (const p of slot.posted.splice(0)) p.reject(new Error('the PDF reader pool closed'));
         await slot.thread.terminate();
       }),
     );
@@ -111,27 +152,29 @@ export class PdfPool {
 
   private dispatch(): void {
     while (this.queue.length > 0 && !this.closed) {
-      let slot = this.slots.find((s) => s.current === null);
+      // an idle thread first, then a new one, then the least loaded below the depth
+      let slot = this.slots.find((s) => s.posted.length === 0);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
+      slot ??= this.slots.filter((s) => s.posted.length < this.depth).sort((a, b) => a.posted.length - b.posted.length)[0];
       if (!slot) return;
       const pending = this.queue.shift() as Pending;
-      slot.current = pending;
+      slot.posted.push(pending);
       slot.thread.ref();
-      slot.thread.postMessage({ id: pending.id, data: pending.data, ...(this.fingerprintShingle === undefined ? {} : { shingle: this.fingerprintShingle }) });
+      slot.thread.postMessage({ id: pending.id, data: pending.data, clean: this.clean, ...(this.fingerprintShingle === undefined ? {} : { shingle: this.fingerprintShingle }) } satisfies PdfTask);
     }
   }
 
   private spawn(): Slot {
     // a larger young generation: pdf.js makes many short-lived objects per page (fewer scavenges)
     const thread = new Thread(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    const slot: Slot = { thread, current: null };
+    const slot: Slot = { thread, posted: [] };
     thread.on('message', (reply: PdfReply) => {
-      const pending = slot.current;
+      const pending = slot.posted[0];
       if (!pending || pending.id !== reply.id) return;
-      slot.current = null;
-      thread.unref();
+      slot.posted.shift();
+      if (slot.posted.length === 0) thread.unref();
       if (reply.ok) {
-        pageWork.set(reply.pages, { ms: reply.ms, clean: reply.clean, ...(reply.fingerprints ? { fingerprints: reply.fingerprints, shingle: reply.shingle } : {}) });
+        pageWork.set(reply.pages, { ms: reply.ms, ...(reply.clean ? { clean: reply.clean } : {}), ...(reply.fingerprints ? { fingerprints: reply.fingerprints, shingle: reply.shingle } : {}) });
         pending.resolve(reply.pages);
       } else if (reply.ingest && reply.code) {
         pending.reject(new IngestError(reply.code, reply.message));
@@ -145,9 +188,11 @@ export class PdfPool {
     const lost = (reason: string) => {
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
-      const pending = slot.current;
-      slot.current = null;
-      pending?.reject(new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`));
+      // the document being read fails, like an unreadable PDF; the ones waiting behind it go back to
+      // the front of the queue for another thread
+      const [reading, ...waiting] = slot.posted.splice(0);
+      reading?.reject(new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`));
+      this.queue.unshift(...waiting);
       if (!this.closed) this.dispatch();
     };
     thread.on('error', (err) => lost(err.message));

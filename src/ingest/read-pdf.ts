@@ -26,6 +26,11 @@ async function loadPdfParse(): Promise<typeof import('pdf-parse')> {
   return mod;
 }
 
+/** Loads pdf.js now (a reader thread does, while it waits for its first document). */
+export function preloadPdfReader(): Promise<unknown> {
+  return (pdfParse ??= loadPdfParse());
+}
+
 export interface RawPage {
   num: number;
   text: string;

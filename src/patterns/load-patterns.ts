@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { EventType } from '../schema.js';
-import { Lexicon } from './lexicon.js';
+import { Lexicon, LexiconSet } from './lexicon.js';
 import { PATTERN_FILES, type CueRole, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
 export class PatternError extends Error {
@@ -53,7 +53,8 @@ export interface Patterns {
   narratedParts: Lexicon<SectionCategory>;
   labels: Lexicon<{ id: string; role: LabelRole }>;
   services: Lexicon<ServiceValue>;
-  cues: Lexicon<CueValue>[];
+  /** one member per cue role: roles may overlap ("no relief" and "relief") */
+  cues: LexiconSet<CueValue>;
   exam: Lexicon<ExamValue>;
   coordination: {
     nouns: Lexicon<ExamValue['domain']>;
@@ -127,7 +128,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     labels: new Lexicon(data.labels.labels.map((l) => ({ value: { id: l.id, role: l.role }, terms: l.labels }))),
     services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
     // One lexicon per role: "on exam" (exam context) must not hide "exam" (an encounter noun).
-    cues: [...cueRoles.values()].map((entries) => new Lexicon(entries)),
+    cues: new LexiconSet([...cueRoles.values()]),
     exam: new Lexicon(
       data.exam.findings.map((f) => ({
         value: { id: f.id, domain: f.domain, polarity: f.polarity, reportable: f.reportable, neutral: f.neutral },

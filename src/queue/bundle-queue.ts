@@ -179,7 +179,7 @@ export class BundleQueue {
           sha256: doc.sha256,
           state,
           percent: finished ? 100 : p.percent,
-          stage: p.stage,
+          stage: finished ? '' : p.stage,
           attempts: child.attemptsMade,
           error: state === 'failed' ? child.failedReason || 'failed' : null,
           result: state === 'completed' ? ((child.returnvalue as DocumentJobResult | null) ?? null) : null,

@@ -40,12 +40,16 @@ export interface DocumentJobResult {
   pages: number;
   events: number;
   errors: string[];
+  /** ms: starting (the bundle and document rows), the pipeline (in its thread), storing the result */
+  ms?: { begin: number; pipeline: number; store: number };
 }
 
 export interface BundleJobResult {
   documents: number;
   events: number;
   flags: number;
+  /** ms spent collecting the document results, building the timeline, and storing it */
+  ms: { collect: number; build: number; store: number };
 }
 
 /** What job.progress holds while a job runs. */

@@ -19,14 +19,7 @@ export interface DocumentTask {
   referenceDate: string;
 }
 
-export interface TimelineTask {
-  kind: 'timeline';
-  bundleName: string;
-  documents: DocumentResult[];
-  referenceDate: string;
-}
-
-export type PipelineTask = DocumentTask | TimelineTask;
+export type PipelineTask = DocumentTask;
 
 export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string } };
 
@@ -89,10 +82,6 @@ export class PipelineThreadPool {
 
   processDocument(task: Omit<DocumentTask, 'kind'>): Promise<DocumentResult> {
     return this.run({ kind: 'document', ...task }) as Promise<DocumentResult>;
-  }
-
-  buildTimeline(task: Omit<TimelineTask, 'kind'>): Promise<Timeline> {
-    return this.run({ kind: 'timeline', ...task }) as Promise<Timeline>;
   }
 
   run(task: PipelineTask): Promise<unknown> {

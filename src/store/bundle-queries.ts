@@ -6,7 +6,6 @@ import { DocumentErrorSchema } from '../schema.js';
 import type { Database, Queryable, Row } from './database.js';
 import type { BundleDocument, BundleList, BundleRecord, BundleStatus } from './records.js';
 import { iso, isoOrNull } from './sql-helpers.js';
-import { savePages } from './timeline-queries.js';
 
 export interface BundleDocumentRef {
   sha256: string;
@@ -77,32 +76,35 @@ export interface DocumentStart {
 
 /** A document job starts: the bundle exists (created here when it was queued without a store) and is processing. */
 export async function beginDocument(db: Database, d: DocumentStart): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `insert into bundles (id, name, status, documents_total, reference_date) values ($1, $2, 'processing', $3, $4)
-       on conflict (id) do update set status = 'processing', documents_total = excluded.documents_total, updated_at = now()`,
-      [d.bundleId, d.bundleName, d.documentsTotal, d.referenceDate],
-    );
-    await tx.query(
-      `insert into document_results (bundle_id, sha256, ordinal, name, state) values ($1, $2, $3, $4, 'processing')
-       on conflict (bundle_id, sha256) do update set state = 'processing', ordinal = excluded.ordinal, name = excluded.name, updated_at = now()`,
-      [d.bundleId, d.sha256, d.ordinal, d.name],
-    );
-  });
+  // one statement, so one round trip and still atomic (a document job runs this per document)
+  await db.query(
+    `with b as (
+       insert into bundles (id, name, status, documents_total, reference_date) values ($1, $2, 'processing', $3, $4)
+       on conflict (id) do update set status = 'processing', documents_total = excluded.documents_total, updated_at = now()
+       returning id)
+     insert into document_results (bundle_id, sha256, ordinal, name, state) select b.id, $5, $6, $7, 'processing' from b
+     on conflict (bundle_id, sha256) do update set state = 'processing', ordinal = excluded.ordinal, name = excluded.name, updated_at = now()`,
+    [d.bundleId, d.bundleName, d.documentsTotal, d.referenceDate, d.sha256, d.ordinal, d.name],
+  );
 }
 
 /** Saves what the pipeline read from one document (upsert: a retry after a crash replaces it). */
 export async function saveDocumentResult(db: Database, bundleId: string, result: DocumentResult): Promise<void> {
   const { pages, ...rest } = result;
-  await db.transaction(async (tx) => {
-    const updated = await tx.query(
-      `update document_results set state = 'done', result = $3, error = null, updated_at = now()
-       where bundle_id = $1 and sha256 = $2 returning sha256`,
-      [bundleId, result.info.sha256, JSON.stringify(rest)],
-    );
-    if (updated.length === 0) throw new Error(`document ${result.info.sha256} of bundle ${bundleId} was not started (beginDocument first)`);
-    await savePages(tx, result.info.sha256, result.info.id, pages);
-  });
+  // the result and its pages in one statement (atomic, one round trip); the pages only when the
+  // document was started, which the count tells
+  const rows = await db.query<{ updated: number }>(
+    `with u as (
+       update document_results set state = 'done', result = $3, error = null, updated_at = now()
+       where bundle_id = $1 and sha256 = $2 returning sha256),
+     p as (
+       insert into pages (sha256, num, document_id, text)
+       select $2, x.num, $4, x.text from unnest($5::integer[], $6::text[]) as x(num, text) where exists (select 1 from u)
+       on conflict (sha256, num) do update set text = excluded.text, document_id = excluded.document_id)
+     select count(*)::integer as updated from u`,
+    [bundleId, result.info.sha256, JSON.stringify(rest), result.info.id, pages.map((p) => p.num), pages.map((p) => p.text)],
+  );
+  if (!rows[0]?.updated) throw new Error(`document ${result.info.sha256} of bundle ${bundleId} was not started (beginDocument first)`);
   await refreshProgress(db, bundleId);
 }
 

@@ -139,7 +139,7 @@ export function analyzeSentence(
   const labelDates = findLabelDates(text, tokens, start, dates, patterns);
   for (const ld of labelDates) if (ld.role === 'ignore' && !ld.date.ignored) ld.date.ignored = ld.rule;
   if (timings) timings.dates += performance.now() - t0;
-  const cues = withoutContainedOpposites(patterns.cues.flatMap((lex) => lex.find(text, tokens, start))).sort((a, b) => a.start - b.start);
+  const cues = withoutContainedOpposites(patterns.cues.find(text, tokens, start)).sort((a, b) => a.start - b.start);
   const services = coalesce(patterns.services.find(text, tokens, start), text, start);
   const exam = patterns.exam.find(text, tokens, start);
   let scopes: AssertionScopes | null = null;

@@ -95,6 +95,45 @@ describe('PdfPool', () => {
   });
 });
 
+describe('PdfPool without cleaning, and prefetching', () => {
+  let pool: PdfPool;
+  beforeAll(() => {
+    pool = new PdfPool({ size: 1, clean: false });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('leaves cleaning to the caller when asked, with the same result in the end', async () => {
+    const data = fixture('good.pdf');
+    const pages = await pool.read(data);
+    expect(pages).toEqual(await readPdfPages(data));
+    expect(pageWorkOf(pages)?.clean).toBeUndefined();
+    expect(pageWorkOf(pages)?.ms).toBeGreaterThan(0);
+    const files = [{ name: 'good.pdf', data }, { name: 'other.pdf', data: await makePdf([['Date of Exam: 04/02/2015', 'Lumbar MRI was reviewed.']]) }];
+    expect(await processBundle('b', files, { referenceDate: REFERENCE, pdfReader: pool.read, concurrency: 3 })).toEqual(await processBundle('b', files, { referenceDate: REFERENCE }));
+  });
+
+  it('hands a prefetched read to the first read of the same bytes, failures included', async () => {
+    const good = fixture('good.pdf');
+    const corrupt = fixture('corrupt.pdf');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      pool.prefetch([good, corrupt]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await pool.read(good)).toEqual(await readPdfPages(good));
+      expect((await rejection(pool.read(corrupt))).code).toBe('corrupt');
+      // once handed out, the same bytes are read again
+      expect(await pool.read(good)).toEqual(await readPdfPages(good));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 describe('process: default reader threads', () => {
   const pdf = (name: string, kib: number) => ({ name, data: new Uint8Array(kib * 1024).fill(32).map((b, i) => (i < 5 ? '%PDF-'.charCodeAt(i) : b)) });
   it('one less than the CPUs, at least one, for several PDFs over 256 KiB', async () => {

@@ -168,6 +168,14 @@ describe.each([
     await store.saveDocumentResult('bundle-3', first);
     // a retry writes the same row again
     await store.saveDocumentResult('bundle-3', first);
+    // a document that was never started is refused, and none of its pages are kept
+    const unstarted = { ...results[1]!, info: { ...results[1]!.info, sha256: 'f'.repeat(64), id: 'ffffffffffffffff' } };
+    await expect(store.saveDocumentResult('bundle-3', unstarted)).rejects.toThrow(/was not started/);
+    expect(await store.getPage('ffffffffffffffff', 1)).toBeNull();
+    // a document job of a bundle queued without this store creates the bundle
+    await store.beginDocument({ bundleId: 'bundle-x', bundleName: 'x', documentsTotal: 1, referenceDate: '2020-01-01', sha256: first.info.sha256, name: first.info.name, ordinal: 0 });
+    expect(await store.getBundle('bundle-x')).toMatchObject({ name: 'x', status: 'processing', documentsTotal: 1 });
+    expect((await store.listBundleDocuments('bundle-x')).map((d) => d.state)).toEqual(['processing']);
     const bundle = await store.getBundle('bundle-3');
     expect(bundle).toMatchObject({ status: 'processing', documentsDone: 1 });
     expect(bundle!.progress).toBeGreaterThan(0);
@@ -187,7 +195,7 @@ describe.each([
     expect((await store.listBundleDocuments('bundle-3'))[2]).toMatchObject({ state: 'failed', error: 'corrupt: the PDF is damaged' });
     const list = await store.listBundles({ limit: 10 });
     expect(list.items.map((b) => b.id)).toContain('bundle-3');
-    expect((await store.listBundles({ status: 'processing' })).items.map((b) => b.id)).toEqual(['bundle-3']);
+    expect((await store.listBundles({ status: 'processing' })).items.map((b) => b.id).sort()).toEqual(['bundle-3', 'bundle-x']);
   });
 
   it('never shows a reader half a timeline while one is rewritten', async () => {

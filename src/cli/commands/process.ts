@@ -65,14 +65,16 @@ Examples:
       const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
       // PDFs are read on other threads while this one analyses those already read. The first reader
       // starts loading pdf.js now, while this thread loads the pipeline.
-      const pool = threads > 0 ? new PdfPool({ size: threads }) : undefined;
+      // One reader thread is the slower side of the two (pdf.js costs more than the analysis), so this
+      // thread cleans and fingerprints the pages; several readers do both on their threads.
+      const pool = threads > 0 ? new PdfPool({ size: threads, clean: threads > 1 }) : undefined;
+      // and reads the first documents while this thread loads the rest of chartline
+      pool?.prefetch(files.filter((f) => detectFormat(f.name, f.data) === 'pdf').slice(0, pool.size * pool.depth).map((f) => f.data));
       const [{ emptyTimings, processBundle }, { TimelineSchema }, { loadPatterns }] = await Promise.all([
         import('../../pipeline.js'),
         import('../../schema.js'),
         import('../../patterns/load-patterns.js'),
       ]);
-      // One reader thread is the slower side of the two, so this thread fingerprints the pages; several
-      // readers fingerprint on their threads.
       if (pool && pool.size > 1) pool.fingerprintShingle = loadPatterns().data.checks.duplicate.shingleSize;
       // ms since the process started: node, and loading chartline's modules
       const startup = performance.now();
@@ -84,8 +86,8 @@ Examples:
         timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
           referenceDate,
           pdfReader: pool?.read,
-          // enough documents in progress to keep every reader thread busy while one is analysed
-          concurrency: pool ? pool.size + 1 : 1,
+          // enough documents in progress to keep every reader thread's queue full while one is analysed
+          concurrency: pool ? pool.size * pool.depth + 1 : 1,
           timings,
           onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
           onDocument: recorder?.onDocument,
