@@ -221,15 +221,17 @@ export class LexiconSet<T> {
       exact.clear();
       if (f) LexiconSet.walk(f, tokens, i, 'norm', free, folded);
       if (e) LexiconSet.walk(e, tokens, i, 'raw', free, exact);
-      for (const member of new Set([...folded.keys(), ...exact.keys()])) {
-        const fb = folded.get(member);
-        const eb = exact.get(member);
-        // as in Lexicon: the folded reading wins a tie, the case-sensitive one only when longer
-        const best = (eb && (!fb || eb.n > fb.n) ? eb : fb) as { n: number; hit: Hit<T> };
+      const emit = (member: number, best: { n: number; hit: Hit<T> }) => {
         const last = tokens[i + best.n - 1] as Token;
         (perMember[member] as LexiconMatch<T>[]).push({ start: tok.start, end: last.end, text: text.slice(tok.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term });
         free[member] = i + best.n;
+      };
+      // as in Lexicon: the folded reading wins a tie, the case-sensitive one only when longer
+      for (const [member, fb] of folded) {
+        const eb = exact.get(member);
+        emit(member, eb && eb.n > fb.n ? eb : fb);
       }
+      for (const [member, eb] of exact) if (!folded.has(member)) emit(member, eb);
     }
     return this.members.flatMap((lexicon, m) => {
       const own = perMember[m] as LexiconMatch<T>[];

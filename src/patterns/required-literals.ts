@@ -101,8 +101,13 @@ function skipQuantifier(source: string, i: number): number {
   return j;
 }
 
-/** True when the text (lowercase) may hold a match: it has a word of every required set. */
+/**
+ * True when the text (lowercase) may hold a match. Only the most selective set is tested: the
+ * others rarely rule out what it let through, and each test is a scan of the text.
+ */
 export function mayMatch(required: readonly (readonly string[])[], lowerText: string): boolean {
-  for (const set of required) if (!set.some((w) => lowerText.includes(w))) return false;
-  return true;
+  const set = required[0];
+  if (!set) return true;
+  for (const w of set) if (lowerText.includes(w)) return true;
+  return false;
 }
