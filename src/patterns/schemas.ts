@@ -98,6 +98,11 @@ export const CUE_ROLES = [
   'guideline_phrase',
   /** who a visit is about or by ("On 12/09/2016, the patient continued to report ...") */
   'encounter_subject',
+  /**
+   * ConText's pseudo-triggers: phrases holding another cue's words that are not that cue ("activity
+   * modification" is a treatment, not a utilization review's modification); they only cancel
+   */
+  'pseudo',
 ] as const;
 export type CueRole = (typeof CUE_ROLES)[number];
 

@@ -175,12 +175,18 @@ const OPPOSITE: Partial<Record<CueRole, CueRole>> = {
 
 /**
  * Cue roles are matched separately, so "no relief" is also found as "relief" and "non-certified" as
- * "certified". A cue inside a longer cue of its opposite role is that cue's word, not a cue of its own.
+ * "certified". A cue inside a longer cue of its opposite role is that cue's word, not a cue of its own;
+ * a cue inside a pseudo cue ("modification" in "activity modification") is no cue at all, and pseudo
+ * cues themselves say nothing.
  */
 export function withoutContainedOpposites(cues: LexiconMatch<CueValue>[]): LexiconMatch<CueValue>[] {
+  const inside = (c: LexiconMatch<CueValue>, o: LexiconMatch<CueValue>) => o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start;
+  const pseudo = cues.filter((c) => c.value.role === 'pseudo');
   return cues.filter((c) => {
+    if (c.value.role === 'pseudo') return false;
+    if (pseudo.some((p) => inside(c, p))) return false;
     const opposite = OPPOSITE[c.value.role];
-    return !opposite || !cues.some((o) => o.value.role === opposite && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+    return !opposite || !cues.some((o) => o.value.role === opposite && inside(c, o));
   });
 }
 

@@ -20,6 +20,10 @@ const ABBREVIATIONS = new Set([
 const ABBREVIATIONS_BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'p', 'pp', 'pg', 'vol', 'fig', 'ref']);
 
 const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n/g;
+// A period with the space lost in extraction: "since at least October 2016.On 1-12-17, she ...",
+// "spasms.The plan". Only after a number or a lowercase word (not "Dr.Smith", "e.g.The") and before
+// a capitalised word (not "L4.5", "2.5mg").
+const BOUNDARY_NO_SPACE = /(?<=\d{2}|[a-z]{3})[.!?](?=[A-Z][a-z])/g;
 
 export function splitSentences(text: string, start = 0, end = text.length, breaks: readonly number[] = []): Sentence[] {
   const out: Sentence[] = [];
@@ -35,6 +39,11 @@ export function splitSentences(text: string, start = 0, end = text.length, break
     }
     if (isAbbreviation(text, at, start)) continue;
     cuts.add(at + m[0].length);
+  }
+  BOUNDARY_NO_SPACE.lastIndex = 0;
+  for (let m = BOUNDARY_NO_SPACE.exec(region); m; m = BOUNDARY_NO_SPACE.exec(region)) {
+    const at = start + m.index;
+    if (!isAbbreviation(text, at, start)) cuts.add(at + 1);
   }
   const points = [...cuts].sort((a, b) => a - b);
   let from = start;

@@ -13,6 +13,8 @@ describe('determinations with their own date', () => {
     ['The request for 12 sessions of physical therapy was denied by utilization review on 11/30/2016.', 'denied', { type: 'determination', date: '2016-11-30', dateCertainty: 'explicit' }],
     ['Utilization review certified the arthroscopy on 10/17/14.', 'certified', { type: 'determination', date: '2014-10-17', dateCertainty: 'explicit' }],
     ['On 11/30/2016, the claims administrator modified the request for physical therapy from 12 to 6 sessions.', 'modified', { type: 'determination', date: '2016-11-30', dateCertainty: 'explicit' }],
+    // a pseudo cue elsewhere in the sentence does not cancel the determination's own word
+    ['On 11/30/2016, utilization review modified the request to 6 sessions, noting prior activity modification.', 'modified the request', { type: 'determination', date: '2016-11-30', dateCertainty: 'explicit' }],
     // the explicit date wins over the letter's header
     ['UR Denial Date: 10/05/2016\nOn 09/20/2016, Utilization Review denied the request for acupuncture.', 'acupuncture', { type: 'determination', date: '2016-09-20', dateCertainty: 'explicit' }],
   ])('%j → %j', async (text, quotePart, expected) => {
@@ -54,6 +56,9 @@ describe('not a determination', () => {
     ['a patient denying a symptom', 'He denied numbness or tingling in the hands.'],
     ['a work status change', 'Her work status was modified to light duty.'],
     ['a patient denying a symptom, with a date', 'On 06/02/2016, she denied any radiating pain.'],
+    // a treatment named with a determination's word (a pseudo cue)
+    ['activity modification as a treatment', 'Treatment to date has included activity modification and medications since March 2015.'],
+    ['modified duty as work status', 'She has remained on modified duty with no lifting over 10 pounds.'],
   ])('%s: %j', async (_label, text) => {
     expect(describeEvents(ofType(await eventsOf(text), 'determination'))).toEqual([]);
   });

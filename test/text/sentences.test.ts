@@ -26,6 +26,11 @@ describe('splitSentences: no break inside clinical abbreviations and numbers', (
     ['Prescription no. 4 was filled. She takes it nightly.', ['Prescription no. 4 was filled.', 'She takes it nightly.']],
     ['See p. 12 of the QME report. It lists the ratings.', ['See p. 12 of the QME report.', 'It lists the ratings.']],
     ['Naproxen 500 mg b.i.d. was continued.', ['Naproxen 500 mg b.i.d. was continued.']],
+    // no space after the period: a break only after a number or a lowercase word, before a capitalised word
+    ['Referred to Dr.Okafor for a consult.', ['Referred to Dr.Okafor for a consult.']],
+    ['Seen by Mrs.Alvarez, e.g.Monday visits.', ['Seen by Mrs.Alvarez, e.g.Monday visits.']],
+    ['Noted at L4.5 and 2.5Mg dosing.', ['Noted at L4.5 and 2.5Mg dosing.']],
+    ['The scar is approx.Four cm long.', ['The scar is approx.Four cm long.']],
     ['Weight 182.5 lbs. Height 5 ft 10 in.', ['Weight 182.5 lbs.', 'Height 5 ft 10 in.']],
   ])('%j', (text, expected) => {
     const sentences = splitSentences(text);
@@ -47,6 +52,10 @@ describe('splitSentences: breaks', () => {
     ['Knee pain improved\nPlan: continue home exercise', ['Knee pain improved', 'Plan: continue home exercise']],
     ['Cervical spine:\nTender over the paraspinals\nRange of motion limited', ['Cervical spine:', 'Tender over the paraspinals', 'Range of motion limited']],
     ['Lumbar strain.   He was given a brace.', ['Lumbar strain.', 'He was given a brace.']],
+    // the space after the period lost in text extraction
+    ['Medications since at least March 2015.On 4-2-15, he reported neck pain.', ['Medications since at least March 2015.', 'On 4-2-15, he reported neck pain.']],
+    ['There was tenderness and spasm.The plan included therapy.', ['There was tenderness and spasm.', 'The plan included therapy.']],
+    ['Seen on 03/04/15.Follow up in four weeks.', ['Seen on 03/04/15.', 'Follow up in four weeks.']],
     ['no capital after this period. continues here', ['no capital after this period. continues here']],
   ])('%j', (text, expected) => {
     const sentences = splitSentences(text);
