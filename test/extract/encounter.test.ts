@@ -80,6 +80,8 @@ describe('encounter: not a visit', () => {
     ['a visit that did not happen', 'He did not attend the appointment on 04/04/17.'],
     ['a visit noun with no date', 'The progress note documents neck pain and headaches.'],
     ['a visit verb with no date', 'She was seen for a recheck of her right wrist.'],
+    ['the injury\'s date beside a record noun', 'The medical record indicated the claimant reported an injury on 05/14/2015.'],
+    ['the injury\'s date beside a report noun', 'Per the first report, he was injured on 3/2/16 while lifting boxes.'],
   ])('%s: %j', async (_label, text) => {
     const events = await eventsOf(text);
     expect(describeEvents(ofType(events, 'encounter'))).toEqual([]);

@@ -97,3 +97,28 @@ describe('visit context: no visit in force', () => {
     expect({ date: restated.date, sectionCategory: restated.sectionCategory }).toEqual({ date: null, sectionCategory: 'rationale' });
   });
 });
+
+describe('visit context in the reviewer\'s sections: a cited note dates the report that follows, up to the reasoning', () => {
+  const rationale = [
+    'DECISION RATIONALE:',
+    'According to the progress report dated 03/14/2016, the patient presents with neck pain radiating to the right arm.',
+    'The request is for an MRI of the cervical spine.',
+    'The request for authorization is dated 03/18/2016.',
+    'The patient is status post anterior cervical discectomy at C5-C6 on 02/10/2015.',
+    'Diagnoses include cervical radiculopathy.',
+    'Spurling\'s test was positive on the right.',
+    'Grip strength was 4/5 on the right.',
+    'ACOEM guidelines state that imaging is recommended when red flags are present.',
+    'Range of motion was decreased.',
+  ].join('\n');
+
+  it.each<[quotePart: string, date: string | null]>([
+    // several sentences on, past a request's date and a dated earlier surgery, still the cited visit
+    ["Spurling's test was positive", '2016-03-14'],
+    ['Grip strength was 4/5', '2016-03-14'],
+    // after the guideline the reviewer reasons; a restated finding is not dated by the note
+    ['Range of motion was decreased', null],
+  ])('%s → %s', async (quotePart, date) => {
+    expect(eventWith(await eventsOf(rationale), 'exam_finding', quotePart).date).toBe(date);
+  });
+});

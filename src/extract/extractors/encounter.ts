@@ -55,6 +55,12 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
       if (/^(?:follow|return|recheck)/i.test(cue.text) && /^\s*(?:in|with|after)\b/i.test(s.text.slice(cue.end - s.start))) return null;
     }
     const blockers = [...s.services, ...s.cuesOf('determination_adverse'), ...s.cuesOf('determination_agent'), ...s.cuesOf('plan')];
+    // "The documentation indicated the patient reported injury on 11/06/2016.": the date is the
+    // injury's — unless the injury only measures time ("a clinic visit two weeks after the injury on 11/16/16")
+    if (cue.value.role === 'encounter_noun') {
+      const measuresTime = (c: { start: number }) => /\b(?:after|before|following|since)\s+(?:the|his|her|their)?\s*(?:[a-z-]+\s+)?$/i.test(s.text.slice(0, c.start - s.start));
+      blockers.push(...s.cuesOf('injury').filter((c) => /injur/i.test(c.text) && !measuresTime(c)));
+    }
     const link = linkDate(s, cue, { kinds, blockers, anatomyWords: anatomyWords(ctx.patterns) }) ?? subjectWasDated(s, cue);
     if (!link) return null;
     // "On 12-12-2016 Utilization Review non-certified ..." is a decision, not a visit

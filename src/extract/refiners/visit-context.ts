@@ -17,7 +17,8 @@ export interface VisitSpan {
   since?: number;
 }
 
-const REVIEW_CONTEXT_SENTENCES = 2;
+// how far a cited note carries its date in the reviewer's sections, at most (a guideline stops it sooner)
+const REVIEW_CONTEXT_SENTENCES = 8;
 
 const visitsByContext = new WeakMap<ExtractContext, VisitSpan[]>();
 
@@ -53,11 +54,13 @@ export const visitContextRefiner: Refiner = {
       if (setter && (setter.date !== current.date || setter.dateText !== current.dateText)) {
         current = { date: setter.date, dateText: setter.dateText, epoch: current.epoch + 1, since: s.index };
       }
-      // In the reviewer's sections a cited note dates only the next sentence or two ("the physical
-      // exam on a 12/2016 progress note ... But, it is noted that reflexes and strength are intact");
-      // the reasoning after it is not about that visit.
-      if (isReviewSection(s) && current.date !== null && current.since !== undefined && s.index - current.since > REVIEW_CONTEXT_SENTENCES) {
-        current = { date: null, dateText: null, epoch: current.epoch + 1 };
+      // In the reviewer's sections a cited note dates the sentences that go on reporting it ("Based on
+      // progress report dated 11/29/16, the patient presents with ... The request for authorization
+      // form is dated 12/02/16. ... Muscle strength 4/5."), up to a few; the reasoning that starts
+      // with a guideline ("MTUS ... states", "is recommended for") is not about that visit.
+      if (isReviewSection(s) && current.date !== null && current.since !== undefined && s.index > current.since) {
+        const reasoning = s.has('guideline') || s.has('guideline_phrase');
+        if (reasoning || s.index - current.since > REVIEW_CONTEXT_SENTENCES) current = { date: null, dateText: null, epoch: current.epoch + 1 };
       }
       visits[s.index] = current;
       if (narrated && narrated.epoch !== current.epoch) narrated = null;
