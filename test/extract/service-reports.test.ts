@@ -48,6 +48,26 @@ describe('service reports: inside a visit', () => {
       'urine drug screen',
       { type: 'test', date: '2016-04-12', dateCertainty: 'inherited', reportedOn: '2016-04-12' },
     ],
+    [
+      // films taken at the visit, their reading in the next sentence: both are that visit's
+      'On 02/03/2015, he was seen in urgent care for wrist pain. X-rays (3 views) were taken of the right wrist. The x-rays showed no fracture.',
+      'imaging',
+      'were taken',
+      { type: 'imaging', date: '2015-02-03', dateCertainty: 'inherited' },
+    ],
+    [
+      'On 02/03/2015, he was seen in urgent care for wrist pain. X-rays (3 views) were taken of the right wrist. The x-rays showed no fracture.',
+      'imaging',
+      'showed no fracture',
+      { type: 'imaging', date: '2015-02-03' },
+    ],
+    [
+      // earlier films mentioned at a visit are not taken at it
+      'On 02/03/2015, he was seen in urgent care for wrist pain. Prior x-rays were taken at another facility.',
+      'imaging',
+      'Prior x-rays',
+      { type: 'imaging', date: null },
+    ],
   ])('%j → %s', async (text, type, quotePart, expected) => {
     expect(pick(eventWith(await eventsOf(text), type, quotePart), expected)).toEqual(expected);
   });

@@ -49,14 +49,15 @@ const DONE_AT_VISIT = new Set(['test.lab', 'test.drug-screen', 'test.function'])
 
 // "radiographs of the cervical spine performed on this date", "x-rays taken in the office today"
 const THIS_VISIT = /\b(?:on|at|during)\s+(?:this|that|the\s+same)\s+(?:date|day|visit|appointment)\b|\btoday\b|\bin\s+(?:the|this)\s+office\b/i;
-// "X-rays were taken and revealed a type 2B acromion": office films read at the visit
+// "X-rays were taken and revealed a type 2B acromion", "X-rays (2 view) were taken of the chest.":
+// films taken at the visit being told (its results may follow in the next sentences)
 const TAKEN = /\b(?:were|was)\s+(?:taken|obtained|performed)\b/i;
 
 function performedAtVisit(s: Parameters<typeof serviceReportExtractor.extract>[1], r: ServiceReading): boolean {
   // an operative or procedure note's own procedure was done on its date
   if (r.service.value.type === 'procedure' && s.section?.category === 'procedure') return true;
   if (THIS_VISIT.test(s.text) && !/\b(?:last|previous|prior)\s+(?:visit|appointment)\b/i.test(s.text)) return true;
-  if (r.service.value.id === 'imaging.xray' && TAKEN.test(s.text) && s.has('result') && !/\b(?:prior|previous|previously|old)\b/i.test(s.text)) return true;
+  if (r.service.value.id === 'imaging.xray' && TAKEN.test(s.text) && !/\b(?:prior|previous|previously|old)\b/i.test(s.text)) return true;
   return DONE_AT_VISIT.has(r.service.value.id) && s.has('result') && !s.has('past') && s.assertion.at(r.service.start, r.service.end).assertion === 'present';
 }
 
