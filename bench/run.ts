@@ -128,12 +128,22 @@ interface ProcessRun {
   timings: Record<string, number>;
 }
 
+/**
+ * The node options in bin/chartline.mjs's first line ("#!/usr/bin/env -S node --v8-pool-size=1"): the
+ * bench starts chartline with the same options a user's shell does when it runs the installed command.
+ */
+export function binNodeOptions(root: string): string[] {
+  const first = readFileSync(join(root, 'bin', 'chartline.mjs'), 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!.*?\bnode\b(.*)$/.exec(first);
+  return m?.[1]?.trim() ? (m[1].trim().split(/\s+/) as string[]) : [];
+}
+
 async function timeChartline(root: string, bundle: Bundle, tmp: string): Promise<ProcessRun> {
   const probe = join(tmp, 'probe.json');
   const out = join(tmp, 'timeline.json');
   rmSync(probe, { force: true });
   const probeModule = join(root, 'dist', 'bench', 'rss-probe.js');
-  const args = ['--import', probeModule, join(root, 'bin', 'chartline.mjs'), 'process', bundle.dir, '--no-progress', '--reference-date', REFERENCE_DATE, '--timings', '--out', out];
+  const args = [...binNodeOptions(root), '--import', probeModule, join(root, 'bin', 'chartline.mjs'), 'process', bundle.dir, '--no-progress', '--reference-date', REFERENCE_DATE, '--timings', '--out', out];
   const r = await run(process.execPath, args, { env: { ...process.env, BENCH_PROBE_FILE: probe } });
   if (r.code !== 0) throw new Error(`chartline process failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
   const line = /chartline: timings (\{.*\})/.exec(r.stderr)?.[1];
@@ -189,13 +199,14 @@ async function benchQueue(root: string, bundle: Bundle, reps: number, configs: Q
     CHARTLINE_LOG_LEVEL: 'info',
   };
   const cli = join(root, 'bin', 'chartline.mjs');
+  const node = [...binNodeOptions(root), cli];
   const results: QueueResult[] = [];
   const children = new Set<ReturnType<typeof spawn>>();
   try {
     for (const config of configs) {
       // workers one at a time: the first creates and migrates the schema
       for (let w = 0; w < config.workers; w++) {
-        const child = spawn(process.execPath, [cli, 'worker', '--concurrency', String(config.concurrency)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [...node, 'worker', '--concurrency', String(config.concurrency)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
         children.add(child);
         await new Promise<void>((resolve, reject) => {
           let err = '';
@@ -219,7 +230,7 @@ async function benchQueue(root: string, bundle: Bundle, reps: number, configs: Q
         const id = `bench-${bundle.pages}-w${config.workers}c${config.concurrency}-r${rep}-${unique.replace(/_/g, '-')}`;
         const t0 = performance.now();
         let queuedAt = 0;
-        const enqueue = await run(process.execPath, [cli, 'enqueue', bundle.dir, '--bundle', id, '--reference-date', REFERENCE_DATE, '--no-progress'], {
+        const enqueue = await run(process.execPath, [...node, 'enqueue', bundle.dir, '--bundle', id, '--reference-date', REFERENCE_DATE, '--no-progress'], {
           env,
           onStdout: () => (queuedAt ||= performance.now()),
         });

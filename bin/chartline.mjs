@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --v8-pool-size=1
+// --v8-pool-size=1: one V8 helper thread for background compilation and GC, not four. chartline
+// already keeps every core busy with its own threads (PDF readers beside the analysis); on a 2-core
+// machine four more helpers competing with them made `chartline process` ~10% slower (bench/).
 // Runs the compiled CLI. `npm ci` builds dist/ (the prepare script); in a checkout without it, say so.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -221,3 +221,14 @@ describe('chartline --help', () => {
     expect(stdout).toMatch(/Exit status: 0 when at least one document was read/);
   });
 });
+
+describe('the installed command', () => {
+  it('runs through its shebang with the node options the bench also uses', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { binNodeOptions } = await import('../../bench/run.js');
+    // executed directly, as a shell runs the npm-linked command
+    const direct = spawnSync(BIN, ['--version'], { encoding: 'utf8' });
+    expect({ status: direct.status, stdout: direct.stdout.trim() }).toEqual({ status: 0, stdout: '0.1.0' });
+    expect(binNodeOptions(resolve('.'))).toEqual(['--v8-pool-size=1']);
+  });
+});
