@@ -18,7 +18,11 @@ describe('plans at a visit take the visit date', () => {
     ['The plan is to continue the home exercise program.', 'plan'],
     ['He was referred to Dr. Patel for a pain management consultation.', 'referral'],
     ['A referral to a hand surgeon was made.', 'referral'],
-    ['Ibuprofen 600 mg three times daily was prescribed.', 'medication'],
+    // a medication ordered is a plan; one carried on is a medication
+    ['Ibuprofen 600 mg three times daily was prescribed.', 'plan'],
+    ['A request was submitted for cyclobenzaprine 7.5 mg #60.', 'plan'],
+    ['Tramadol 50 mg was continued.', 'medication'],
+    ['Naproxen was refilled.', 'medication'],
   ])('%j → %s on the visit date', async (sentence, type) => {
     const events = await eventsOf(`${VISIT} ${sentence}`);
     const expected: Expected = { type, date: '2016-04-02', dateCertainty: 'inherited', reportedOn: '2016-04-02', assertion: 'present' };

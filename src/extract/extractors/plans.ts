@@ -5,13 +5,14 @@
 //   "He was referred to Ortho Spine."                      → referral
 //   "a request for authorization November 14, 2016 chiropractic services 2x3 requested and
 //    November 21, 2016 for acupuncture"                    → two plans, one per date
-// A plan of medications only is a medication event ("His medications were continued.").
+// A plan of medications only is a medication event ("His medications were continued."), unless they
+// are requested or ordered ("the request for Cyclobenzaprine 7.5 mg #60", "Norco was prescribed").
 import type { EventType } from '../../schema.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink } from '../link-date.js';
 import { linkedDate, newMention, type Mention } from '../mention.js';
-import { anatomyWords, DECISION_OUTCOME, isGuidelineVoice, isReviewSection, isSelfStandingPlanCue, isSilentSection, planCues } from '../reading.js';
+import { anatomyWords, DECISION_OUTCOME, isGuidelineVoice, isReviewSection, isSelfStandingPlanCue, isSilentSection, planCues, strongPlanCues } from '../reading.js';
 import { readServices, type ServiceReading } from '../service-roles.js';
 import { readDetermination } from './determination.js';
 
@@ -44,10 +45,12 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
 
     // "appointments were scheduled on the last visit": a plan of an earlier, unnamed visit
     const earlierVisit = /\b(?:on|at|during)\s+the\s+(?:last|previous|prior)\s+(?:visit|appointment|evaluation)\b/i.test(s.text);
+    // "continued", "refilled" keep taking a medication; "requested", "prescribed" order it
+    const ordered = strongPlanCues(s).some((c) => s.assertion.at(c.start, c.end).assertion !== 'absent');
     const groups = new Map<string, { type: EventType; readings: ServiceReading[]; link: DateLink | null }>();
     for (const r of planned) {
       const link = r.link ?? nearestCueLink(r.service.start);
-      const type: EventType = r.service.value.type === 'referral' ? 'referral' : r.service.value.type === 'medication' ? 'medication' : 'plan';
+      const type: EventType = r.service.value.type === 'referral' ? 'referral' : r.service.value.type === 'medication' && !ordered ? 'medication' : 'plan';
       const key = `${type}|${link?.date.value ?? ''}`;
       const g = groups.get(key) ?? { type, readings: [], link };
       g.readings.push(r);
