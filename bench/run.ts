@@ -288,6 +288,25 @@ async function stopAll(children: Set<ReturnType<typeof spawn>>): Promise<void> {
   );
 }
 
+/**
+ * How much slower the pipeline runs when two copies share the machine: the 500-page bundle through
+ * processDocument (warm) in one process alone, then in two at once. Two queue workers can go at most
+ * 2 × alone/together times faster than one, whatever the queue does.
+ */
+async function pipelineScaling(root: string, bundle: Bundle, log: (s: string) => void): Promise<{ aloneMs: number; togetherMs: number[]; ceiling: number }> {
+  const probe = [...binNodeOptions(root), join(root, 'dist', 'bench', 'pipeline-probe.js'), bundle.dir, '3'];
+  const once = async () => {
+    const r = await run(process.execPath, probe);
+    if (r.code !== 0) throw new Error(`pipeline probe failed: ${r.stderr.slice(-1000)}`);
+    return Number(r.stdout.trim());
+  };
+  const aloneMs = await once();
+  const togetherMs = await Promise.all([once(), once()]);
+  const ceiling = (2 * aloneMs) / Math.max(...togetherMs);
+  log(`  pipeline alone ${s2(aloneMs)} s, two at once ${togetherMs.map(s2).join(' s and ')} s: two workers can be at most ${ceiling.toFixed(2)}× one`);
+  return { aloneMs, togetherMs, ceiling };
+}
+
 // ── report ────────────────────────────────────────────────────────────────────────────────────────
 
 const s2 = (ms: number) => (ms / 1000).toFixed(2);
@@ -347,9 +366,11 @@ async function main(): Promise<void> {
     }
 
     let queue: QueueResult[] | { skipped: string } | null = null;
+    let scaling: Awaited<ReturnType<typeof pipelineScaling>> | null = null;
     if (o.queue) {
       const bundle = await ensureBundle(o.seed, o.queueSize);
       log(`queue: the ${o.queueSize}-page bundle through chartline enqueue and chartline worker`);
+      scaling = await pipelineScaling(root, bundle, log);
       queue = await benchQueue(
         root,
         bundle,
@@ -407,6 +428,9 @@ async function main(): Promise<void> {
       pagesPerSecond: ref ? round(ref.pagesPerSecond, 1) : null,
       peakRssMiB5000: big ? round(big.peakRssMiB, 1) : null,
       workerSpeedup: workerSpeedup === null ? null : round(workerSpeedup, 2),
+      /** 2 × (pipeline alone ÷ two pipelines at once): the most two workers could gain on this machine */
+      workerSpeedupCeiling: scaling ? round(scaling.ceiling, 2) : null,
+      pipelineScaling: scaling,
       cpuRatioVsPdftotext: ref?.cpuRatio ? round(ref.cpuRatio, 2) : null,
       referencePages: ref?.pages ?? null,
       machine,
@@ -465,6 +489,12 @@ async function main(): Promise<void> {
           ]),
         ),
       );
+      if (scaling) {
+        out.push(
+          `(the pipeline alone on the ${o.queueSize}-page bundle, warm: ${s2(scaling.aloneMs)} s; two copies at once: ${scaling.togetherMs.map(s2).join(' s and ')} s each — ` +
+            `so two workers can be at most ${scaling.ceiling.toFixed(2)}× one on this machine)`,
+        );
+      }
     } else if (queue && 'skipped' in queue) out.push(`\nqueue: skipped (${queue.skipped})`);
     out.push('');
     const fmt = (v: number | null, digits: number, unit = '') => (v === null ? 'n/a' : `${v.toFixed(digits)}${unit}`);
