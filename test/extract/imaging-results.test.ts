@@ -12,6 +12,9 @@ describe('imaging results: a following results sentence is the same study', () =
     ['a findings sentence with nothing else in it', `${VISIT} ${STUDY} There was moderate acromioclavicular joint arthrosis.`, 'acromioclavicular', 'imaging.result-continued'],
     ['two findings sentences in a row (the second)', `${VISIT} ${STUDY} There was moderate acromioclavicular joint arthrosis. There was no fracture or dislocation.`, 'no fracture', 'imaging.result-continued'],
     ['the same study named again without its date', `${VISIT} ${STUDY} The MRI also showed a small joint effusion.`, 'small joint effusion', 'report.imaging.mri'],
+    // words an examiner also uses, every one an imaging finding, inside the report
+    ['a findings sentence of atrophy', `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy.`, 'muscle atrophy', 'imaging.result-continued'],
+    ['a findings sentence of effusion', `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy. There was small glenohumeral joint effusion.`, 'glenohumeral joint effusion', 'imaging.result-continued'],
   ])('%s', async (_label, text, quotePart, rule) => {
     const events = await eventsOf(text);
     const study = eventWith(events, 'imaging', 'dated 01/20/2016');
@@ -35,6 +38,15 @@ describe('imaging results: where the study ends', () => {
     const events = await eventsOf(text);
     const later = events.filter((e) => e.source.quote.includes('acromioclavicular'));
     expect(describeEvents(later.filter((e) => e.type === 'imaging'))).toEqual([]);
+  });
+
+  it.each<[label: string, text: string, quotePart: string]>([
+    ['an examination after the study', `${VISIT} ${STUDY} On examination there was a small knee effusion.`, 'knee effusion'],
+    ['an exam finding that is not an imaging word', `${VISIT} ${STUDY} There was tenderness over the acromioclavicular joint.`, 'tenderness'],
+  ])('%s stays an exam finding', async (_label, text, quotePart) => {
+    const events = await eventsOf(text);
+    expect(eventWith(events, 'exam_finding', quotePart).date).toBe('2016-02-01');
+    expect(describeEvents(ofType(events, 'imaging').filter((e) => e.source.quote.includes(quotePart)))).toEqual([]);
   });
 
   it('an undated study at a visit is not the dated one from before', async () => {

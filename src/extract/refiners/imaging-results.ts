@@ -29,6 +29,7 @@ export const imagingResultsRefiner: Refiner = {
     const bySentence = new Map<number, Mention[]>();
     for (const m of mentions) bySentence.set(m.sentence.index, [...(bySentence.get(m.sentence.index) ?? []), m]);
     const added: Mention[] = [];
+    const replaced = new Set<Mention>();
     let lastStudy: { mention: Mention; index: number } | null = null;
     for (const s of sentences) {
       const here = bySentence.get(s.index) ?? [];
@@ -53,8 +54,19 @@ export const imagingResultsRefiner: Refiner = {
         // anatomy, and nobody reporting, visiting, planning or deciding anything
         const busy = s.cues.some((c) => ['patient_report', 'encounter_verb', 'plan', 'determination_adverse', 'determination_favourable', 'referral'].includes(c.value.role));
         const readsImages = s.has('imaging_finding') || /\bno evidence (?:of|for)\b/i.test(s.text) || ctx.patterns.bodyParts.find(s.text, s.tokens, s.start).length > 0;
-        const continuation = here.length === 0 && s.services.length === 0 && s.dates.length === 0 && !busy && readsImages && s.exam.every((e) => e.value.reportable || e.value.domain === 'provocative_test' || e.value.neutral);
+        // "There was no supraspinatus muscle atrophy." "There was small to moderate glenohumeral joint
+        // effusion.": words an examiner also uses, but every one of them an imaging finding, inside
+        // the report — more of the study, not an exam
+        const imagingWordsOnly =
+          here.length > 0 &&
+          here.every((m) => m.type === 'exam_finding') &&
+          s.exam.length > 0 &&
+          s.exam.every((e) => s.cuesOf('imaging_finding').some((c) => c.start < e.end && c.end > e.start)) &&
+          !s.has('exam_context');
+        const continuation =
+          (here.length === 0 || imagingWordsOnly) && s.services.length === 0 && s.dates.length === 0 && !busy && readsImages && (imagingWordsOnly || s.exam.every((e) => e.value.reportable || e.value.domain === 'provocative_test' || e.value.neutral));
         if (continuation) {
+          if (imagingWordsOnly) for (const m of here) replaced.add(m);
           const m = newMention(s, {
             type: 'imaging',
             rule: 'imaging.result-continued',
@@ -78,6 +90,6 @@ export const imagingResultsRefiner: Refiner = {
       if (dated) lastStudy = { mention: dated, index: s.index };
       else if (lastStudy && here.some((m) => m.type !== 'imaging')) lastStudy = null;
     }
-    return [...mentions, ...added].sort((a, b) => a.sentence.index - b.sentence.index || a.start - b.start);
+    return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.sentence.index - b.sentence.index || a.start - b.start);
   },
 };
