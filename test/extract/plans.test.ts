@@ -103,3 +103,18 @@ describe('not a plan', () => {
     expect(describeEvents(events.filter((e) => ['plan', 'referral'].includes(e.type)))).toEqual([]);
   });
 });
+
+describe('in the reviewer\'s sections', () => {
+  it('the reviewer naming a dated request form: a plan on that date', async () => {
+    const events = await eventsOf(['DECISION RATIONALE:', 'The request for authorization form is dated 12/02/2016.'].join('\n'));
+    expect(eventWith(events, 'plan', 'request for authorization form')).toMatchObject({ date: '2016-12-02', dateCertainty: 'explicit' });
+  });
+
+  it.each<[label: string, sentence: string]>([
+    ['a judgement of a dated request', 'The request for an MRI dated 12/02/2016 is not medically necessary.'],
+    ['a guideline about requests', 'The request for a repeat MRI is recommended for new neurological findings, per guidelines updated 05/2016.'],
+  ])('%s: no plan', async (_label, sentence) => {
+    const events = await eventsOf(['DECISION RATIONALE:', sentence].join('\n'));
+    expect(describeEvents(events.filter((e) => ['plan', 'referral'].includes(e.type)))).toEqual([]);
+  });
+});
