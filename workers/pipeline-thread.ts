@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { loadPatterns, type Patterns } from '../src/patterns/load-patterns.js';
-import { processDocument } from '../src/pipeline.js';
+import { processDocument, type DocumentResult } from '../src/pipeline.js';
 import type { PipelineTask, ThreadReply } from '../src/queue/pipeline-thread-pool.js';
 
 let patterns: Patterns | undefined;
@@ -14,7 +14,7 @@ function referenceDay(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }
 
-async function run(task: PipelineTask): Promise<unknown> {
+async function run(task: PipelineTask): Promise<DocumentResult> {
   patterns ??= loadPatterns();
   const data = new Uint8Array(readFileSync(task.blobPath));
   const actual = createHash('sha256').update(data).digest('hex');

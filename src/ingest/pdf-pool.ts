@@ -184,12 +184,11 @@ export class PdfPool {
       this.dispatch();
     });
     // a thread that dies (out of memory, a crash in native code) fails the document it was reading,
-    // like an unreadable PDF; the next read starts a fresh thread
+    // like an unreadable PDF; the ones posted behind it go back to the front of the queue, and the
+    // next read starts a fresh thread
     const lost = (reason: string) => {
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
-      // the document being read fails, like an unreadable PDF; the ones waiting behind it go back to
-      // the front of the queue for another thread
       const [reading, ...waiting] = slot.posted.splice(0);
       reading?.reject(new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`));
       this.queue.unshift(...waiting);

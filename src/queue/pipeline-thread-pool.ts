@@ -7,10 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
 import type { DocumentResult } from '../pipeline.js';
-import type { Timeline } from '../schema.js';
 
-export interface DocumentTask {
-  kind: 'document';
+/** One document through the pipeline (the bundle's timeline is built on the worker's own thread). */
+export interface PipelineTask {
   /** the original in the blob store; read inside the thread */
   blobPath: string;
   sha256: string;
@@ -19,9 +18,7 @@ export interface DocumentTask {
   referenceDate: string;
 }
 
-export type PipelineTask = DocumentTask;
-
-export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string } };
+export type ThreadReply = { id: number; ok: true; value: DocumentResult } | { id: number; ok: false; error: { name: string; message: string } };
 
 /** The task failed inside the pipeline; name tells what, e.g. "DamagedBlobError" or "PatternError". */
 export class PipelineTaskError extends Error {
@@ -56,7 +53,7 @@ export function pipelineThreadScript(): string {
 interface Pending {
   id: number;
   task: PipelineTask;
-  resolve: (value: unknown) => void;
+  resolve: (value: DocumentResult) => void;
   reject: (err: Error) => void;
 }
 
@@ -80,11 +77,7 @@ export class PipelineThreadPool {
     this.script = options.script ?? pipelineThreadScript();
   }
 
-  processDocument(task: Omit<DocumentTask, 'kind'>): Promise<DocumentResult> {
-    return this.run({ kind: 'document', ...task }) as Promise<DocumentResult>;
-  }
-
-  run(task: PipelineTask): Promise<unknown> {
+  processDocument(task: PipelineTask): Promise<DocumentResult> {
     if (this.closed) return Promise.reject(new Error('the pipeline thread pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
