@@ -44,6 +44,8 @@ export interface LexiconMatch<T> {
 }
 
 interface Hit<T> {
+  /** which lexicon of a LexiconSet (0 for a Lexicon of its own) */
+  member: number;
   value: T;
   term: string;
 }
@@ -51,28 +53,29 @@ interface Hit<T> {
 /** A token trie: each level is keyed by the next token of a term. */
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
-  hit?: Hit<T>;
+  /** at most one per member: the first entry of a member to claim a phrase keeps it */
+  hits?: Hit<T>[];
 }
 
 const trieNode = <T>(): TrieNode<T> => ({ next: new Map() });
 
-export class Lexicon<T> {
-  // A trie per spelling rule: a scan costs one map lookup per token that starts no term, which is
-  // most of them, whatever the vocabulary size ("pain" starts "pain management"; "the" starts nothing).
+/**
+ * The phrases of one or more lexicons in two token tries, one per spelling rule (case-folded terms,
+ * case-sensitive terms). A scan costs one map lookup per token that starts no term, which is most of
+ * them, whatever the vocabulary size ("pain" starts "pain management"; "the" starts nothing).
+ */
+class PhraseTries<T> {
   private readonly folded = trieNode<T>();
   private readonly exact = trieNode<T>();
-  /** with the words each cannot match without, tested first (required-literals.ts) */
-  private readonly regexes: { re: RegExp; value: T; term: string; required: string[][] }[] = [];
 
-  constructor(entries: readonly LexiconEntry<T>[]) {
+  add(member: number, entries: readonly LexiconEntry<T>[]): void {
     for (const e of entries) {
-      for (const term of e.terms ?? []) this.add(this.folded, tokenize(term).map((t) => t.norm), e.value, term);
-      for (const term of e.caseSensitive ?? []) this.add(this.exact, tokenize(term).map((t) => t.raw), e.value, term);
-      for (const src of e.patterns ?? []) this.regexes.push({ re: new RegExp(src, 'giu'), value: e.value, term: src, required: requiredLiterals(src) });
+      for (const term of e.terms ?? []) PhraseTries.insert(this.folded, tokenize(term).map((t) => t.norm), { member, value: e.value, term });
+      for (const term of e.caseSensitive ?? []) PhraseTries.insert(this.exact, tokenize(term).map((t) => t.raw), { member, value: e.value, term });
     }
   }
 
-  private add(root: TrieNode<T>, tokens: string[], value: T, term: string): void {
+  private static insert<T>(root: TrieNode<T>, tokens: string[], hit: Hit<T>): void {
     if (tokens.length === 0) return;
     let node = root;
     for (const tok of tokens) {
@@ -81,53 +84,68 @@ export class Lexicon<T> {
       node = child;
     }
     // The first entry to claim a phrase keeps it: files list the more specific reading first.
-    node.hit ??= { value, term };
+    node.hits ??= [];
+    if (!node.hits.some((h) => h.member === hit.member)) node.hits.push(hit);
   }
 
-  /** Tokens in the longest term through `first` (the node of token i), and its hit. */
-  private static walk<T>(first: TrieNode<T>, tokens: readonly Token[], i: number, key: 'norm' | 'raw'): { n: number; hit: Hit<T> | undefined } {
+  /** For each member still free at token i, its longest term along this path (deeper overwrites). */
+  private static walk<T>(first: TrieNode<T>, tokens: readonly Token[], i: number, key: 'norm' | 'raw', free: Int32Array, best: Map<number, { n: number; hit: Hit<T> }>): void {
     let node: TrieNode<T> | undefined = first;
-    let n = 0;
-    let hit: Hit<T> | undefined;
     for (let j = i + 1; node; j++) {
-      if (node.hit) {
-        n = j - i;
-        hit = node.hit;
-      }
+      for (const h of node.hits ?? []) if ((free[h.member] as number) <= i) best.set(h.member, { n: j - i, hit: h });
       if (j >= tokens.length || node.next.size === 0) break;
       node = node.next.get((tokens[j] as Token)[key]);
     }
-    return { n, hit };
   }
 
-  /** The longest term starting at token i, by either spelling rule (folded wins a tie). */
-  private longestAt(tokens: readonly Token[], i: number): { n: number; hit: Hit<T> } | null {
-    const tok = tokens[i] as Token;
-    const f = this.folded.next.get(tok.norm);
-    const e = this.exact.next.size > 0 ? this.exact.next.get(tok.raw) : undefined;
-    if (!f && !e) return null;
-    const folded = f ? Lexicon.walk(f, tokens, i, 'norm') : null;
-    const exact = e ? Lexicon.walk(e, tokens, i, 'raw') : null;
-    const best = exact?.hit && (!folded?.hit || exact.n > folded.n) ? exact : folded;
-    return best?.hit ? { n: best.n, hit: best.hit } : null;
+  /** Each member's phrase matches: non-overlapping, longest first at each position, in text order. */
+  scan(text: string, tokens: readonly Token[], offset: number, members: number): LexiconMatch<T>[][] {
+    const perMember: LexiconMatch<T>[][] = Array.from({ length: members }, () => []);
+    // the token index from which each member may match again (its last match ends before it)
+    const free = new Int32Array(members);
+    const folded = new Map<number, { n: number; hit: Hit<T> }>();
+    const exact = new Map<number, { n: number; hit: Hit<T> }>();
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i] as Token;
+      const f = this.folded.next.get(tok.norm);
+      const e = this.exact.next.size > 0 ? this.exact.next.get(tok.raw) : undefined;
+      if (!f && !e) continue;
+      folded.clear();
+      exact.clear();
+      if (f) PhraseTries.walk(f, tokens, i, 'norm', free, folded);
+      if (e) PhraseTries.walk(e, tokens, i, 'raw', free, exact);
+      const emit = (member: number, best: { n: number; hit: Hit<T> }) => {
+        const last = tokens[i + best.n - 1] as Token;
+        (perMember[member] as LexiconMatch<T>[]).push({ start: tok.start, end: last.end, text: text.slice(tok.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term });
+        free[member] = i + best.n;
+      };
+      // the folded reading wins a tie, the case-sensitive one only when longer
+      for (const [member, fb] of folded) {
+        const eb = exact.get(member);
+        emit(member, eb && eb.n > fb.n ? eb : fb);
+      }
+      for (const [member, eb] of exact) if (!folded.has(member)) emit(member, eb);
+    }
+    return perMember;
+  }
+}
+
+export class Lexicon<T> {
+  private readonly phrases = new PhraseTries<T>();
+  /** with the words each cannot match without, tested first (required-literals.ts) */
+  private readonly regexes: { re: RegExp; value: T; term: string; required: string[][] }[] = [];
+
+  constructor(entries: readonly LexiconEntry<T>[]) {
+    this.phrases.add(0, entries);
+    for (const e of entries) {
+      for (const src of e.patterns ?? []) this.regexes.push({ re: new RegExp(src, 'giu'), value: e.value, term: src, required: requiredLiterals(src) });
+    }
   }
 
   /** Non-overlapping phrase matches, longest first at each position, plus every pattern match. */
   find(text: string, tokens: readonly Token[] = tokenize(text), offset = 0): LexiconMatch<T>[] {
-    const out: LexiconMatch<T>[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const found = this.longestAt(tokens, i);
-      if (!found) {
-        i++;
-        continue;
-      }
-      const first = tokens[i] as Token;
-      const last = tokens[i + found.n - 1] as Token;
-      out.push({ start: first.start, end: last.end, text: text.slice(first.start - offset, last.end - offset), value: found.hit.value, term: found.hit.term });
-      i += found.n;
-    }
-    out.push(...this.patternMatches(text, offset));
-    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+    const phrases = this.phrases.scan(text, tokens, offset, 1)[0] as LexiconMatch<T>[];
+    return withPatterns(phrases, this.patternMatches(text, offset));
   }
 
   /** Every match of the entries' regular expressions. */
@@ -150,17 +168,10 @@ export class Lexicon<T> {
   }
 }
 
-interface MemberHit<T> extends Hit<T> {
-  member: number;
+/** Phrase matches (in text order) and pattern matches together, by start, longer first. */
+function withPatterns<T>(phrases: LexiconMatch<T>[], patterns: LexiconMatch<T>[]): LexiconMatch<T>[] {
+  return patterns.length === 0 ? phrases : [...phrases, ...patterns].sort((a, b) => a.start - b.start || b.end - a.end);
 }
-
-interface SetNode<T> {
-  next: Map<string, SetNode<T>>;
-  /** at most one per member: the first entry of a member to claim a phrase keeps it */
-  hits?: MemberHit<T>[];
-}
-
-const setNode = <T>(): SetNode<T> => ({ next: new Map() });
 
 /**
  * Several lexicons scanned as one: `find` gives exactly what `members.flatMap((l) => l.find(…))`
@@ -171,72 +182,15 @@ const setNode = <T>(): SetNode<T> => ({ next: new Map() });
  */
 export class LexiconSet<T> {
   readonly members: readonly Lexicon<T>[];
-  private readonly folded = setNode<T>();
-  private readonly exact = setNode<T>();
+  private readonly phrases = new PhraseTries<T>();
 
   constructor(memberEntries: readonly (readonly LexiconEntry<T>[])[]) {
     this.members = memberEntries.map((entries) => new Lexicon(entries));
-    memberEntries.forEach((entries, member) => {
-      for (const e of entries) {
-        for (const term of e.terms ?? []) LexiconSet.add(this.folded, tokenize(term).map((t) => t.norm), { member, value: e.value, term });
-        for (const term of e.caseSensitive ?? []) LexiconSet.add(this.exact, tokenize(term).map((t) => t.raw), { member, value: e.value, term });
-      }
-    });
-  }
-
-  private static add<T>(root: SetNode<T>, tokens: string[], hit: MemberHit<T>): void {
-    if (tokens.length === 0) return;
-    let node = root;
-    for (const tok of tokens) {
-      let child = node.next.get(tok);
-      if (!child) node.next.set(tok, (child = setNode<T>()));
-      node = child;
-    }
-    node.hits ??= [];
-    if (!node.hits.some((h) => h.member === hit.member)) node.hits.push(hit);
-  }
-
-  /** For each member still free at token i, its longest term along this path (deeper overwrites). */
-  private static walk<T>(first: SetNode<T>, tokens: readonly Token[], i: number, key: 'norm' | 'raw', free: Int32Array, best: Map<number, { n: number; hit: Hit<T> }>): void {
-    let node: SetNode<T> | undefined = first;
-    for (let j = i + 1; node; j++) {
-      for (const h of node.hits ?? []) if ((free[h.member] as number) <= i) best.set(h.member, { n: j - i, hit: h });
-      if (j >= tokens.length || node.next.size === 0) break;
-      node = node.next.get((tokens[j] as Token)[key]);
-    }
+    memberEntries.forEach((entries, member) => this.phrases.add(member, entries));
   }
 
   find(text: string, tokens: readonly Token[] = tokenize(text), offset = 0): LexiconMatch<T>[] {
-    const perMember: LexiconMatch<T>[][] = this.members.map(() => []);
-    // the token index from which each member may match again (its last match ends before it)
-    const free = new Int32Array(this.members.length);
-    const folded = new Map<number, { n: number; hit: Hit<T> }>();
-    const exact = new Map<number, { n: number; hit: Hit<T> }>();
-    for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i] as Token;
-      const f = this.folded.next.get(tok.norm);
-      const e = this.exact.next.size > 0 ? this.exact.next.get(tok.raw) : undefined;
-      if (!f && !e) continue;
-      folded.clear();
-      exact.clear();
-      if (f) LexiconSet.walk(f, tokens, i, 'norm', free, folded);
-      if (e) LexiconSet.walk(e, tokens, i, 'raw', free, exact);
-      const emit = (member: number, best: { n: number; hit: Hit<T> }) => {
-        const last = tokens[i + best.n - 1] as Token;
-        (perMember[member] as LexiconMatch<T>[]).push({ start: tok.start, end: last.end, text: text.slice(tok.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term });
-        free[member] = i + best.n;
-      };
-      // as in Lexicon: the folded reading wins a tie, the case-sensitive one only when longer
-      for (const [member, fb] of folded) {
-        const eb = exact.get(member);
-        emit(member, eb && eb.n > fb.n ? eb : fb);
-      }
-      for (const [member, eb] of exact) if (!folded.has(member)) emit(member, eb);
-    }
-    return this.members.flatMap((lexicon, m) => {
-      const own = perMember[m] as LexiconMatch<T>[];
-      const patterns = lexicon.patternMatches(text, offset);
-      return patterns.length === 0 ? own : [...own, ...patterns].sort((a, b) => a.start - b.start || b.end - a.end);
-    });
+    const perMember = this.phrases.scan(text, tokens, offset, this.members.length);
+    return this.members.flatMap((lexicon, m) => withPatterns(perMember[m] as LexiconMatch<T>[], lexicon.patternMatches(text, offset)));
   }
 }
