@@ -35,12 +35,10 @@ export function isGuidelineVoice(s: AnalyzedSentence): boolean {
   if (!isReviewSection(s) || !(s.has('reviewer_voice') || s.has('guideline_phrase'))) return false;
   // "The request for authorization form is dated 12/02/16.": the reviewer naming the request, then a
   // dated fact of the record, and no judgement of it
-  const namesTheRequestOnly = !s.has('guideline_phrase') && s.cuesOf('reviewer_voice').every((c) => NAMES_THE_REQUEST.has(c.text.toLowerCase()));
+  // (cues.json: rationale.names-request)
+  const namesTheRequestOnly = !s.has('guideline_phrase') && s.cuesOf('reviewer_voice').every((c) => c.value.id === 'rationale.names-request');
   return !(namesTheRequestOnly && s.dates.some((d) => !d.ignored && !d.relativeTo));
 }
-
-// reviewer-voice words that only name the request under review
-const NAMES_THE_REQUEST = new Set(['the request for', 'the request is', 'this request is', 'the requested treatment is']);
 
 // "continue" or "start" alone does not make a plan; with a service it does ("continue physical therapy").
 const WEAK_PLAN = new Set(['continue', 'continued', 'continuing', 'start', 'will be', 'pending', 'awaiting', 'refill', 'refilled', 'initiate', 'advised', 'was advised', 'plans', 'planning']);
