@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { documentId } from '../src/ingest/ingest-document.js';
 import { loadPatterns } from '../src/patterns/load-patterns.js';
 import { buildTimeline, type DocumentResult } from '../src/pipeline.js';
+import { referenceDay } from '../src/reference-day.js';
 import { BundleJobDataSchema, type BundleJobResult, type JobProgress } from '../src/queue/job-schemas.js';
 import type { Store, StoredDocumentResult } from '../src/store/store.js';
 
@@ -34,7 +35,7 @@ export function createBundleJobProcessor(deps: BundleJobDeps): (job: Job) => Pro
     // On this thread: the checks and the merge are linear in events (tens of ms for 500 pages), far
     // below the lock duration, and copying every document's events to a pipeline thread and the
     // timeline back cost more than the work itself.
-    const timeline = buildTimeline(d.name, documents, { patterns: loadPatterns(), referenceDate: new Date(`${d.referenceDate}T12:00:00Z`) });
+    const timeline = buildTimeline(d.name, documents, { patterns: loadPatterns(), referenceDate: referenceDay(d.referenceDate) });
 
     const t2 = performance.now();
     await progress(80, 'storing timeline');

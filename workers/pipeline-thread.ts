@@ -5,14 +5,11 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { loadPatterns, type Patterns } from '../src/patterns/load-patterns.js';
 import { processDocument, type DocumentResult } from '../src/pipeline.js';
+import { referenceDay } from '../src/reference-day.js';
 import type { PipelineTask, ThreadReply } from '../src/queue/pipeline-thread-pool.js';
 
 let patterns: Patterns | undefined;
 
-/** referenceDate is a day; read at noon UTC like `chartline process --reference-date` */
-function referenceDay(day: string): Date {
-  return new Date(`${day}T12:00:00Z`);
-}
 
 async function run(task: PipelineTask): Promise<DocumentResult> {
   patterns ??= loadPatterns();

@@ -6,7 +6,7 @@
 //   await store.close();
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentResult, PageText } from '../pipeline.js';
+import type { DocumentResult } from '../pipeline.js';
 import type { Timeline } from '../schema.js';
 import { BlobStore } from './blob-store.js';
 import * as bundles from './bundle-queries.js';
@@ -114,10 +114,6 @@ export class Store {
   /** Writes a whole timeline in one transaction and marks the bundle completed. */
   saveTimeline(input: timelines.TimelineToSave): Promise<void> {
     return timelines.saveTimeline(this.db, input);
-  }
-
-  savePages(sha256: string, documentId: string, pages: readonly PageText[]): Promise<void> {
-    return timelines.savePages(this.db, sha256, documentId, pages);
   }
 
   // ── reading ───────────────────────────────────────────────────────────────────────────────────

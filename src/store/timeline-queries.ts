@@ -2,7 +2,6 @@
 // new one, never half of either), read back as exactly the JSON `chartline process` prints — the
 // same documents, events and flags in the same order, each object's keys as written.
 import { createHash } from 'node:crypto';
-import type { PageText } from '../pipeline.js';
 import type { Timeline } from '../schema.js';
 import type { Database, Queryable } from './database.js';
 import type { PageRecord } from './records.js';
@@ -82,17 +81,6 @@ export async function getTimeline(q: Queryable, bundleId: string): Promise<Timel
   const r = rows[0];
   if (!r) return null;
   return { bundle: r.name, documents: r.documents ?? [], events: r.events ?? [], flags: r.flags ?? [] };
-}
-
-/** Page texts of one file (content-addressed: the same file in two bundles is stored once). */
-export async function savePages(q: Queryable, sha256: string, documentId: string, pages: readonly PageText[]): Promise<void> {
-  await insertRows(
-    q,
-    'pages',
-    ['sha256', 'num', 'document_id', 'text'],
-    pages.map((p) => [sha256, p.num, documentId, p.text]),
-    'on conflict (sha256, num) do update set text = excluded.text, document_id = excluded.document_id',
-  );
 }
 
 /** One source page by document id (the sha256 prefix sources carry) or full sha256, and 1-based number. */

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { detectFormat } from '../../ingest/detect-format.js';
 import type { InputFile } from '../../ingest/ingest-document.js';
 import { PdfPool } from '../../ingest/pdf-pool.js';
+import { referenceDay } from '../../reference-day.js';
 import type { Timeline } from '../../schema.js';
 import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
 import { createProgress } from '../progress.js';
@@ -54,7 +55,7 @@ Examples:
       let referenceDate: Date | undefined;
       if (opts.referenceDate) {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.referenceDate) || Number.isNaN(Date.parse(opts.referenceDate))) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
-        referenceDate = new Date(`${opts.referenceDate}T12:00:00Z`);
+        referenceDate = referenceDay(opts.referenceDate);
       }
       const inputs = expandInputs(paths);
       const showProgress = opts.progress ?? process.stderr.isTTY === true;
