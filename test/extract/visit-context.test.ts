@@ -84,6 +84,11 @@ describe('visit context: no visit in force', () => {
     expect({ date: e.date, reportedOn: e.reportedOn }).toEqual({ date: null, reportedOn: null });
   });
 
+  it('a request the record calls undated does not take the visit\'s date', async () => {
+    const e = eventWith(await eventsOf('She was seen on 03/02/2016 for neck pain. An undated request for authorization asked for cervical traction.'), 'plan', 'undated request');
+    expect({ date: e.date, reportedOn: e.reportedOn }).toEqual({ date: null, reportedOn: '2016-03-02' });
+  });
+
   it('a reviewer\'s rationale section ends the visit: its restated findings are not dated by it', async () => {
     const events = await eventsOf(
       [

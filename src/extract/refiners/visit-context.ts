@@ -68,9 +68,11 @@ export const visitContextRefiner: Refiner = {
       const narrative = !s.section || s.section.category === 'history';
       const opens = narrative ? ctx.patterns.narratedParts.find(s.text, s.tokens, s.start)[0] : undefined;
       if (opens && current.date) narrated = { part: opens.value, epoch: current.epoch };
+      // "An undated request for authorization by the psychologist ...": the record says it has no date
+      const saysUndated = /\bundated\b/i.test(s.text);
       for (const m of here) {
         if (narrated && narrative) m.narratedPart = narrated.part;
-        if (!m.date && m.dating === 'inherit' && current.date) {
+        if (!m.date && m.dating === 'inherit' && current.date && !saysUndated) {
           m.date = current.date;
           m.dateText = current.dateText;
           m.dateCertainty = 'inherited';
