@@ -82,6 +82,7 @@ describe('encounter: not a visit', () => {
     ['a visit verb with no date', 'She was seen for a recheck of her right wrist.'],
     ['the injury\'s date beside a record noun', 'The medical record indicated the claimant reported an injury on 05/14/2015.'],
     ['the injury\'s date beside a report noun', 'Per the first report, he was injured on 3/2/16 while lifting boxes.'],
+    ['a note by the attorney', 'On 10-14-2016 a note by the applicant\'s attorney asked for a second opinion.'],
   ])('%s: %j', async (_label, text) => {
     const events = await eventsOf(text);
     expect(describeEvents(ofType(events, 'encounter'))).toEqual([]);
