@@ -47,6 +47,9 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
   const out: Finding[] = [];
   for (const m of matches) {
     if (m.value.neutral) continue;
+    // "All the muscles of the body appeared normal": the general "appeared normal" inside a finding of
+    // a domain is that finding's words, not a claim of its own
+    if (m.value.domain === 'other' && matches.some((o) => o !== m && o.value.domain !== 'other' && !o.value.neutral && o.start <= m.start && o.end >= m.end)) continue;
     // "Tension signs: Straight leg raise is positive for low back pain ..." — a label, not a claim
     if (/^\s*:/.test(s.text.slice(m.end - s.start))) continue;
     const { assertion } = s.assertion.at(m.start, m.end);

@@ -27,6 +27,7 @@ describe('exam findings: signs, with domain, polarity and side', () => {
     ['Motor strength was 4/5 in the right deltoid and 5/5 on the left.', ['strength abnormal right', 'strength normal left']],
     // one normal word shared by a list of domains is a claim about each
     ['He has full strength and normal sensation and reflexes in both arms.', ['reflexes normal bilateral', 'sensation normal -', 'strength normal -']],
+    ['All the muscles of the body appeared normal.', ['strength normal -']],
   ])('%j → %j', async (text, expected) => {
     const events = await eventsOf(text);
     expect(ofType(events, 'exam_finding'), describeEvents(events).join('\n')).toHaveLength(1);
