@@ -110,12 +110,15 @@ export const chronologyCheck: Check = {
       const injuries = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10 && e.assertion === 'present' && !has(prior, e.source.quote));
       const dates = [...new Set(injuries.map((e) => e.date as string))];
       if (dates.length < 2) continue;
+      // the encounter it concerns: the one visit whose record gives a date of injury ("According to the
+      // 12/9/16 Doctor's First Report ... The date of injury was 12/1/16"), when there is just one
+      const visits = [...new Set(injuries.map((e) => e.reportedOn).filter((d): d is string => d !== null))];
       flags.push(
         makeFlag({
           kind: 'chronology',
           rule: 'chronology.two-injury-dates',
           severity: 'medium',
-          date: null,
+          date: visits.length === 1 ? (visits[0] as string) : null,
           summary: `The date of injury is given as ${dates.map(shortDate).join(' and as ')} in the same document.`,
           evidence: injuries.map((e) => ({ role: `injury ${shortDate(e.date)}`, source: e.source })),
           eventIds: injuries.map((e) => e.id),

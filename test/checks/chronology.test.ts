@@ -111,3 +111,23 @@ describe('chronology: a repeat study with no earlier one', () => {
     expect((await chronology(...texts)).map((f) => f.summary)).toEqual([]);
   });
 });
+
+describe('chronology: the date of injury written two ways in one document', () => {
+  it('the header and the summary disagree: a flag about the injury, no visit', async () => {
+    const flags = await chronology(['Date of Injury: 03/14/2018', 'CLINICAL CASE SUMMARY', 'The injured worker sustained an industrial injury on 03/18/2018 while lifting a pallet.'].join('\n'));
+    expect(flags.map((f) => ({ rule: f.rule, date: f.date, summary: f.summary }))).toEqual([
+      { rule: 'chronology.two-injury-dates', date: null, summary: 'The date of injury is given as 03/14/18 and as 03/18/18 in the same document.' },
+    ]);
+  });
+
+  it('one of the dates is given by a dated visit\'s report: the flag concerns that visit', async () => {
+    const flags = await chronology(
+      ['Date of Injury: 03/14/2018', 'DECISION RATIONALE:', "According to the 04/02/2018 Doctor's First Report, he had low back pain after lifting.", 'The date of injury was 03/18/2018.'].join('\n'),
+    );
+    expect(flags.map((f) => ({ rule: f.rule, date: f.date }))).toEqual([{ rule: 'chronology.two-injury-dates', date: '2018-04-02' }]);
+  });
+
+  it('the same date written two ways: no flag', async () => {
+    expect(await chronology(['Date of Injury: 03/14/2018', 'The injured worker sustained an industrial injury on March 14, 2018.'].join('\n'))).toEqual([]);
+  });
+});
