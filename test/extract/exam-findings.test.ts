@@ -28,6 +28,8 @@ describe('exam findings: signs, with domain, polarity and side', () => {
     // one normal word shared by a list of domains is a claim about each
     ['He has full strength and normal sensation and reflexes in both arms.', ['reflexes normal bilateral', 'sensation normal -', 'strength normal -']],
     ['All the muscles of the body appeared normal.', ['strength normal -']],
+    // range of motion written measured/normal
+    ['The lumbar spine had flexion of 40/90 degrees.', ['range_of_motion abnormal -']],
   ])('%j → %j', async (text, expected) => {
     const events = await eventsOf(text);
     expect(ofType(events, 'exam_finding'), describeEvents(events).join('\n')).toHaveLength(1);

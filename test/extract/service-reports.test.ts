@@ -62,6 +62,20 @@ describe('service reports: inside a visit', () => {
       { type: 'imaging', date: '2015-02-03' },
     ],
     [
+      // an injection given at the visit being told
+      'On 12/01/2016, he reported ongoing shoulder pain. A subacromial corticosteroid injection was administered.',
+      'procedure',
+      'injection was administered',
+      { type: 'procedure', date: '2016-12-01', dateCertainty: 'inherited' },
+    ],
+    [
+      // one given before, told at the visit, is not
+      'On 12/01/2016, he reported ongoing shoulder pain. A previous corticosteroid injection was administered by his former doctor.',
+      'procedure',
+      'injection was administered',
+      { type: 'procedure', date: null },
+    ],
+    [
       // earlier films mentioned at a visit are not taken at it
       'On 02/03/2015, he was seen in urgent care for wrist pain. Prior x-rays were taken at another facility.',
       'imaging',

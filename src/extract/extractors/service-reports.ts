@@ -52,12 +52,17 @@ const THIS_VISIT = /\b(?:on|at|during)\s+(?:this|that|the\s+same)\s+(?:date|day|
 // "X-rays were taken and revealed a type 2B acromion", "X-rays (2 view) were taken of the chest.":
 // films taken at the visit being told (its results may follow in the next sentences)
 const TAKEN = /\b(?:were|was)\s+(?:taken|obtained|performed)\b/i;
+// "A shoulder corticosteroid injection was administered.": given at the visit being told (an
+// injection is an office procedure; "surgery was performed" in a visit's summary is an earlier one)
+const ADMINISTERED = /\b(?:were|was)\s+(?:administered|given|performed|injected)\b/i;
 
 function performedAtVisit(s: Parameters<typeof serviceReportExtractor.extract>[1], r: ServiceReading): boolean {
   // an operative or procedure note's own procedure was done on its date
   if (r.service.value.type === 'procedure' && s.section?.category === 'procedure') return true;
   if (THIS_VISIT.test(s.text) && !/\b(?:last|previous|prior)\s+(?:visit|appointment)\b/i.test(s.text)) return true;
-  if (r.service.value.id === 'imaging.xray' && TAKEN.test(s.text) && !/\b(?:prior|previous|previously|old)\b/i.test(s.text)) return true;
+  const earlier = /\b(?:prior|previous|previously|old|last|history)\b/i.test(s.text);
+  if (r.service.value.id === 'imaging.xray' && TAKEN.test(s.text) && !earlier) return true;
+  if (r.service.value.id === 'procedure.injection' && ADMINISTERED.test(s.text) && !earlier) return true;
   return DONE_AT_VISIT.has(r.service.value.id) && s.has('result') && !s.has('past') && s.assertion.at(r.service.start, r.service.end).assertion === 'present';
 }
 
