@@ -18,6 +18,7 @@ describe('plans at a visit take the visit date', () => {
     ['The plan is to continue the home exercise program.', 'plan'],
     ['He was referred to Dr. Patel for a pain management consultation.', 'referral'],
     ['A referral to a hand surgeon was made.', 'referral'],
+    ['An orthopedic referral was ordered to address the shoulder.', 'referral'],
     // a medication ordered is a plan; one carried on is a medication
     ['Ibuprofen 600 mg three times daily was prescribed.', 'plan'],
     ['A request was submitted for cyclobenzaprine 7.5 mg #60.', 'plan'],
