@@ -30,6 +30,7 @@ describe('exam findings: signs, with domain, polarity and side', () => {
     ['All the muscles of the body appeared normal.', ['strength normal -']],
     // range of motion written measured/normal
     ['The lumbar spine had flexion of 40/90 degrees.', ['range_of_motion abnormal -']],
+    ['There was hyposensorium about the left thumb and index finger.', ['sensation abnormal left']],
   ])('%j → %j', async (text, expected) => {
     const events = await eventsOf(text);
     expect(ofType(events, 'exam_finding'), describeEvents(events).join('\n')).toHaveLength(1);
