@@ -11,5 +11,7 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('chartline: not built yet: run `npm ci` (or `npm run build`) in the chartline folder first\n');
   process.exit(1);
 }
+// `process` reads PDFs on a thread that takes a while to load pdf.js: start it before the rest
+if (process.argv[2] === 'process') (await import(new URL('../dist/src/ingest/pdf-pool.js', import.meta.url).href)).prestartReader();
 const { main } = await import(entry.href);
 await main(process.argv);

@@ -76,6 +76,26 @@ export function pdfThreadScript(): string {
   throw new Error('cannot find the compiled dist/src/ingest/pdf-thread.js: run `npm run build` first');
 }
 
+// a larger young generation: pdf.js makes many short-lived objects per page (fewer scavenges)
+const THREAD_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+
+let prestarted: { script: string; thread: Thread } | undefined;
+
+/**
+ * Starts one reader thread before anything else is loaded: `chartline process` calls it first thing,
+ * so pdf.js loads while the command line is parsed and the files are read (~40 ms sooner); the
+ * first PdfPool takes it. Left untaken (a single text file), it is idle and unref'd.
+ */
+export function prestartReader(script = pdfThreadScript()): void {
+  if (prestarted) return;
+  const thread = new Thread(script, THREAD_OPTIONS);
+  thread.unref();
+  // an error before a pool takes it is the pool's to see (its 'error' and 'exit' listeners); until
+  // then nothing may crash the process over a thread nobody uses yet
+  thread.on('error', () => undefined);
+  prestarted = { script, thread };
+}
+
 export class PdfPool {
   readonly size: number;
   readonly depth: number;
@@ -165,8 +185,9 @@ export class PdfPool {
   }
 
   private spawn(): Slot {
-    // a larger young generation: pdf.js makes many short-lived objects per page (fewer scavenges)
-    const thread = new Thread(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    const early = prestarted?.script === this.script && prestarted.thread.threadId >= 0 ? prestarted.thread : undefined;
+    prestarted = undefined;
+    const thread = early ?? new Thread(this.script, THREAD_OPTIONS);
     const slot: Slot = { thread, posted: [] };
     thread.on('message', (reply: PdfReply) => {
       const pending = slot.posted[0];

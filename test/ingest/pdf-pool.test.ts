@@ -7,7 +7,7 @@ import { makePdf } from '../support/make-pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/ingest-error.js';
 import { cleanPages } from '../../src/ingest/clean-pages.js';
-import { PdfPool, pageWorkOf } from '../../src/ingest/pdf-pool.js';
+import { PdfPool, pageWorkOf, prestartReader } from '../../src/ingest/pdf-pool.js';
 import { fingerprintPage } from '../../src/checks/fingerprint.js';
 import { readPdfPages } from '../../src/ingest/read-pdf.js';
 import { emptyTimings, processBundle } from '../../src/pipeline.js';
@@ -130,6 +130,20 @@ describe('PdfPool without cleaning, and prefetching', () => {
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+describe('a reader started before its pool', () => {
+  it('is taken by the first pool and reads as any other', async () => {
+    prestartReader();
+    prestartReader(); // a second call does not start a second thread
+    const pool = new PdfPool({ size: 1 });
+    try {
+      const data = fixture('good.pdf');
+      expect(await pool.read(data)).toEqual(await readPdfPages(data));
+    } finally {
+      await pool.close();
     }
   });
 });
