@@ -98,13 +98,30 @@ class PhraseTries<T> {
     }
   }
 
-  /** Each member's phrase matches: non-overlapping, longest first at each position, in text order. */
-  scan(text: string, tokens: readonly Token[], offset: number, members: number): LexiconMatch<T>[][] {
-    const perMember: LexiconMatch<T>[][] = Array.from({ length: members }, () => []);
+  // scratch state of scan, kept between calls: a sentence is scanned by a dozen lexicons, and new
+  // arrays and maps for each scan were most of the analysis's garbage
+  private free = new Int32Array(1);
+  private readonly foldedBest = new Map<number, { n: number; hit: Hit<T> }>();
+  private readonly exactBest = new Map<number, { n: number; hit: Hit<T> }>();
+
+  /**
+   * Each member's phrase matches (non-overlapping, longest first at each position, in text order),
+   * by member index; a member with none may be missing (undefined).
+   */
+  scan(text: string, tokens: readonly Token[], offset: number, members: number): (LexiconMatch<T>[] | undefined)[] {
+    const perMember: (LexiconMatch<T>[] | undefined)[] = [];
     // the token index from which each member may match again (its last match ends before it)
-    const free = new Int32Array(members);
-    const folded = new Map<number, { n: number; hit: Hit<T> }>();
-    const exact = new Map<number, { n: number; hit: Hit<T> }>();
+    if (this.free.length < members) this.free = new Int32Array(members);
+    const free = this.free;
+    free.fill(0, 0, members);
+    const folded = this.foldedBest;
+    const exact = this.exactBest;
+    const emit = (i: number, member: number, best: { n: number; hit: Hit<T> }) => {
+      const first = tokens[i] as Token;
+      const last = tokens[i + best.n - 1] as Token;
+      (perMember[member] ??= []).push({ start: first.start, end: last.end, text: text.slice(first.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term });
+      free[member] = i + best.n;
+    };
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i] as Token;
       const f = this.folded.next.get(tok.norm);
@@ -114,17 +131,12 @@ class PhraseTries<T> {
       exact.clear();
       if (f) PhraseTries.walk(f, tokens, i, 'norm', free, folded);
       if (e) PhraseTries.walk(e, tokens, i, 'raw', free, exact);
-      const emit = (member: number, best: { n: number; hit: Hit<T> }) => {
-        const last = tokens[i + best.n - 1] as Token;
-        (perMember[member] as LexiconMatch<T>[]).push({ start: tok.start, end: last.end, text: text.slice(tok.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term });
-        free[member] = i + best.n;
-      };
       // the folded reading wins a tie, the case-sensitive one only when longer
       for (const [member, fb] of folded) {
         const eb = exact.get(member);
-        emit(member, eb && eb.n > fb.n ? eb : fb);
+        emit(i, member, eb && eb.n > fb.n ? eb : fb);
       }
-      for (const [member, eb] of exact) if (!folded.has(member)) emit(member, eb);
+      for (const [member, eb] of exact) if (!folded.has(member)) emit(i, member, eb);
     }
     return perMember;
   }
@@ -144,7 +156,7 @@ export class Lexicon<T> {
 
   /** Non-overlapping phrase matches, longest first at each position, plus every pattern match. */
   find(text: string, tokens: readonly Token[] = tokenize(text), offset = 0): LexiconMatch<T>[] {
-    const phrases = this.phrases.scan(text, tokens, offset, 1)[0] as LexiconMatch<T>[];
+    const phrases = this.phrases.scan(text, tokens, offset, 1)[0] ?? [];
     return withPatterns(phrases, this.patternMatches(text, offset));
   }
 
@@ -191,6 +203,6 @@ export class LexiconSet<T> {
 
   find(text: string, tokens: readonly Token[] = tokenize(text), offset = 0): LexiconMatch<T>[] {
     const perMember = this.phrases.scan(text, tokens, offset, this.members.length);
-    return this.members.flatMap((lexicon, m) => withPatterns(perMember[m] as LexiconMatch<T>[], lexicon.patternMatches(text, offset)));
+    return this.members.flatMap((lexicon, m) => withPatterns(perMember[m] ?? [], lexicon.patternMatches(text, offset)));
   }
 }
