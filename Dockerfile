@@ -27,5 +27,6 @@ COPY patterns ./patterns
 # the blob volume mounts here; a new named volume takes this owner
 RUN mkdir -p /data/blobs && chown -R node:node /data
 USER node
-ENTRYPOINT ["node", "bin/chartline.mjs"]
+# the node options of bin/chartline.mjs's first line (one V8 helper thread; see README, Performance)
+ENTRYPOINT ["node", "--v8-pool-size=1", "bin/chartline.mjs"]
 CMD ["worker"]
