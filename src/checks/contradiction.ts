@@ -10,6 +10,10 @@
 //      12/12/16 "Utilization Review non-certified a request for MRI cervical spine"
 //    A later approval after a denial is an appeal, not a contradiction; partial approvals
 //    ("modified", "6 of 12 sessions authorized") and different requests ("additional PT") are left alone.
+// 3. The side of a limb: a record about the left shoulder throughout ("left shoulder strain", "Hawkins
+//    sign was positive on the left", ...) and one exam finding or diagnosis about the right shoulder
+//    alone ("The right shoulder had decreased range of motion in all planes."). A record that ever says
+//    bilateral, or names the other side twice, is about both sides and is left alone.
 import type { TimelineEvent } from '../schema.js';
 import { Lexicon, tokenize, type LexiconMatch } from '../patterns/lexicon.js';
 import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
@@ -191,10 +195,64 @@ function decisionContradictions(ctx: CheckContext, events: TimelineEvent[]) {
   return flags;
 }
 
+type Side = 'left' | 'right';
+
+function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag>[] {
+  const { minimumStatements } = ctx.patterns.data.checks.contradiction.laterality;
+  // the paired body parts: arms and legs (anatomy.json regions)
+  const limbs = new Set(ctx.patterns.data.anatomy.bodyParts.filter((b) => b.region === 'upper_extremity' || b.region === 'lower_extremity').map((b) => b.name));
+  const flags = [];
+  for (const doc of ctx.documents) {
+    const statements = new Map<string, Record<'left' | 'right' | 'bilateral', TimelineEvent[]>>();
+    for (const e of doc.events) {
+      const { side, bodyParts } = e.anatomy;
+      if (!side || e.assertion !== 'present') continue;
+      for (const part of bodyParts) {
+        if (!limbs.has(part)) continue;
+        const bySide = statements.get(part) ?? { left: [], right: [], bilateral: [] };
+        bySide[side].push(e);
+        statements.set(part, bySide);
+      }
+    }
+    for (const [part, bySide] of statements) {
+      if (bySide.bilateral.length > 0) continue;
+      for (const [odd, usual] of [['left', 'right'], ['right', 'left']] as [Side, Side][]) {
+        const [e] = bySide[odd];
+        if (bySide[odd].length !== 1 || !e || bySide[usual].length < minimumStatements) continue;
+        // a finding or diagnosis about this limb alone, with a date to put the flag on
+        if ((e.type !== 'exam_finding' && e.type !== 'diagnosis') || e.anatomy.bodyParts.length !== 1 || !(e.date ?? e.reportedOn)) continue;
+        const when = (e.date ?? e.reportedOn) as string;
+        // the other side's statements: the diagnoses (what the record is about) and those of the same
+        // visit first, then the other findings
+        const sameVisit = bySide[usual].filter((o) => (o.date ?? o.reportedOn) === when && o.type !== 'diagnosis');
+        const diagnoses = bySide[usual].filter((o) => o.type === 'diagnosis');
+        const rest = bySide[usual].filter((o) => !sameVisit.includes(o) && !diagnoses.includes(o));
+        const others = [...diagnoses.slice(0, 2), ...sameVisit.slice(0, 3), ...rest].slice(0, 6);
+        flags.push(
+          makeFlag({
+            kind: 'contradiction',
+            rule: 'contradiction.laterality',
+            severity: 'medium',
+            date: when,
+            summary: `${shortDate(when)}: ${article(e.type)} about the ${odd} ${part}, while the record's ${bySide[usual].length} other statements about the ${part} are all about the ${usual} one.`,
+            evidence: [{ role: `${odd} ${part}`, source: e.source }, ...others.map((o) => ({ role: `${usual} ${part}`, source: o.source }))],
+            eventIds: [e.id, ...others.map((o) => o.id)],
+          }),
+        );
+      }
+    }
+  }
+  return flags;
+}
+
+function article(type: TimelineEvent['type']): string {
+  return type === 'exam_finding' ? 'an exam finding' : 'a diagnosis';
+}
+
 export const contradictionCheck: Check = {
   name: 'contradiction',
   run(ctx) {
     const events = ctx.documents.flatMap((d) => d.events);
-    return [...treatmentContradictions(ctx, events), ...decisionContradictions(ctx, events)];
+    return [...treatmentContradictions(ctx, events), ...decisionContradictions(ctx, events), ...lateralityContradictions(ctx)];
   },
 };

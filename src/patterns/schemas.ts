@@ -204,6 +204,7 @@ export const ChecksFile = z
         differentRequest: z.array(phrase),
         partial: z.array(phrase),
         treatmentFamilies: z.record(z.string(), z.union([z.string(), z.array(phrase).min(1)])),
+        laterality: z.object({ $comment: z.string().optional(), minimumStatements: z.number().int().min(2) }).strict(),
       })
       .strict(),
     duplicate: z

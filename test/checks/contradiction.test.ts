@@ -101,3 +101,37 @@ describe('contradiction: a decision stated both ways', () => {
     expect((await contradictions(...texts)).map((f) => f.summary)).toEqual([]);
   });
 });
+
+describe('contradiction: the side of a limb', () => {
+  const LEFT_KNEE = [
+    'Date of Injury: 03/02/2017',
+    'The injured worker sustained an injury to the left knee when he slipped on a wet floor.',
+    'Diagnoses include left knee medial meniscus tear.',
+    'He was seen on 04/11/2017 for left knee pain.',
+    'There was tenderness along the medial joint line of the left knee.',
+    "McMurray's test was positive on the left knee.",
+  ];
+
+  it('one finding on the other side of a record about one side: flagged at its visit', async () => {
+    const flags = await contradictions([...LEFT_KNEE, 'The right knee had decreased range of motion in flexion.'].join('\n'));
+    expect(flags.map((f) => ({ rule: f.rule, date: f.date }))).toEqual([{ rule: 'contradiction.laterality', date: '2017-04-11' }]);
+    const [flag] = flags as [Flag];
+    expect(flag.summary).toMatch(/^04\/11\/17: an exam finding about the right knee, while the record's \d+ other statements about the knee are all about the left one\.$/);
+    expect(flag.evidence[0]).toMatchObject({ role: 'right knee', quote: 'The right knee had decreased range of motion in flexion.' });
+    expect(flag.evidence.slice(1).map((e) => e.role)).toContain('left knee');
+    expect(flag.evidence.some((e) => e.quote.startsWith('Diagnoses include left knee'))).toBe(true);
+  });
+
+  it.each<[label: string, extra: string[]]>([
+    ['both knees named once', ['Bilateral knee crepitus was noted.', 'The right knee had decreased range of motion in flexion.']],
+    ['the other side named twice', ['The right knee had decreased range of motion in flexion.', 'There was mild swelling of the right knee.']],
+    ['the other side only in the history', ['He had a right knee arthroscopy in 2009 which helped.']],
+  ])('no flag: %s', async (_label, extra) => {
+    expect((await contradictions([...LEFT_KNEE, ...extra].join('\n'))).filter((f) => f.rule === 'contradiction.laterality')).toEqual([]);
+  });
+
+  it('no flag when the record says too little about the side', async () => {
+    const text = ['He was seen on 04/11/2017 for left knee pain.', 'The right knee had decreased range of motion in flexion.'].join('\n');
+    expect((await contradictions(text)).filter((f) => f.rule === 'contradiction.laterality')).toEqual([]);
+  });
+});
