@@ -1,6 +1,6 @@
-// A pool of worker threads reading PDFs, for `chartline process`: pdf-parse (pdf.js) is the
-// costliest step and runs on one thread at a time, so with a pool several documents are read at
-// once while the calling thread analyses the ones already read. `pool.read` is a drop-in
+// A pool of worker threads reading PDFs (a ThreadPool of pdf-thread.js), for `chartline process`:
+// pdf-parse (pdf.js) is the costliest step and runs on one thread at a time, so with a pool several
+// documents are read at once while the calling thread analyses the ones already read. `pool.read` is a drop-in
 // PipelineOptions.pdfReader: same page texts, same IngestError codes as readPdfPages.
 // The threads also clean the pages and, with `fingerprintShingle`, fingerprint them (pageWorkOf);
 // ingestDocument and processDocument use that work instead of doing it again on the calling thread.
@@ -10,9 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
 import type { PageFingerprint } from '../checks/fingerprint.js';
+import { ThreadPool } from '../thread-pool.js';
 import type { CleanPage } from './clean-pages.js';
 import { IngestError } from './ingest-error.js';
-import type { PdfReply, PdfTask } from './pdf-thread.js';
+import type { PdfResult, PdfTask } from './pdf-thread.js';
 import type { RawPage } from './read-pdf.js';
 
 export interface PdfPoolOptions {
@@ -41,19 +42,6 @@ export interface PageWork {
   fingerprints?: PageFingerprint[];
   /** the shingle size the fingerprints were made with */
   shingle?: number;
-}
-
-interface Pending {
-  id: number;
-  data: Uint8Array;
-  resolve: (pages: RawPage[]) => void;
-  reject: (err: Error) => void;
-}
-
-interface Slot {
-  thread: Thread;
-  /** posted to the thread, oldest first; it reads them one at a time, in that order */
-  posted: Pending[];
 }
 
 const pageWork = new WeakMap<readonly RawPage[], PageWork>();
@@ -96,30 +84,45 @@ export function prestartReader(script = pdfThreadScript()): void {
   prestarted = { script, thread };
 }
 
+/** The prestarted thread, once, if it runs the same script and is still alive. */
+function takePrestarted(script: string): Thread | undefined {
+  const early = prestarted?.script === script && prestarted.thread.threadId >= 0 ? prestarted.thread : undefined;
+  prestarted = undefined;
+  return early;
+}
+
 export class PdfPool {
   readonly size: number;
   readonly depth: number;
-  private readonly script: string;
   /** fingerprint the clean pages with this shingle size (set it before the first read) */
   fingerprintShingle: number | undefined;
   /** clean the pages on the threads (set it before the first read) */
   clean: boolean;
-  private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
-  private nextId = 1;
-  private closed = false;
+  private readonly pool: ThreadPool<PdfTask, PdfResult>;
   /** reads started by prefetch, handed out by read for the same bytes */
   private readonly prefetched = new Map<Uint8Array, Promise<RawPage[]>>();
 
   constructor(options: PdfPoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? availableParallelism());
-    this.depth = Math.max(1, Math.floor(options.depth ?? 2));
-    this.script = options.script ?? pdfThreadScript();
+    const script = options.script ?? pdfThreadScript();
+    this.pool = new ThreadPool<PdfTask, PdfResult>({
+      size: options.size ?? availableParallelism(),
+      script,
+      threadOptions: THREAD_OPTIONS,
+      depth: options.depth ?? 2,
+      // bad input comes back as the IngestError readPdfPages gave
+      taskError: (e) => (e.name === 'IngestError' && e.code ? new IngestError(e.code as IngestError['code'], e.message) : Object.assign(new Error(e.message), { name: e.name })),
+      // a reader that dies fails its document like an unreadable PDF
+      lostError: (reason) => new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`),
+      closedMessage: 'the PDF reader pool',
+      adopt: () => takePrestarted(script),
+    });
+    this.size = this.pool.size;
+    this.depth = this.pool.depth;
     this.fingerprintShingle = options.fingerprintShingle;
     this.clean = options.clean ?? true;
     // one thread starts now, loading pdf.js while the caller starts up; the others when there is work
     // for them (a single small document does not pay for threads it cannot use)
-    this.spawn();
+    this.pool.warm();
   }
 
   /**
@@ -147,79 +150,15 @@ export class PdfPool {
     return this.post(data);
   };
 
-  private post(data: Uint8Array): Promise<RawPage[]> {
-    if (this.closed) return Promise.reject(new Error('the PDF reader pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, data, resolve, reject });
-      this.dispatch();
-    });
+  private async post(data: Uint8Array): Promise<RawPage[]> {
+    const result = await this.pool.run({ data, clean: this.clean, ...(this.fingerprintShingle === undefined ? {} : { shingle: this.fingerprintShingle }) });
+    pageWork.set(result.pages, { ms: result.ms, ...(result.clean ? { clean: result.clean } : {}), ...(result.fingerprints ? { fingerprints: result.fingerprints, shingle: result.shingle } : {}) });
+    return result.pages;
   }
 
   /** Stops the threads; reads still queued or running are rejected. */
   async close(): Promise<void> {
-    this.closed = true;
     this.prefetched.clear();
-    for (const p of this.queue.splice(0)) p.reject(new Error('the PDF reader pool closed'));
-    await Promise.all(
-      this.slots.splice(0).map(async (slot) => {
-        slot.thread.removeAllListeners();
-        slot.thread.on('error', () => undefined);
-        for (const p of slot.posted.splice(0)) p.reject(new Error('the PDF reader pool closed'));
-        await slot.thread.terminate();
-      }),
-    );
-  }
-
-  private dispatch(): void {
-    while (this.queue.length > 0 && !this.closed) {
-      // an idle thread first, then a new one, then the least loaded below the depth
-      let slot = this.slots.find((s) => s.posted.length === 0);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      slot ??= this.slots.filter((s) => s.posted.length < this.depth).sort((a, b) => a.posted.length - b.posted.length)[0];
-      if (!slot) return;
-      const pending = this.queue.shift() as Pending;
-      slot.posted.push(pending);
-      slot.thread.ref();
-      slot.thread.postMessage({ id: pending.id, data: pending.data, clean: this.clean, ...(this.fingerprintShingle === undefined ? {} : { shingle: this.fingerprintShingle }) } satisfies PdfTask);
-    }
-  }
-
-  private spawn(): Slot {
-    const early = prestarted?.script === this.script && prestarted.thread.threadId >= 0 ? prestarted.thread : undefined;
-    prestarted = undefined;
-    const thread = early ?? new Thread(this.script, THREAD_OPTIONS);
-    const slot: Slot = { thread, posted: [] };
-    thread.on('message', (reply: PdfReply) => {
-      const pending = slot.posted[0];
-      if (!pending || pending.id !== reply.id) return;
-      slot.posted.shift();
-      if (slot.posted.length === 0) thread.unref();
-      if (reply.ok) {
-        pageWork.set(reply.pages, { ms: reply.ms, ...(reply.clean ? { clean: reply.clean } : {}), ...(reply.fingerprints ? { fingerprints: reply.fingerprints, shingle: reply.shingle } : {}) });
-        pending.resolve(reply.pages);
-      } else if (reply.ingest && reply.code) {
-        pending.reject(new IngestError(reply.code, reply.message));
-      } else {
-        pending.reject(Object.assign(new Error(reply.message), { name: reply.name }));
-      }
-      this.dispatch();
-    });
-    // a thread that dies (out of memory, a crash in native code) fails the document it was reading,
-    // like an unreadable PDF; the ones posted behind it go back to the front of the queue, and the
-    // next read starts a fresh thread
-    const lost = (reason: string) => {
-      const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots.splice(i, 1);
-      const [reading, ...waiting] = slot.posted.splice(0);
-      reading?.reject(new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`));
-      this.queue.unshift(...waiting);
-      if (!this.closed) this.dispatch();
-    };
-    thread.on('error', (err) => lost(err.message));
-    thread.on('exit', (code) => lost(`exit code ${code}`));
-    // an idle thread must not keep a finished process alive
-    thread.unref();
-    this.slots.push(slot);
-    return slot;
+    await this.pool.close();
   }
 }

@@ -2,11 +2,12 @@
 // 200-page PDF: 0.7–2.3 s); on the worker's own thread that would stop BullMQ renewing its job
 // locks, the job would count as stalled and a second worker would read the same document again.
 // Here the worker's thread only moves messages, so locks renew on time however long a PDF takes.
+// A ThreadPool of workers/pipeline-thread.js, one document at a time per thread, with a time limit.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker as Thread } from 'node:worker_threads';
 import type { DocumentResult } from '../pipeline.js';
+import { ThreadPool } from '../thread-pool.js';
 
 /** One document through the pipeline (the bundle's timeline is built on the worker's own thread). */
 export interface PipelineTask {
@@ -17,8 +18,6 @@ export interface PipelineTask {
   /** YYYY-MM-DD */
   referenceDate: string;
 }
-
-export type ThreadReply = { id: number; ok: true; value: DocumentResult } | { id: number; ok: false; error: { name: string; message: string } };
 
 /** The task failed inside the pipeline; name tells what, e.g. "DamagedBlobError" or "PatternError". */
 export class PipelineTaskError extends Error {
@@ -50,109 +49,31 @@ export function pipelineThreadScript(): string {
   throw new Error('cannot find the compiled dist/workers/pipeline-thread.js: run `npm run build` first');
 }
 
-interface Pending {
-  id: number;
-  task: PipelineTask;
-  resolve: (value: DocumentResult) => void;
-  reject: (err: Error) => void;
-}
-
-interface Slot {
-  thread: Thread;
-  current: Pending | null;
-  timer: NodeJS.Timeout | null;
-}
-
 export class PipelineThreadPool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
-  private nextId = 1;
-  private closed = false;
-  private readonly script: string;
+  private readonly pool: ThreadPool<PipelineTask, DocumentResult>;
 
   constructor(
     readonly size: number,
-    private readonly options: { timeoutMs: number; script?: string },
+    options: { timeoutMs: number; script?: string },
   ) {
-    this.script = options.script ?? pipelineThreadScript();
+    this.pool = new ThreadPool<PipelineTask, DocumentResult>({
+      size,
+      script: options.script ?? pipelineThreadScript(),
+      timeoutMs: options.timeoutMs,
+      taskError: (e) => new PipelineTaskError(e.name, e.message),
+      // a thread that dies (out of memory, a crash in native code) fails its task, which BullMQ retries
+      lostError: (reason) => new Error(`the pipeline thread stopped: ${reason}`),
+      timeoutError: (ms) => new PipelineTimeoutError(`gave up after ${Math.round(ms / 1000)} s (CHARTLINE_DOCUMENT_TIMEOUT_MS)`),
+      closedMessage: 'the pipeline thread pool',
+    });
   }
 
   processDocument(task: PipelineTask): Promise<DocumentResult> {
-    if (this.closed) return Promise.reject(new Error('the pipeline thread pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
-      this.dispatch();
-    });
+    return this.pool.run(task);
   }
 
   /** Stops every thread; tasks still queued or running are rejected. */
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('the pipeline thread pool closed'));
-    await Promise.all(this.slots.splice(0).map((s) => this.stop(s, new Error('the pipeline thread pool closed'))));
-  }
-
-  private dispatch(): void {
-    while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.current === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
-      const pending = this.queue.shift() as Pending;
-      slot.current = pending;
-      slot.thread.ref();
-      slot.timer = setTimeout(() => {
-        void this.stop(slot, new PipelineTimeoutError(`gave up after ${Math.round(this.options.timeoutMs / 1000)} s (CHARTLINE_DOCUMENT_TIMEOUT_MS)`));
-      }, this.options.timeoutMs);
-      slot.thread.postMessage({ id: pending.id, task: pending.task });
-    }
-  }
-
-  private spawn(): Slot {
-    const thread = new Thread(this.script);
-    const slot: Slot = { thread, current: null, timer: null };
-    thread.on('message', (reply: ThreadReply) => {
-      const pending = slot.current;
-      if (!pending || pending.id !== reply.id) return;
-      this.finish(slot);
-      if (reply.ok) pending.resolve(reply.value);
-      else pending.reject(new PipelineTaskError(reply.error.name, reply.error.message));
-      this.dispatch();
-    });
-    // a thread that dies (out of memory, a crash in native code) fails its task, which BullMQ retries
-    const lost = (reason: string) => {
-      const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots.splice(i, 1);
-      const pending = slot.current;
-      this.finish(slot);
-      pending?.reject(new Error(`the pipeline thread stopped: ${reason}`));
-      if (!this.closed) this.dispatch();
-    };
-    thread.on('error', (err) => lost(err.message));
-    thread.on('exit', (code) => lost(`exit code ${code}`));
-    // an idle thread must not keep a finished process alive; a busy one does (ref() in dispatch)
-    thread.unref();
-    this.slots.push(slot);
-    return slot;
-  }
-
-  private finish(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    slot.current = null;
-    slot.thread.unref();
-  }
-
-  private async stop(slot: Slot, reason: Error): Promise<void> {
-    const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
-    const pending = slot.current;
-    this.finish(slot);
-    slot.thread.removeAllListeners('exit');
-    slot.thread.removeAllListeners('error');
-    // a terminated thread may still report an error; nothing waits for it any more
-    slot.thread.on('error', () => undefined);
-    pending?.reject(reason);
-    await slot.thread.terminate();
-    if (!this.closed) this.dispatch();
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
