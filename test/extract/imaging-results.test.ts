@@ -15,6 +15,8 @@ describe('imaging results: a following results sentence is the same study', () =
     // words an examiner also uses, every one an imaging finding, inside the report
     ['a findings sentence of atrophy', `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy.`, 'muscle atrophy', 'imaging.result-continued'],
     ['a findings sentence of effusion', `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy. There was small glenohumeral joint effusion.`, 'glenohumeral joint effusion', 'imaging.result-continued'],
+    ['a findings sentence of dislocation', `${VISIT} ${STUDY} There was no evidence for a biceps dislocation or subluxation.`, 'biceps dislocation', 'imaging.result-continued'],
+    ['a findings sentence naming a tendon', `${VISIT} ${STUDY} There was no evidence of capsulitis. There was a focal strain of the posterior supraspinatus tendon insertion.`, 'focal strain', 'imaging.result-continued'],
   ])('%s', async (_label, text, quotePart, rule) => {
     const events = await eventsOf(text);
     const study = eventWith(events, 'imaging', 'dated 01/20/2016');

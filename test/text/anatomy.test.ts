@@ -84,3 +84,13 @@ describe('readAnatomy: body parts and regions', () => {
     });
   });
 });
+
+describe('readAnatomy: muscles, tendons and structures name their joint', () => {
+  it.each<[string, string[]]>([
+    ['focal strain of the supraspinatus tendon insertion', ['shoulder']],
+    ['the acromion was shallow type 2', ['shoulder']],
+    ['small glenohumeral joint effusion and a posterior labral tear', ['shoulder']],
+  ])('%j → %j', (text, bodyParts) => {
+    expect(anatomy(text).bodyParts).toEqual(bodyParts);
+  });
+});
