@@ -27,6 +27,12 @@ describe('shipped patterns/*.json', () => {
     expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
 
+  // one term per line, so a synonym added or removed is a one-line diff
+  it.each(shippedFiles)('%s is pretty-printed, one term per line', (file) => {
+    const text = readFileSync(join(SHIPPED, file), 'utf8');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+
   it.each(shippedFiles)('every regular expression in %s compiles the way the matchers use it', (file) => {
     const bad: string[] = [];
     const visit = (value: unknown, path: string, inPatterns: boolean): void => {
