@@ -2,13 +2,17 @@
 // The CLI, the queue workers and the API all call these functions.
 import { assembleTimeline } from './timeline/build-timeline.js';
 import { runChecks } from './checks/run-checks.js';
-import { fingerprintPage, type PageFingerprint } from './checks/fingerprint.js';
 import { extractDocument } from './extract/extract-document.js';
+import { fingerprintPage } from './ingest/fingerprint.js';
 import { ingestDocument, type InputFile, type IngestedDocument } from './ingest/ingest-document.js';
 import { pageWorkOf } from './ingest/pdf-pool.js';
 import { readPdfPages, type RawPage } from './ingest/read-pdf.js';
 import { loadPatterns, type Patterns } from './patterns/load-patterns.js';
-import type { DocumentInfo, Timeline, TimelineEvent } from './schema.js';
+import type { DocumentResult, PageText } from './model/document-result.js';
+import { UNCLASSIFIED } from './model/document-kind.js';
+import type { DocumentInfo, DocumentKind, Timeline } from './schema.js';
+
+export type { DocumentResult, PageText } from './model/document-result.js';
 
 export interface PipelineOptions {
   patterns?: Patterns;
@@ -41,31 +45,12 @@ export function emptyTimings(): StageTimings {
   return { ingest: 0, text: 0, dates: 0, extract: 0, fingerprint: 0, checks: 0, timeline: 0 };
 }
 
-export interface PageText {
-  num: number;
-  text: string;
-}
-
-/** Everything the timeline and the checks need from one document; JSON-serialisable for queue jobs. */
-export interface DocumentResult {
-  info: DocumentInfo;
-  events: TimelineEvent[];
-  fingerprints: PageFingerprint[];
-  /** the clean page texts every source offset refers to (kept for storage and the source viewer) */
-  pages: PageText[];
-  /**
-   * ms per stage for this document. extract: the extraction rules; text and dates: the analysis they
-   * read (absent in results stored before they were measured apart).
-   */
-  stageMs: { ingest: number; extract: number; text?: number; dates?: number; fingerprint?: number };
-}
-
 export function pageTexts(doc: IngestedDocument): PageText[] {
   return doc.pages.map((p) => ({ num: p.num, text: doc.text.slice(p.offset, p.offset + p.length) }));
 }
 
-export function documentInfo(doc: IngestedDocument): DocumentInfo {
-  return { id: doc.id, name: doc.name, pages: doc.pages.length, sha256: doc.sha256, errors: doc.errors };
+export function documentInfo(doc: IngestedDocument, kind: DocumentKind = UNCLASSIFIED): DocumentInfo {
+  return { id: doc.id, name: doc.name, pages: doc.pages.length, sha256: doc.sha256, kind, errors: doc.errors };
 }
 
 export async function processDocument(file: InputFile, options: PipelineOptions = {}): Promise<DocumentResult> {
@@ -86,7 +71,8 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
   const doc = await ingestDocument(file, timedReader);
   const t1 = performance.now();
   const analysis = { text: 0, dates: 0 };
-  const events = doc.text.trim() ? extractDocument(doc, patterns, { referenceDate: options.referenceDate, timings: analysis }).events : [];
+  const extracted = doc.text.trim() ? extractDocument(doc, patterns, { referenceDate: options.referenceDate, timings: analysis }) : null;
+  const events = extracted?.events ?? [];
   const t2 = performance.now();
   const shingle = patterns.data.checks.duplicate.shingleSize;
   const pages = pageTexts(doc);
@@ -103,7 +89,7 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
     total.extract += stageMs.extract;
     total.fingerprint += stageMs.fingerprint;
   }
-  return { info: documentInfo(doc), events, fingerprints, pages, stageMs };
+  return { info: documentInfo(doc, extracted?.kind), events, fingerprints, pages, stageMs };
 }
 
 export function buildTimeline(bundle: string, documents: readonly DocumentResult[], options: PipelineOptions = {}): Timeline {

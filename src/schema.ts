@@ -72,21 +72,131 @@ export const MeasureSchema = z
   .strict();
 export type Measure = z.infer<typeof MeasureSchema>;
 
-export const EXAM_DOMAINS = ['strength', 'sensation', 'reflexes', 'tension_sign', 'gait', 'range_of_motion', 'tenderness', 'spasm', 'provocative_test', 'neurologic', 'other'] as const;
-export const FINDING_POLARITIES = ['normal', 'abnormal'] as const;
-/** A structured reading of one exam claim ("4+/5 weakness of the left EHL", "normal sensation"). */
+export const FINDING_SYSTEMS = [
+  'general',
+  'vitals',
+  'heent',
+  'neck',
+  'lungs',
+  'heart',
+  'abdomen',
+  'skin',
+  'extremities',
+  'musculoskeletal',
+  'neuro',
+  'psych',
+  'other',
+] as const;
+export const FindingSystemSchema = z.enum(FINDING_SYSTEMS);
+export type FindingSystem = z.infer<typeof FindingSystemSchema>;
+
+/**
+ * normal / abnormal: a judgement about a domain ("5/5 strength", "gait antalgic"); present / absent:
+ * a sign that is there or not ("1+ edema", "no wheezing"). abnormal and present are the pathological
+ * sides.
+ */
+export const FINDING_POLARITIES = ['normal', 'abnormal', 'present', 'absent'] as const;
+export const FindingPolaritySchema = z.enum(FINDING_POLARITIES);
+export type FindingPolarity = z.infer<typeof FindingPolaritySchema>;
+
+export const SpanSchema = z
+  .object({
+    start: z.number().int().min(0).describe("character offset in the page text (as source.start)"),
+    end: z.number().int().min(0),
+  })
+  .strict();
+
+/** One clinical finding, as extraction read it ("4+/5 weakness of the left EHL", "no edema", "Lachman negative"). */
 export const FindingSchema = z
   .object({
-    domain: z.enum(EXAM_DOMAINS),
-    polarity: z.enum(FINDING_POLARITIES),
-    side: z.enum(SIDES).nullable(),
-    /** the body region the finding is about, when its clause names one ("upper_extremity", "lumbar") */
-    region: z.string().nullable(),
-    text: z.string(),
-    rule: z.string(),
+    concept: z
+      .string()
+      .describe('what the finding is about, as a dotted path from general to specific: "neuro.strength", "lungs.wheeze", "msk.test.lachman"; a claim about a path is a claim about everything under it'),
+    system: FindingSystemSchema,
+    polarity: FindingPolaritySchema,
+    value: z.string().nullable().describe('a grade or measure as written: "4+/5", "2+", "1+", "2/6", "40 degrees", "130/56"'),
+    site: z.string().nullable().describe('the body part, spinal level, digit, muscle or quadrant the clause names'),
+    side: z.enum(['left', 'right', 'bilateral']).nullable(),
+    assertion: z.enum(['present', 'absent', 'historical', 'hypothetical']),
+    /** true when the finding is the patient's report (a symptom), not a sign the examiner found */
+    reported: z.boolean(),
+    text: z.string().describe('the words of the finding'),
+    rule: z.string().describe('the vocabulary entry that produced it (patterns/findings/*.json id)'),
+    page: z.number().int().min(1),
+    span: SpanSchema,
   })
   .strict();
 export type Finding = z.infer<typeof FindingSchema>;
+
+export const SERVICE_STATUSES = ['done', 'planned', 'requested', 'hypothetical', 'approved', 'denied'] as const;
+export const TREATMENT_RESPONSES = ['helped', 'no_relief', 'mixed'] as const;
+/** A service the statement names: an imaging study, test, procedure, therapy, medication or referral. */
+export const ServiceSchema = z
+  .object({
+    id: z.string().describe('vocabulary id, e.g. "imaging.mri", "procedure.facet-injection"'),
+    type: z.enum(['imaging', 'test', 'procedure', 'therapy', 'medication', 'referral', 'other']),
+    term: z.string().describe('the vocabulary term matched, lower case'),
+    text: z.string().describe('the words as written'),
+    family: z.string().describe('services that are the same thing for a reviewer share a family ("medial branch block" and "facet injection")'),
+    status: z.enum(SERVICE_STATUSES).nullable().describe('done, planned/requested/hypothetical, or a decision on it; null when the statement does not say'),
+    response: z.enum(TREATMENT_RESPONSES).nullable().describe('what the statement says the treatment did'),
+    site: z.string().nullable(),
+    side: z.enum(['left', 'right', 'bilateral']).nullable(),
+  })
+  .strict();
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const DECISION_OUTCOMES = ['approved', 'denied', 'modified', 'upheld', 'overturned'] as const;
+export const DecisionSchema = z
+  .object({
+    outcome: z.enum(DECISION_OUTCOMES),
+    /** "6 of 12 sessions authorized", "modified": part of the request */
+    partial: z.boolean(),
+    /** an IMR item line ("MRI lumbar spine without contrast: Upheld") */
+    itemLine: z.boolean(),
+  })
+  .strict();
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/**
+ * Facts about a statement that checks need and quotes alone do not say reliably:
+ * reported_done — told as already done ("status post", "underwent");
+ * prior — about a condition or care before this claim ("prior", "pre-existing");
+ * repeat — a repeat study or procedure ("repeat MRI");
+ * about_injury — about the injury of this claim ("since the injury", "industrial");
+ * denied — the patient denies it ("denies any prior back surgery").
+ */
+export const EVENT_MARKERS = ['reported_done', 'prior', 'repeat', 'about_injury', 'denied'] as const;
+
+export const DOCUMENT_KINDS = [
+  'progress',
+  'consult',
+  'ime',
+  'permanent_stationary',
+  'imaging',
+  'emg',
+  'operative',
+  'lab',
+  'therapy',
+  'discharge',
+  'emergency',
+  'review_letter',
+  'records_review',
+  'rfa',
+  'fax_cover',
+  'legal_letter',
+  'other',
+] as const;
+export const DOCUMENT_GROUPS = ['treating_note', 'report', 'therapy_note', 'review_letter', 'administrative', 'other'] as const;
+export const DocumentKindSchema = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS),
+    group: z.enum(DOCUMENT_GROUPS),
+    /** the cue that decided it (patterns/document-kinds.json id), or null when nothing did */
+    rule: z.string().nullable(),
+  })
+  .strict();
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 export const EventSchema = z
   .object({
@@ -107,7 +217,14 @@ export const EventSchema = z
     assertion: AssertionSchema,
     anatomy: AnatomySchema,
     measures: z.array(MeasureSchema),
-    findings: z.array(FindingSchema).describe('structured exam claims, for exam_finding events'),
+    findings: z.array(FindingSchema).describe('structured findings: on exam_finding events, and on findings cited in assessment, discussion and plan'),
+    services: z.array(ServiceSchema).describe('services the statement names, with what it says of them'),
+    decision: DecisionSchema.nullable().describe('a utilization decision the statement reports'),
+    markers: z.array(z.enum(EVENT_MARKERS)),
+    documentKind: z.enum(DOCUMENT_KINDS).describe("the kind of the document the event comes from"),
+    encounterId: z.string().nullable().describe('the encounter event this was reported at (the note\'s own visit, or the visit being told), or null'),
+    provider: z.string().nullable().describe('encounters: the treating clinician, when the record names one'),
+    facility: z.string().nullable().describe('encounters: the practice, clinic or hospital, when the record names one'),
     rule: z.string().describe('the extraction rule that produced the event'),
     source: SourceSchema,
     sources: z.array(SourceSchema).describe('every place the event is stated, including source; more than one after merging duplicates'),
@@ -154,6 +271,7 @@ export const DocumentInfoSchema = z
     name: z.string(),
     pages: z.number().int().min(0),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    kind: DocumentKindSchema,
     errors: z.array(DocumentErrorSchema),
   })
   .strict();

@@ -3,6 +3,7 @@
 // transaction (saveTimeline replaces the bundle's previous one whole, so a retry or
 // a reprocessing never leaves two). A document whose job failed without saving anything (its
 // original missing, or every attempt crashed) is listed with an "unreadable" error.
+import { UNCLASSIFIED } from '../src/model/document-kind.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { documentId } from '../src/ingest/ingest-document.js';
@@ -56,7 +57,7 @@ function documentResultFor(doc: { sha256: string; name: string }, stored: Stored
   }
   const reason = failure ?? stored?.error ?? 'it was not processed';
   return {
-    info: { id: documentId(doc.sha256), name: doc.name, pages: 0, sha256: doc.sha256, errors: [{ code: 'unreadable', message: `${doc.name}: could not be processed: ${reason}` }] },
+    info: { id: documentId(doc.sha256), name: doc.name, pages: 0, sha256: doc.sha256, kind: UNCLASSIFIED, errors: [{ code: 'unreadable', message: `${doc.name}: could not be processed: ${reason}` }] },
     events: [],
     fingerprints: [],
     pages: [],

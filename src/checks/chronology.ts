@@ -9,7 +9,7 @@ import { Lexicon, tokenize } from '../patterns/lexicon.js';
 import { sortKey } from '../timeline/order.js';
 import { isReviewCategory } from '../extract/reading.js';
 import { makeFlag, shortDate } from './flag.js';
-import type { Check, CheckContext } from './run-checks.js';
+import type { Check, CheckContext } from './check.js';
 
 const PRE_INJURY_TYPES = new Set<TimelineEvent['type']>(['encounter', 'exam_finding', 'therapy', 'plan', 'determination', 'procedure', 'referral']);
 

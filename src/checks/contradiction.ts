@@ -20,7 +20,7 @@ import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns
 import { DECISION_OUTCOME, isReviewCategory } from '../extract/reading.js';
 import { withoutContainedOpposites } from '../text/analyze.js';
 import { makeFlag, shortDate } from './flag.js';
-import type { Check, CheckContext } from './run-checks.js';
+import type { Check, CheckContext } from './check.js';
 
 const TREATMENT_TYPES = new Set(['procedure', 'therapy']);
 const LEADS_FORWARD = /^\s*(?:to|from|with|after|following)\b/i;

@@ -2,8 +2,8 @@
 // stamp — so a reviewer knows the timeline is not counting it twice (the timeline merges the
 // identical statements; this flag says why).
 import { makeFlag } from './flag.js';
-import { similarity } from './fingerprint.js';
-import type { Check, CheckContext } from './run-checks.js';
+import { similarity } from '../model/page-fingerprint.js';
+import type { Check, CheckContext } from './check.js';
 
 // 32 signature values in 8 bands of 4: pages with similarity 0.9 share a band with near certainty
 const BAND = 4;

@@ -7,29 +7,29 @@
 // upper-extremity strength does not contradict a weak ankle. "no weakness" is a normal claim, and
 // hypothetical or historical findings are not claims at all (they never reach `findings`).
 import type { Finding, TimelineEvent } from '../schema.js';
-import { isReviewCategory } from '../extract/reading.js';
+import { isReviewCategory } from '../model/section-roles.js';
 import { eventOrder, listPhrases, makeFlag, shortDate } from './flag.js';
-import type { Check, CheckContext } from './run-checks.js';
+import type { Check, CheckContext } from './check.js';
 
 type Role = 'exam' | 'discussion';
-const COMPARED = new Set<Finding['domain']>(['strength', 'sensation', 'reflexes', 'tension_sign', 'gait', 'range_of_motion', 'tenderness']);
+const COMPARED = new Set<string>(['neuro.strength', 'neuro.sensation', 'neuro.reflexes', 'neuro.tension_sign', 'neuro.gait', 'msk.rom', 'msk.tenderness']);
 // "neurologically intact", "nonfocal" are claims about each of these
-const NEURO_DOMAINS: Finding['domain'][] = ['strength', 'sensation', 'reflexes'];
+const NEURO_DOMAINS: string[] = ['neuro.strength', 'neuro.sensation', 'neuro.reflexes'];
 const DISCUSSION_SECTIONS = new Set<string>(['assessment', 'plan', 'discussion']);
 
 // how a reviewer would say the exam found a domain normal
 const NORMAL_WORDS: Record<string, string> = {
-  strength: 'full strength',
-  sensation: 'normal sensation',
-  reflexes: 'normal reflexes',
-  tension_sign: 'no tension signs',
-  gait: 'a normal gait',
-  range_of_motion: 'full range of motion',
-  tenderness: 'no tenderness',
+  'neuro.strength': 'full strength',
+  'neuro.sensation': 'normal sensation',
+  'neuro.reflexes': 'normal reflexes',
+  'neuro.tension_sign': 'no tension signs',
+  'neuro.gait': 'a normal gait',
+  'msk.rom': 'full range of motion',
+  'msk.tenderness': 'no tenderness',
 };
 
 interface Claim {
-  domain: Finding['domain'];
+  domain: string;
   polarity: Finding['polarity'];
   side: Finding['side'];
   region: string | null;
@@ -41,8 +41,9 @@ interface Claim {
 function claimsOf(e: TimelineEvent, role: Role): Claim[] {
   const out: Claim[] = [];
   for (const f of e.findings) {
-    const domains = f.domain === 'neurologic' ? NEURO_DOMAINS : COMPARED.has(f.domain) ? [f.domain] : [];
-    for (const domain of domains) out.push({ domain, polarity: f.polarity, side: f.side, region: f.region, text: f.text, role, event: e });
+    const domains = f.concept === 'neuro' ? NEURO_DOMAINS : COMPARED.has(f.concept) ? [f.concept] : [];
+    const polarity = f.polarity === 'present' ? 'abnormal' : f.polarity === 'absent' ? 'normal' : f.polarity;
+    for (const domain of domains) out.push({ domain, polarity, side: f.side, region: f.site, text: f.text, role, event: e });
   }
   return out;
 }

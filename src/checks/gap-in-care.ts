@@ -1,11 +1,11 @@
 // gap_in_care: visits in the treating records more than a configurable number of days apart
 // (patterns/checks.json gapInCare.minGapDays), e.g. a knee followed monthly, then nothing for nine
 // months, then a request for surgery. Review letters summarise selected visits and are skipped.
-import { daysBetween } from '../text/dates.js';
+import { daysBetween } from '../model/calendar.js';
 import type { TimelineEvent } from '../schema.js';
 import { isReviewLetter } from './chronology.js';
 import { makeFlag, shortDate } from './flag.js';
-import type { Check, CheckContext } from './run-checks.js';
+import type { Check, CheckContext } from './check.js';
 
 export const gapInCareCheck: Check = {
   name: 'gap_in_care',

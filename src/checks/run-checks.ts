@@ -1,27 +1,10 @@
 // All discrepancy checks over a bundle. A check returns flags as data; it never throws.
 import type { Flag } from '../schema.js';
 import { makeFlag } from './flag.js';
-import type { Patterns } from '../patterns/load-patterns.js';
-import type { DocumentResult } from '../pipeline.js';
-import { chronologyCheck } from './chronology.js';
-import { contradictionCheck } from './contradiction.js';
-import { duplicateCheck } from './duplicate.js';
-import { examPlanMismatchCheck } from './exam-plan-mismatch.js';
-import { gapInCareCheck } from './gap-in-care.js';
+import type { CheckContext } from './check.js';
+import { CHECKS } from './registry.js';
 
-export interface CheckContext {
-  patterns: Patterns;
-  documents: readonly Pick<DocumentResult, 'info' | 'events' | 'fingerprints'>[];
-  /** "today", for dates in the future */
-  referenceDate: Date;
-}
-
-export interface Check {
-  name: string;
-  run(ctx: CheckContext): Flag[];
-}
-
-export const CHECKS: readonly Check[] = [examPlanMismatchCheck, contradictionCheck, chronologyCheck, duplicateCheck, gapInCareCheck];
+export type { Check, CheckContext } from './check.js';
 
 export function runChecks(ctx: CheckContext): Flag[] {
   return mergeSameFinding(CHECKS.flatMap((c) => c.run(ctx)));

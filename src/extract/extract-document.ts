@@ -1,7 +1,8 @@
 // One ingested document → its events. Pure: no I/O, no clock (the reference date is passed in).
 import type { Patterns } from '../patterns/load-patterns.js';
 import type { IngestedDocument } from '../ingest/ingest-document.js';
-import type { TimelineEvent } from '../schema.js';
+import { UNCLASSIFIED } from '../model/document-kind.js';
+import type { DocumentKind, TimelineEvent } from '../schema.js';
 import { analyzeDocument, type AnalyzeOptions } from '../text/analyze.js';
 import { runExtractors, runRefiners } from './engine.js';
 import { readLetterFacts } from './letter-facts.js';
@@ -10,6 +11,7 @@ import { EXTRACTORS, REFINERS } from './registry.js';
 import { mentionToEvent } from './to-event.js';
 
 export interface ExtractResult {
+  kind: DocumentKind;
   events: TimelineEvent[];
   mentions: Mention[];
   context: ExtractContext;
@@ -17,8 +19,9 @@ export interface ExtractResult {
 
 export function extractDocument(doc: IngestedDocument, patterns: Patterns, options: AnalyzeOptions = {}): ExtractResult {
   const analyzed = analyzeDocument(doc, patterns, options);
-  const ctx: ExtractContext = { analyzed, patterns, facts: readLetterFacts(analyzed) };
+  const kind = UNCLASSIFIED;
+  const ctx: ExtractContext = { analyzed, patterns, facts: readLetterFacts(analyzed), kind };
   const mentions = runRefiners(ctx, REFINERS, runExtractors(ctx, EXTRACTORS, analyzed.sentences));
   const events = mentions.map((m) => mentionToEvent(ctx, m));
-  return { events, mentions, context: ctx };
+  return { kind, events, mentions, context: ctx };
 }

@@ -3,8 +3,9 @@
 // ("Strength is 4/5 on the right and 5/5 on the left"), and a normal word shared by a list of
 // domains is a claim about each ("full strength and normal sensation and reflexes").
 import type { LexiconMatch } from '../patterns/lexicon.js';
-import type { ExamValue, Patterns } from '../patterns/load-patterns.js';
+import { DOMAIN_CONCEPTS, type ExamValue, type Patterns } from '../patterns/load-patterns.js';
 import type { Finding } from '../schema.js';
+import type { FindingMention } from './mention.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
 
 const CLAUSE_BREAK = /[,;]|\b(?:and|but|with|while|whereas|as well as)\b/gi;
@@ -42,9 +43,9 @@ function regionIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: n
   return regions.size === 1 ? ([...regions][0] as string) : null;
 }
 
-export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: readonly LexiconMatch<ExamValue>[]): Finding[] {
+export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: readonly LexiconMatch<ExamValue>[]): FindingMention[] {
   const sentenceSides = sideIn(patterns, s, s.start, s.end);
-  const out: Finding[] = [];
+  const out: FindingMention[] = [];
   for (const m of matches) {
     if (m.value.neutral) continue;
     // "All the muscles of the body appeared normal": the general "appeared normal" inside a finding of
@@ -59,16 +60,16 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
     if (assertion === 'absent' && !/^(?:no|non|not|without|negative)\b/i.test(m.text)) polarity = polarity === 'normal' ? 'abnormal' : 'normal';
     const clause = clauseAround(s, m.start, m.end);
     const side = sideIn(patterns, s, clause.start, clause.end) ?? (sentenceSides === 'bilateral' ? null : sentenceSides);
-    out.push({ domain: m.value.domain, polarity, side, region: regionIn(patterns, s, clause.start, clause.end), text: m.text, rule: `exam.${m.value.id}` });
+    out.push(finding(m.value, polarity, side, regionIn(patterns, s, clause.start, clause.end), m, `exam.${m.value.id}`));
   }
   for (const f of coordinatedNormals(patterns, s)) {
-    if (!out.some((o) => o.domain === f.domain && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSides, region: f.region ?? regionIn(patterns, s, s.start, s.end) });
+    if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSides, site: f.site ?? regionIn(patterns, s, s.start, s.end) });
   }
   return out;
 }
 
 /** "full strength and normal sensation and reflexes", "Deep tendon reflexes, motor strength, and sensation were intact" */
-function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): Finding[] {
+function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): FindingMention[] {
   const nouns = patterns.coordination.nouns.find(s.text, s.tokens, s.start);
   if (nouns.length === 0) return [];
   const before = patterns.coordination.normalBefore.find(s.text, s.tokens, s.start);
@@ -81,7 +82,7 @@ function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): Finding[] 
     if (chain && prev && /^\s*(?:,|and|,\s*and|&|\/|and\s+(?:normal|intact|full))\s*$/i.test(s.text.slice(prev.end - s.start, n.start - s.start))) chain.push(n);
     else chains.push([n]);
   }
-  const out: Finding[] = [];
+  const out: FindingMention[] = [];
   for (const chain of chains) {
     const head = chain[0] as LexiconMatch<ExamValue['domain']>;
     const tail = chain.at(-1) as LexiconMatch<ExamValue['domain']>;
@@ -90,7 +91,18 @@ function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): Finding[] 
     if (!lead && !trail) continue;
     const negated = s.assertion.at(head.start, head.end).assertion === 'absent';
     if (negated) continue;
-    for (const n of chain) out.push({ domain: n.value, polarity: 'normal', side: null, region: null, text: n.text, rule: 'exam.coordinated-normal' });
+    for (const n of chain) out.push(finding({ ...DOMAIN_CONCEPTS[n.value] }, 'normal', null, null, n, 'exam.coordinated-normal'));
   }
   return out;
+}
+
+function finding(
+  value: Pick<ExamValue, 'concept' | 'system'>,
+  polarity: Finding['polarity'],
+  side: Finding['side'],
+  site: string | null,
+  m: { start: number; end: number; text: string },
+  rule: string,
+): FindingMention {
+  return { concept: value.concept, system: value.system, polarity, value: null, site, side, assertion: 'present', reported: false, text: m.text, rule, start: m.start, end: m.end };
 }

@@ -1,7 +1,7 @@
 // A mention is what an extractor read from one sentence: a typed, dated claim with its evidence.
 // Refiners turn mentions into mentions (resolve dates from context, merge, drop); the last step
 // turns them into timeline events.
-import type { Assertion, DateCertainty, EventType, Finding } from '../schema.js';
+import type { Assertion, DateCertainty, DocumentKind, EventType, Finding } from '../schema.js';
 import type { AnalyzedDocument, AnalyzedSentence } from '../text/analyze.js';
 import type { Patterns } from '../patterns/load-patterns.js';
 import type { DateLink } from './link-date.js';
@@ -40,7 +40,7 @@ export interface Mention {
   setsContext: boolean;
   reportedOn: string | null;
   assertion: Assertion;
-  findings: Finding[];
+  findings: FindingMention[];
   /** service ids involved ("imaging.mri"), used to match plans, determinations and reports */
   services: string[];
   /** the part of the record the sentence is in, when a narrative says so ("The provider stated in the summary that ...") */
@@ -58,8 +58,16 @@ export interface LetterFacts {
   urText: string | null;
 }
 
+/** A finding as extraction holds it: document offsets; the event gives it its page and page offsets. */
+export interface FindingMention extends Omit<Finding, 'page' | 'span'> {
+  start: number;
+  end: number;
+}
+
 export interface ExtractContext {
   analyzed: AnalyzedDocument;
+  /** what the document is (progress note, imaging report, review letter, ...) */
+  kind: DocumentKind;
   patterns: Patterns;
   facts: LetterFacts;
 }

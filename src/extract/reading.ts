@@ -3,16 +3,13 @@
 import type { LexiconMatch } from '../patterns/lexicon.js';
 import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
+import { isReviewCategory } from '../model/section-roles.js';
+
+export { isReviewCategory, REVIEW_CATEGORIES } from '../model/section-roles.js';
 
 /** "MRI lumbar spine without contrast:  Upheld" — an IMR item with its outcome, on a line of its own. */
 export const DECISION_OUTCOME = /:\s*(?:upheld|overturned)\s*\.?$/i;
 
-/** Section categories written by the reviewer about the request, not by the treating providers. */
-export const REVIEW_CATEGORIES: ReadonlySet<string> = new Set(['issues', 'rationale', 'guideline', 'boilerplate']);
-
-export function isReviewCategory(category: string | null | undefined): boolean {
-  return category !== null && category !== undefined && REVIEW_CATEGORIES.has(category);
-}
 
 /** Sections whose sentences never yield clinical events: process boilerplate and guideline citations. */
 export function isSilentSection(s: AnalyzedSentence): boolean {

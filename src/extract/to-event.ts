@@ -59,7 +59,17 @@ export function mentionToEvent(ctx: ExtractContext, m: Mention): TimelineEvent {
     assertion: m.assertion,
     anatomy: { bodyParts: anatomy.bodyParts, side: anatomy.side, levels: anatomy.levels },
     measures: readMeasures(span),
-    findings: m.findings,
+    findings: m.findings.map(({ start, end, ...f }) => {
+      const at = locate(doc.pages, start);
+      return { ...f, page: at.page, span: { start: at.pageOffset, end: at.pageOffset + (end - start) } };
+    }),
+    services: [],
+    decision: null,
+    markers: [],
+    documentKind: ctx.kind.kind,
+    encounterId: null,
+    provider: null,
+    facility: null,
     rule: m.rule,
     source,
     sources: [source],

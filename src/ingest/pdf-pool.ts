@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
-import type { PageFingerprint } from '../checks/fingerprint.js';
+import type { PageFingerprint } from '../model/page-fingerprint.js';
 import { ThreadPool } from '../thread-pool.js';
 import type { CleanPage } from './clean-pages.js';
 import { IngestError } from './ingest-error.js';

@@ -4,7 +4,8 @@
 // per-page work that needs nothing else of the document's analysis: cleanPages, and (when asked) the
 // duplicate check's page fingerprints of the clean text — the same functions the main thread would
 // call, on the same input.
-import { fingerprintPage, type PageFingerprint } from '../checks/fingerprint.js';
+import type { PageFingerprint } from '../model/page-fingerprint.js';
+import { fingerprintPage } from './fingerprint.js';
 import { serveTasks } from '../thread-pool.js';
 import { cleanPages, type CleanPage } from './clean-pages.js';
 import { preloadPdfReader, readPdfPages, type RawPage } from './read-pdf.js';

@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { EventType } from '../schema.js';
+import type { EventType, FindingSystem } from '../schema.js';
 import { Lexicon, LexiconSet } from './lexicon.js';
-import { PATTERN_FILES, type CueRole, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
+import { PATTERN_FILES, type CueRole, type ExamDomain, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
 export class PatternError extends Error {
   constructor(message: string) {
@@ -26,11 +26,29 @@ export interface CueValue {
 }
 export interface ExamValue {
   id: string;
-  domain: PatternData['exam']['findings'][number]['domain'];
+  domain: ExamDomain;
+  /** the finding concept the domain stands for (schema.ts FindingSchema.concept) */
+  concept: string;
+  system: FindingSystem;
   polarity: 'normal' | 'abnormal';
   reportable: boolean;
   neutral: boolean;
 }
+/** Each exam domain as a finding concept: a claim about "neuro" is a claim about "neuro.strength" too. */
+export const DOMAIN_CONCEPTS: Record<ExamDomain, { concept: string; system: FindingSystem }> = {
+  strength: { concept: 'neuro.strength', system: 'neuro' },
+  sensation: { concept: 'neuro.sensation', system: 'neuro' },
+  reflexes: { concept: 'neuro.reflexes', system: 'neuro' },
+  tension_sign: { concept: 'neuro.tension_sign', system: 'neuro' },
+  gait: { concept: 'neuro.gait', system: 'neuro' },
+  range_of_motion: { concept: 'msk.rom', system: 'musculoskeletal' },
+  tenderness: { concept: 'msk.tenderness', system: 'musculoskeletal' },
+  spasm: { concept: 'msk.spasm', system: 'musculoskeletal' },
+  provocative_test: { concept: 'msk.test', system: 'musculoskeletal' },
+  neurologic: { concept: 'neuro', system: 'neuro' },
+  other: { concept: 'general', system: 'general' },
+};
+
 export interface AssertionValue {
   id: string;
   category: 'negated' | 'hypothetical' | 'historical' | 'pseudo' | 'terminator';
@@ -131,7 +149,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     cues: new LexiconSet([...cueRoles.values()]),
     exam: new Lexicon(
       data.exam.findings.map((f) => ({
-        value: { id: f.id, domain: f.domain, polarity: f.polarity, reportable: f.reportable, neutral: f.neutral },
+        value: { id: f.id, domain: f.domain, ...DOMAIN_CONCEPTS[f.domain], polarity: f.polarity, reportable: f.reportable, neutral: f.neutral },
         terms: f.terms,
         caseSensitive: f.caseSensitive,
         patterns: f.patterns,

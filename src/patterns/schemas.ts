@@ -1,7 +1,12 @@
 // Strict zod schemas for the vocabulary and rule files in patterns/. A typo in a field name or a
 // regular expression that does not compile stops start-up with the file and field named.
 import { z } from 'zod';
-import { EVENT_TYPES, EXAM_DOMAINS, FINDING_POLARITIES } from '../schema.js';
+import { EVENT_TYPES, FINDING_SYSTEMS } from '../schema.js';
+
+/** The exam vocabulary's domains; each maps to a finding concept (load-patterns.ts DOMAIN_CONCEPTS). */
+export const EXAM_DOMAINS = ['strength', 'sensation', 'reflexes', 'tension_sign', 'gait', 'range_of_motion', 'tenderness', 'spasm', 'provocative_test', 'neurologic', 'other'] as const;
+export type ExamDomain = (typeof EXAM_DOMAINS)[number];
+export { FINDING_SYSTEMS };
 
 const regexSource = z.string().min(1).superRefine((src, ctx) => {
   try {
@@ -122,7 +127,7 @@ export const ExamFile = z
           .object({
             id: ruleId,
             domain: z.enum(EXAM_DOMAINS),
-            polarity: z.enum(FINDING_POLARITIES),
+            polarity: z.enum(['normal', 'abnormal']),
             /** the words can also be a symptom the patient reports ("weakness", "spasms") */
             reportable: z.boolean().default(false),
             /** names a domain without saying normal or abnormal ("range of motion was noted to be ..."): an exam sentence, no claim */

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentResult } from '../pipeline.js';
+import type { DocumentResult } from '../model/document-result.js';
 import { ThreadPool } from '../thread-pool.js';
 
 /** One document through the pipeline (the bundle's timeline is built on the worker's own thread). */

@@ -1,7 +1,7 @@
 // Bundles and the documents in them while they are processed: created when a bundle is queued,
 // advanced by each document job (keyed by the document sha256, so a retried job overwrites its own
 // row instead of adding one), read for status and progress.
-import type { DocumentResult } from '../pipeline.js';
+import type { DocumentResult } from '../model/document-result.js';
 import { DocumentErrorSchema } from '../schema.js';
 import type { Database, Queryable, Row } from './database.js';
 import type { BundleDocument, BundleList, BundleRecord, BundleStatus } from './records.js';

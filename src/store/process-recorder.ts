@@ -2,7 +2,7 @@
 // originals, page texts, document results and the timeline — exactly as a queue worker would have
 // written it, so `chartline timeline <id>` and the web app read it like any other bundle.
 import type { InputFile } from '../ingest/ingest-document.js';
-import type { DocumentResult } from '../pipeline.js';
+import type { DocumentResult } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import { deriveBundleId, isBundleId } from './bundle-id.js';
 import { distinctDocuments } from './bundle-queries.js';

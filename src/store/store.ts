@@ -6,7 +6,7 @@
 //   await store.close();
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentResult } from '../pipeline.js';
+import type { DocumentResult } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import { BlobStore } from './blob-store.js';
 import * as bundles from './bundle-queries.js';

@@ -103,6 +103,5 @@ export function findDates(text: string, referenceYear: number, offset = 0): Date
 }
 
 /** Days between two full dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+
+export { daysBetween } from '../model/calendar.js';

@@ -8,29 +8,29 @@ import { describeEvents, eventsOf, ofType } from './support.js';
 /** The distinct structured claims of a sentence's exam findings: "domain polarity side". */
 function claims(events: readonly TimelineEvent[]): string[] {
   const out = new Set<string>();
-  for (const e of ofType(events, 'exam_finding')) for (const f of e.findings) out.add(`${f.domain} ${f.polarity} ${f.side ?? '-'}`);
+  for (const e of ofType(events, 'exam_finding')) for (const f of e.findings) out.add(`${f.concept} ${f.polarity} ${f.side ?? '-'}`);
   return [...out].sort();
 }
 
 describe('exam findings: signs, with domain, polarity and side', () => {
   it.each<[text: string, expected: string[]]>([
-    ["Spurling's test was positive on the right.", ['provocative_test abnormal right']],
-    ['There was tenderness over the right lateral epicondyle.', ['tenderness abnormal right']],
-    ['Gait was antalgic favoring the left leg.', ['gait abnormal left']],
-    ['Sensation was decreased in the left L5 dermatome.', ['sensation abnormal left']],
-    ['Deep tendon reflexes were 1+ at the right Achilles.', ['reflexes abnormal right']],
-    ['Straight leg raise was positive on the left at 45 degrees.', ['tension_sign abnormal left']],
-    ['There was no tenderness to palpation of the lumbar paraspinals.', ['tenderness normal -']],
-    ['Negative straight leg raise bilaterally.', ['tension_sign normal bilateral']],
-    ['Her gait was nonantalgic.', ['gait normal -']],
+    ["Spurling's test was positive on the right.", ['msk.test abnormal right']],
+    ['There was tenderness over the right lateral epicondyle.', ['msk.tenderness abnormal right']],
+    ['Gait was antalgic favoring the left leg.', ['neuro.gait abnormal left']],
+    ['Sensation was decreased in the left L5 dermatome.', ['neuro.sensation abnormal left']],
+    ['Deep tendon reflexes were 1+ at the right Achilles.', ['neuro.reflexes abnormal right']],
+    ['Straight leg raise was positive on the left at 45 degrees.', ['neuro.tension_sign abnormal left']],
+    ['There was no tenderness to palpation of the lumbar paraspinals.', ['msk.tenderness normal -']],
+    ['Negative straight leg raise bilaterally.', ['neuro.tension_sign normal bilateral']],
+    ['Her gait was nonantalgic.', ['neuro.gait normal -']],
     // side per clause: weakness on the right, full strength on the left
-    ['Motor strength was 4/5 in the right deltoid and 5/5 on the left.', ['strength abnormal right', 'strength normal left']],
+    ['Motor strength was 4/5 in the right deltoid and 5/5 on the left.', ['neuro.strength abnormal right', 'neuro.strength normal left']],
     // one normal word shared by a list of domains is a claim about each
-    ['He has full strength and normal sensation and reflexes in both arms.', ['reflexes normal bilateral', 'sensation normal -', 'strength normal -']],
-    ['All the muscles of the body appeared normal.', ['strength normal -']],
+    ['He has full strength and normal sensation and reflexes in both arms.', ['neuro.reflexes normal bilateral', 'neuro.sensation normal -', 'neuro.strength normal -']],
+    ['All the muscles of the body appeared normal.', ['neuro.strength normal -']],
     // range of motion written measured/normal
-    ['The lumbar spine had flexion of 40/90 degrees.', ['range_of_motion abnormal -']],
-    ['There was hyposensorium about the left thumb and index finger.', ['sensation abnormal left']],
+    ['The lumbar spine had flexion of 40/90 degrees.', ['msk.rom abnormal -']],
+    ['There was hyposensorium about the left thumb and index finger.', ['neuro.sensation abnormal left']],
   ])('%j → %j', async (text, expected) => {
     const events = await eventsOf(text);
     expect(ofType(events, 'exam_finding'), describeEvents(events).join('\n')).toHaveLength(1);
@@ -43,7 +43,7 @@ describe('exam findings: one sentence, one event per date', () => {
     const events = await eventsOf('Tenderness and spasm were noted in the paracervical and trapezius muscles.');
     const exam = ofType(events, 'exam_finding');
     expect(exam).toHaveLength(1);
-    expect(exam[0]?.findings.map((f) => f.domain).sort()).toEqual(['spasm', 'tenderness']);
+    expect(exam[0]?.findings.map((f) => f.concept).sort()).toEqual(['msk.spasm', 'msk.tenderness']);
   });
 
   it('a date written against a finding dates it, and it sets the visit for what follows', async () => {
@@ -56,9 +56,9 @@ describe('exam findings: one sentence, one event per date', () => {
 
 describe('exam findings: weakness words count as signs in an exam', () => {
   it.each<[label: string, text: string, expected: string[]]>([
-    ['after "On examination,"', 'On examination, there was weakness of the left grip.', ['strength abnormal left']],
-    ['in a PHYSICAL EXAMINATION section', 'PHYSICAL EXAMINATION:\nWeakness of the right hip flexors.', ['strength abnormal right']],
-    ["a sign in the patient's sentence is still the examiner's", 'She reports neck pain, and Spurling\'s test was positive on the right.', ['provocative_test abnormal right']],
+    ['after "On examination,"', 'On examination, there was weakness of the left grip.', ['neuro.strength abnormal left']],
+    ['in a PHYSICAL EXAMINATION section', 'PHYSICAL EXAMINATION:\nWeakness of the right hip flexors.', ['neuro.strength abnormal right']],
+    ["a sign in the patient's sentence is still the examiner's", 'She reports neck pain, and Spurling\'s test was positive on the right.', ['msk.test abnormal right']],
   ])('%s: %j', async (_label, text, expected) => {
     expect(claims(await eventsOf(text))).toEqual(expected);
   });

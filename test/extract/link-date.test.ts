@@ -25,9 +25,9 @@ describe('link-date: several dates in one sentence', () => {
   it('findings after each date of an exam sentence belong to that date', async () => {
     const events = await eventsOf('A physical exam was performed on 11-9-16 and revealed tenderness of the lumbar spine, and on 11-18-16 revealed limited range of motion.');
     const exams = events.filter((e) => e.type === 'exam_finding');
-    expect(exams.map((e) => ({ date: e.date, domains: e.findings.map((f) => f.domain) }))).toEqual([
-      { date: '2016-11-09', domains: ['tenderness'] },
-      { date: '2016-11-18', domains: expect.arrayContaining(['range_of_motion']) },
+    expect(exams.map((e) => ({ date: e.date, domains: e.findings.map((f) => f.concept) }))).toEqual([
+      { date: '2016-11-09', domains: ['msk.tenderness'] },
+      { date: '2016-11-18', domains: expect.arrayContaining(['msk.rom']) },
     ]);
   });
 });

@@ -6,13 +6,13 @@ import { eventsOf, ofType } from './support.js';
 
 describe('merge sentence', () => {
   it.each<[text: string, type: EventType, domains: string[]]>([
-    ['Tenderness and spasm were noted in the paracervical and trapezius muscles.', 'exam_finding', ['spasm', 'tenderness']],
-    ['Sensation was intact and reflexes were 2+ and symmetric.', 'exam_finding', ['reflexes', 'sensation']],
-    ['There was tenderness over the right medial joint line and the gait was antalgic.', 'exam_finding', ['gait', 'tenderness']],
+    ['Tenderness and spasm were noted in the paracervical and trapezius muscles.', 'exam_finding', ['msk.spasm', 'msk.tenderness']],
+    ['Sensation was intact and reflexes were 2+ and symmetric.', 'exam_finding', ['neuro.reflexes', 'neuro.sensation']],
+    ['There was tenderness over the right medial joint line and the gait was antalgic.', 'exam_finding', ['msk.tenderness', 'neuro.gait']],
   ])('%j → one %s with %j', async (text, type, domains) => {
     const events = ofType(await eventsOf(text), type);
     expect(events).toHaveLength(1);
-    expect([...new Set(events[0]?.findings.map((f) => f.domain))].sort()).toEqual(domains);
+    expect([...new Set(events[0]?.findings.map((f) => f.concept))].sort()).toEqual(domains);
   });
 
   it.each<[text: string, dates: (string | null)[]]>([

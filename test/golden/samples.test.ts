@@ -81,7 +81,7 @@ function goldenOf(run: BundleRun): unknown {
       rule: e.rule,
       anatomy: `${e.anatomy.bodyParts.join(', ')} | ${e.anatomy.side ?? '-'} | ${e.anatomy.levels.join(', ')}`,
       measures: e.measures.map((m) => `${m.kind} ${m.text}`),
-      findings: e.findings.map((f) => `${f.domain} ${f.polarity} ${f.side ?? '-'} ${f.region ?? '-'} "${f.text}" (${f.rule})`),
+      findings: e.findings.map((f) => `${f.concept} ${f.polarity} ${f.side ?? "-"} ${f.site ?? "-"} "${f.text}" (${f.rule})`),
       at: where(run, e.source),
       quote: e.source.quote,
       alsoAt: e.sources.filter((s) => s !== e.sources[0]).map((s) => where(run, s)),

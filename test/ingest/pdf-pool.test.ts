@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/ingest-error.js';
 import { cleanPages } from '../../src/ingest/clean-pages.js';
 import { PdfPool, pageWorkOf, prestartReader } from '../../src/ingest/pdf-pool.js';
-import { fingerprintPage } from '../../src/checks/fingerprint.js';
+import { fingerprintPage } from '../../src/ingest/fingerprint.js';
 import { readPdfPages } from '../../src/ingest/read-pdf.js';
 import { emptyTimings, processBundle } from '../../src/pipeline.js';
 

@@ -19,7 +19,7 @@ export const mergeSentenceRefiner: Refiner = {
       prev.start = Math.min(prev.start, m.start);
       prev.end = Math.max(prev.end, m.end);
       prev.services = [...new Set([...prev.services, ...m.services])];
-      for (const f of m.findings) if (!prev.findings.some((p) => p.text === f.text && p.domain === f.domain)) prev.findings.push(f);
+      for (const f of m.findings) if (!prev.findings.some((p) => p.text === f.text && p.concept === f.concept)) prev.findings.push(f);
       prev.setsContext ||= m.setsContext;
       if (prev.assertion !== 'present' && m.assertion === 'present') prev.assertion = 'present';
       prev.facts = { ...m.facts, ...prev.facts };

@@ -1,18 +1,8 @@
-// Page fingerprints for the duplicate check, computed while the text is at hand so the check never
-// needs the pages again: an exact hash of the normalised text and a MinHash signature of its word
-// 5-grams (near-duplicates: the same report re-faxed with a different stamp).
+// Page fingerprints (src/model/page-fingerprint.ts) for the duplicate check, computed while the text
+// is at hand so the check never needs the pages again: an exact hash of the normalised text and a
+// MinHash signature of its word 5-grams (near-duplicates: the same report re-faxed with a new stamp).
 import { createHash } from 'node:crypto';
-
-export interface PageFingerprint {
-  page: number;
-  chars: number;
-  /** the page's opening words, exactly as on the page, shown as evidence when the page is a duplicate */
-  excerpt: string;
-  /** where the excerpt starts in the page text */
-  excerptStart: number;
-  exact: string;
-  minhash: number[];
-}
+import type { PageFingerprint } from '../model/page-fingerprint.js';
 
 const SIGNATURE = 32;
 const EXCERPT = 160;
@@ -63,10 +53,4 @@ export function fingerprintPage(page: number, text: string, shingleSize: number)
   }
   const excerpt = text.slice(excerptStart, excerptEnd);
   return { page, chars: normalized.length, excerpt, excerptStart, exact: createHash('sha1').update(normalized).digest('hex'), minhash };
-}
-
-export function similarity(a: PageFingerprint, b: PageFingerprint): number {
-  let same = 0;
-  for (let k = 0; k < SIGNATURE; k++) if (a.minhash[k] === b.minhash[k]) same++;
-  return same / SIGNATURE;
 }
