@@ -10,7 +10,7 @@ import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink, type LinkKind } from '../link-date.js';
 import { newMention, type Mention } from '../mention.js';
-import { anatomyWords, isGuidelineVoice, isSilentSection } from '../reading.js';
+import { anatomyWords, isGuidelineVoice, isSilentSection, isTreatingRecord } from '../reading.js';
 
 const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
   encounter_noun: ['after', 'before', 'near'],
@@ -48,6 +48,10 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
   extract(ctx, s, cue): Mention | null {
     const kinds = KINDS_BY_ROLE[cue.value.role];
     if (!kinds) return null;
+    // In a letter, "On 12/09/2016, the patient reported pain" reports a visit of that day; in a
+    // treating record's history the patient is telling this examiner about the past ("In 1985, he
+    // had removal of a testicle, he states"), which is no visit.
+    if ((cue.value.role === 'patient_report' || cue.value.role === 'encounter_subject') && isTreatingRecord(ctx)) return null;
     if (cue.value.role === 'encounter_noun') {
       if (isOwnedNoun(s, cue)) return null;
       // "follow up in 4 weeks", "return for re-evaluation" are plans

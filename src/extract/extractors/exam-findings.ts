@@ -13,7 +13,7 @@ import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate } from '../link-date.js';
 import { linkedDate, newMention, type Mention } from '../mention.js';
-import { isGuidelineVoice, isSilentSection } from '../reading.js';
+import { isGuidelineVoice, isNoteExamSentence, isSilentSection } from '../reading.js';
 import { readFindings } from '../findings.js';
 import { isOwnedNoun } from './encounter.js';
 import { readDetermination } from './determination.js';
@@ -21,7 +21,8 @@ import { readDetermination } from './determination.js';
 export const examFindingExtractor: Extractor<AnalyzedSentence> = {
   name: 'exam-finding',
   // goals ("Hip abduction strength 5/5 - progressing") are targets, not findings
-  pattern: (s) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) && s.section?.category !== 'goals' ? [s] : []),
+  // a treating record's exam section is read clause by clause (exam-clauses.ts)
+  pattern: (s, ctx) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) && s.section?.category !== 'goals' && !isNoteExamSentence(s, ctx) ? [s] : []),
   extract(ctx, s): Mention[] | null {
     const kept = examSigns(s);
     if (kept.length === 0) {
