@@ -128,12 +128,11 @@ export function findNoteVisit(analyzed: AnalyzedDocument): NoteVisit {
   if (label) return visit(label.date, label.date.value, `note-visit.${label.rule.replace(/^label\./, '')}`, label.s, { start: label.s.start, end: label.date.end });
 
   for (const s of opening) {
+    // "admitted yesterday 03/04/10": the visit is the day after the date
+    const y = yesterdayDate(s);
+    if (y) return visit(y, dayAfter(y.value), 'note-visit.yesterday', presenting ?? s, presenting ? cueSpan(presenting) : { start: y.start, end: y.end });
     const d = presentingDate(s);
     if (d) return visit(d, d.value, 'note-visit.presenting', s);
-  }
-  for (const s of opening) {
-    const d = yesterdayDate(s);
-    if (d) return visit(d, dayAfter(d.value), 'note-visit.yesterday', presenting ?? s, presenting ? cueSpan(presenting) : { start: d.start, end: d.end });
   }
   for (const [role, rule] of [
     ['report_date', 'note-visit.report-date'],

@@ -23,7 +23,7 @@ const MAX_HEADER = 70;
 // (". Decision rationale: ..." after a wrapped citation), since "Plan:" inside a sentence is rare but
 // one capitalised word before a colon is common.
 const INLINE_CAPS_HEADER = /(?<=[.!?,]["')]?\s{0,4})([A-Z][A-Z0-9 /&'-]{1,68}[A-Z)]):/g;
-const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?\s{1,4})([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
+const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?(?:,\s{0,4}|\s{1,4}))([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
 
 export function findSections(text: string, patterns: Patterns): Section[] {
   const found: Omit<Section, 'end'>[] = [];
