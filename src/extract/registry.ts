@@ -9,6 +9,7 @@ import { examClauseExtractor } from './extractors/exam-clauses.js';
 import { injuryExtractor } from './extractors/injury.js';
 import { labelDateExtractor } from './extractors/label-dates.js';
 import { planExtractor } from './extractors/plans.js';
+import { procedureNameExtractor } from './extractors/procedure-names.js';
 import { serviceReportExtractor } from './extractors/service-reports.js';
 import { imagingReportRefiner } from './refiners/imaging-report.js';
 import { imagingResultsRefiner } from './refiners/imaging-results.js';
@@ -33,6 +34,7 @@ export const EXTRACTORS: readonly Extractor<any>[] = [
   examClauseExtractor,
   planExtractor,
   serviceReportExtractor,
+  procedureNameExtractor,
   diagnosisExtractor,
 ];
 

@@ -29,10 +29,10 @@ const ruleId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowerc
 
 /**
  * What a section is: history and course narrate the past (a date met there dates what it narrates);
- * exam, results, assessment, plan, discussion, procedure and goals belong to the visit the note is
- * about; the rest are the reviewer's own sections or process text (letters).
+ * exam, results, assessment, plan, discussion, procedure (the operation's name in procedure_name) and
+ * goals belong to the visit the note is about; the rest are the reviewer's own sections or process text (letters).
  */
-export const SECTION_CATEGORIES = ['boilerplate', 'history', 'course', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'goals'] as const;
+export const SECTION_CATEGORIES = ['boilerplate', 'history', 'course', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'procedure_name', 'goals'] as const;
 
 export const SectionsFile = z
   .object({

@@ -10,7 +10,7 @@ import { isTreatingRecord } from '../reading.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 
 /** Sections about the visit the note records (patterns/sections.json categories). */
-export const CURRENT_CATEGORIES: ReadonlySet<string> = new Set(['exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'goals', 'medications']);
+export const CURRENT_CATEGORIES: ReadonlySet<string> = new Set(['exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'procedure_name', 'goals', 'medications']);
 
 export function isCurrentSection(s: AnalyzedSentence): boolean {
   return s.section !== null && CURRENT_CATEGORIES.has(s.section.category);
