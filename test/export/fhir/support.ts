@@ -130,3 +130,44 @@ export function datesOf(resource: Resource): string[] {
   }
   return out;
 }
+
+/**
+ * Every way an export can lose or garble what the timeline says, as messages (none when it holds):
+ * each event and flag exactly once, each place it was read recoverable from its Provenance by
+ * slicing the page text (the one given, and the one the Bundle embeds) at offset/length.
+ */
+export function roundTripProblems(timeline: Timeline, pages: ReadonlyMap<string, readonly string[]>, bundle: Bundle, systems: { event: string; flag: string; quote: string }): string[] {
+  const problems: string[] = [];
+  const resolveUrl = byFullUrl(bundle);
+  const check = (label: string, resource: Resource, places: readonly { document: string; page: number; start: number; quote: string }[]) => {
+    const provenance = provenancesOf(bundle, resource);
+    if (provenance.length !== 1) return void problems.push(`${label}: ${provenance.length} Provenance`);
+    const entities = provenance[0]?.entity ?? [];
+    if (entities.length !== places.length) return void problems.push(`${label}: ${entities.length} entities for ${places.length} places`);
+    places.forEach((place, i) => {
+      const entity = entities[i];
+      if (ext(entity?.extension, systems.quote)[0]?.valueString !== place.quote) problems.push(`${label} place ${i + 1}: the quote extension differs`);
+      const pieces = derivationPieces(entity?.extension);
+      const doc = resolveUrl.get(pieces[0]?.document as string) as DocumentReference | undefined;
+      if (!doc || doc.identifier?.[0]?.value !== place.document) return void problems.push(`${label} place ${i + 1}: not its document`);
+      if (pieces[0]?.offset !== place.start) problems.push(`${label} place ${i + 1}: offset ${pieces[0]?.offset} is not ${place.start}`);
+      const stored = pages.get(place.document);
+      if (!stored) return void problems.push(`${label} place ${i + 1}: no page text for ${place.document}`);
+      const fromStored = assembleQuote(pieces.map((p, k) => ({ text: stored[place.page - 1 + k] ?? '', offset: p.offset, length: p.length })), place.quote);
+      if (fromStored !== place.quote) problems.push(`${label} place ${i + 1}: stored page text: ${fromStored}`);
+      const fromBundle = assembleQuote(pieces.map((p) => ({ text: p.path ? embeddedText(doc, p.path) : '', offset: p.offset, length: p.length })), place.quote);
+      if (fromBundle !== place.quote) problems.push(`${label} place ${i + 1}: embedded page text: ${fromBundle}`);
+    });
+  };
+  for (const event of timeline.events) {
+    const found = withIdentifier(bundle, systems.event, event.id);
+    if (found.length !== 1) problems.push(`event ${event.id}: ${found.length} resources`);
+    else check(`event ${event.id}`, found[0] as Resource, event.sources.length ? event.sources : [event.source]);
+  }
+  for (const flag of timeline.flags) {
+    const found = withIdentifier(bundle, systems.flag, flag.id);
+    if (found.length !== timeline.flags.filter((f) => f.id === flag.id).length) problems.push(`flag ${flag.id}: ${found.length} resources`);
+    else if (found.length === 1) check(`flag ${flag.id}`, found[0] as Resource, flag.evidence);
+  }
+  return problems;
+}
