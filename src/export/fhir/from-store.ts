@@ -16,12 +16,9 @@ async function loadPages(store: Store, timeline: Timeline): Promise<Map<string, 
   const bySha = new Map<string, string[] | null>();
   for (const doc of timeline.documents) {
     if (bySha.has(doc.sha256)) continue;
-    const texts: string[] = [];
-    for (let num = 1; num <= doc.pages; num++) {
-      const page = await store.getPage(doc.sha256, num);
-      if (!page) break;
-      texts.push(page.text);
-    }
+    const stored = await store.getPageTexts(doc.sha256);
+    // complete and in order (page n at index n-1), or not used at all
+    const texts = stored.every((p, i) => p.num === i + 1) ? stored.map((p) => p.text) : [];
     bySha.set(doc.sha256, texts.length === doc.pages ? texts : null);
   }
   const pages = new Map<string, string[]>();
