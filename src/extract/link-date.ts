@@ -29,6 +29,8 @@ const AFTER_GAP_WORDS = new Set([
   'imaging', 'films', 'film', 'plain', 'placement', 'insertion', 'revision', 'exchange',
   // what a procedure treated: "pinning of the right distal radius fracture on 11-9-2016"
   'fracture', 'fractures', 'tear', 'tears', 'hernia', 'dislocation', 'laceration', 'wound', 'lesion', 'mass', 'cyst', 'abscess', 'displaced',
+  // "sustained this injury yesterday morning, 05/12/2022"
+  'yesterday', 'today', 'morning', 'afternoon', 'evening', 'night', 'tonight',
   'through', 'until', 'ending', 'work', 'job', 'home', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
 ]);
 const BEFORE_GAP_WORDS = new Set(['the', 'a', 'an', 'for', 'of', 'his', 'her', 'this', 'that']);

@@ -68,12 +68,18 @@ export interface Patterns {
   dir: string;
   data: PatternData;
   sectionHeaders: Map<string, SectionValue>;
+  /** an unknown all-capitals header → its category by the words in it (first group that matches) */
+  headerWords: { category: SectionCategory; words: Lexicon<true> }[];
+  /** exam and review-of-systems labels ("Lungs:", "HEENT:") → the body system they introduce */
+  systemLabels: Map<string, FindingSystem>;
   narratedParts: Lexicon<SectionCategory>;
   labels: Lexicon<{ id: string; role: LabelRole }>;
   services: Lexicon<ServiceValue>;
   /** one member per cue role: roles may overlap ("no relief" and "relief") */
   cues: LexiconSet<CueValue>;
   exam: Lexicon<ExamValue>;
+  /** the polarity of an exam clause the vocabulary does not classify */
+  clauseWords: Lexicon<'normal' | 'abnormal'>;
   coordination: {
     nouns: Lexicon<ExamValue['domain']>;
     normalBefore: Lexicon<true>;
@@ -142,6 +148,8 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dir,
     data,
     sectionHeaders,
+    headerWords: data.sections.headerWords.map((g) => ({ category: g.category, words: new Lexicon([{ value: true as const, terms: g.words }]) })),
+    systemLabels: new Map(data.sections.systems.flatMap((g) => g.labels.map((l) => [normalizeHeader(l), g.system] as const))),
     narratedParts: new Lexicon(data.sections.narrated.map((n) => ({ value: n.category as SectionCategory, terms: n.cues }))),
     labels: new Lexicon(data.labels.labels.map((l) => ({ value: { id: l.id, role: l.role }, terms: l.labels }))),
     services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
@@ -155,6 +163,10 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
         patterns: f.patterns,
       })),
     ),
+    clauseWords: new Lexicon([
+      { value: 'normal' as const, terms: data.exam.clauseWords.normal },
+      { value: 'abnormal' as const, terms: data.exam.clauseWords.abnormal },
+    ]),
     coordination: {
       nouns: new Lexicon(Object.entries(data.exam.coordination.nouns).map(([domain, terms]) => ({ value: domain as ExamValue['domain'], terms }))),
       normalBefore: new Lexicon([{ value: true as const, terms: data.exam.coordination.normalBefore }]),

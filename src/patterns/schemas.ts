@@ -27,6 +27,13 @@ export const LexiconFields = {
 
 const ruleId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowercase words joined by . or -');
 
+/**
+ * What a section is: history and course narrate the past (a date met there dates what it narrates);
+ * exam, results, assessment, plan, discussion, procedure (the operation's name in procedure_name) and
+ * goals belong to the visit the note is about; the rest are the reviewer's own sections or process text (letters).
+ */
+export const SECTION_CATEGORIES = ['boilerplate', 'history', 'course', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'procedure_name', 'goals'] as const;
+
 export const SectionsFile = z
   .object({
     $comment: z.string().optional(),
@@ -35,13 +42,15 @@ export const SectionsFile = z
         z
           .object({
             name: z.string().min(1),
-            category: z.enum(['boilerplate', 'history', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'goals']),
+            category: z.enum(SECTION_CATEGORIES),
             headers: z.array(phrase).min(1),
           })
           .strict(),
       )
       .min(1),
     narrated: z.array(z.object({ category: z.enum(['assessment', 'plan', 'discussion']), cues: z.array(phrase).min(1) }).strict()),
+    systems: z.array(z.object({ system: z.enum(FINDING_SYSTEMS), labels: z.array(phrase).min(1) }).strict()).min(1),
+    headerWords: z.array(z.object({ category: z.enum(SECTION_CATEGORIES), words: z.array(phrase).min(1) }).strict()).min(1),
   })
   .strict();
 export type SectionCategory = z.infer<typeof SectionsFile>['sections'][number]['category'];
@@ -54,7 +63,7 @@ export const LabelsFile = z
         z
           .object({
             id: ruleId,
-            role: z.enum(['injury', 'ur_decision', 'decision_date', 'encounter', 'procedure', 'imaging', 'ignore']),
+            role: z.enum(['injury', 'ur_decision', 'decision_date', 'encounter', 'procedure', 'imaging', 'ignore', 'dictation', 'signature', 'report_date']),
             labels: z.array(phrase).min(1),
           })
           .strict(),
@@ -82,6 +91,8 @@ export const ServicesFile = z
   .strict();
 
 export const CUE_ROLES = [
+  /** words presenting the visit a note is about: "presents today", "is here for follow-up", "I examined him today" */
+  'own_visit',
   'encounter_noun',
   'encounter_verb',
   'patient_report',
@@ -137,6 +148,13 @@ export const ExamFile = z
           .strict(),
       )
       .min(1),
+    clauseWords: z
+      .object({
+        $comment: z.string().optional(),
+        normal: z.array(phrase).min(1),
+        abnormal: z.array(phrase).min(1),
+      })
+      .strict(),
     coordination: z
       .object({
         $comment: z.string().optional(),
