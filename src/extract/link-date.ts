@@ -22,7 +22,7 @@ const AFTER_GAP_WORDS = new Set([
   'on', 'dated', 'date', 'of', 'from', 'in', 'at', 'performed', 'done', 'obtained', 'completed', 'taken', 'was', 'were', 'is', 'are', 'been',
   'has', 'had', 'have', 'noted', 'signed', 'submitted', 'made', 'received', 'the', 'a', 'an', 'and', 'his', 'her', 'their', 'its', 'this',
   'with', 'without', 'contrast', 'level', 'levels', 'approximately', 'around', 'about', 'by', 'dr', 'initially', 'originally', 'most', 'recent',
-  'recently', 'last', 'also', 'again', 'first', 'second', 'third', 'repeat', 'new', 'or', 'joint', 'side', 'upper', 'lower', 'extremity',
+  'recently', 'last', 'also', 'him', 'them', 'me', 'us', 'again', 'first', 'second', 'third', 'repeat', 'new', 'or', 'joint', 'side', 'upper', 'lower', 'extremity',
   'extremities', 'region', 'area', 'spine', 'to', 'for', 'report', 'study', 'scan', 'views', 'view', 'series', 'dos', 'service', 'visit',
   'evaluation', 'exam', 'examination', 'bilaterally', 'bilateral', 'left', 'right', 'both', 'under', 'fluoroscopy', 'guidance', 'guided',
   'ultrasound', 'which', 'that', 'there', 'he', 'she', 'they', 'patient', 'injured', 'worker', 'claimant', 'hand', 'dominant', 'be', 'being',

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { EventType, FindingSystem } from '../schema.js';
+import { compileDocumentKindCues, type DocumentKindCues } from './document-kind-cues.js';
 import { Lexicon, LexiconSet } from './lexicon.js';
 import { PATTERN_FILES, type CueRole, type ExamDomain, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
@@ -93,6 +94,8 @@ export interface Patterns {
   dateIgnoreAfter: Lexicon<true>;
   dateIgnoreLine: RegExp[];
   relativeCues: Lexicon<true>;
+  /** document kind cue sets (patterns/document-kinds.json) */
+  documentKinds: DocumentKindCues;
 }
 
 /** Finds the shipped patterns/ folder from wherever this module runs (src/ under vitest, dist/src/ when built). */
@@ -185,6 +188,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dateIgnoreAfter: new Lexicon([{ value: true as const, terms: data.dates.ignoreAfter }]),
     dateIgnoreLine: data.dates.ignoreLine.map((src) => new RegExp(src, 'i')),
     relativeCues: new Lexicon([{ value: true as const, terms: data.dates.relativeCues }]),
+    documentKinds: compileDocumentKindCues(data['document-kinds']),
   };
 }
 

@@ -106,7 +106,8 @@ function undatedPastVisit(ctx: ExtractContext, s: AnalyzedSentence, cue: Lexicon
   const category = s.section?.category;
   if (category !== 'history' && category !== 'course') return null;
   if (cue.value.role !== 'encounter_verb' && cue.value.role !== 'encounter_noun') return null;
-  if (s.cuesOf('own_visit').some((o) => o.start < cue.end && o.end > cue.start)) return null;
+  // "He presents for follow-up of knee pain": the note's own visit (note-visit.ts), not a past one
+  if (s.has('own_visit')) return null;
   if (s.cuesOf('plan').length > 0 || s.has('guideline')) return null;
   const { assertion } = s.assertion.at(cue.start, cue.end);
   if (assertion !== 'present' && assertion !== 'historical') return null;

@@ -52,6 +52,8 @@ export const examClauseExtractor: Extractor<Clause> = {
   pattern: (s, ctx) => (isNoteExamSentence(s, ctx) ? findingClauses(s) : []),
   extract(ctx, s, c): Mention | null {
     if (!/[A-Za-z]{2}/.test(c.text) || NOT_A_FINDING.test(c.text)) return null;
+    // "DOS: 03/24/2017", "Date: 01-08-15 Visit: 6 of 12": the next visit's heading, not a finding
+    if (s.labelDates.some((l) => within(c, l.label))) return null;
     // a label with nothing after it: "Vital Signs:"
     if (/^[^:]{1,40}:\s*$/.test(c.text)) return null;
     // "We will obtain x-rays of the knee." — a plan written in the exam
