@@ -29,8 +29,15 @@ export interface FhirIssue {
 
 type Json = Record<string, unknown>;
 
+/** each definition file is parsed once (profiles-resources.json alone is 35 MB) */
+const parsed = new Map<string, unknown>();
+function load(file: string): unknown {
+  if (!parsed.has(file)) parsed.set(file, readJson(file));
+  return parsed.get(file);
+}
+
 function definitions(file: string): Json[] {
-  return ((readJson(file) as Bundle).entry ?? []).map((e) => e.resource as unknown as Json);
+  return ((load(file) as Bundle).entry ?? []).map((e) => e.resource as unknown as Json);
 }
 
 /** ValueSet url → the codes it allows per system; null when it cannot be enumerated here (e.g. BCP 13 mime types) */
@@ -139,18 +146,18 @@ export interface FhirValidator {
 }
 
 export function createFhirValidator(): FhirValidator {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  indexStructureDefinitionBundle(load('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(load('fhir/r4/profiles-resources.json') as Bundle);
   const elements = new Elements();
   const terminology = new Terminology();
 
-  // the JSON schema, without the resource types Medplum adds to it (its own server's)
+  // The JSON schema. A resource inside another (Bundle.entry.resource, contained) is "any of the 146
+  // resource types": compiling that costs seconds, so here it is any object — every entry is
+  // validated against its own type below, and layer 1 validates nested resources too.
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addMetaSchema(draft6);
-  const { id: _id, oneOf: _oneOf, discriminator: _d, ...schema } = readJson('fhir/r4/fhir.schema.json') as Json & { definitions: Record<string, Json> };
-  const r4Types = new Set(definitions('fhir/r4/profiles-resources.json').filter((r) => r.resourceType === 'StructureDefinition' && r.kind === 'resource').map((r) => r.type as string));
-  const list = schema.definitions.ResourceList as { oneOf: { $ref: string }[] };
-  schema.definitions.ResourceList = { oneOf: list.oneOf.filter((x) => r4Types.has(x.$ref.split('/').pop() as string)) };
+  const { id: _id, oneOf: _oneOf, discriminator: _d, ...schema } = structuredClone(load('fhir/r4/fhir.schema.json')) as Json & { definitions: Record<string, Json> };
+  schema.definitions.ResourceList = { type: 'object', required: ['resourceType'] };
   ajv.addSchema({ ...schema, $id: 'fhir-r4' });
   const compiled = new Map<string, ValidateFunction>();
   const schemaFor = (type: string) => {

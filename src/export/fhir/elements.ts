@@ -47,7 +47,6 @@ export const extension = {
     return v === undefined ? [] : [{ url, valueDateTime: v }];
   },
   boolean: (url: string, value: boolean): Extension[] => [{ url, valueBoolean: value }],
-  integer: (url: string, value: number): Extension[] => [{ url, valueInteger: value }],
   /** a complex extension: sub-extensions without a value are left out; none at all gives none */
   complex: (url: string, parts: Extension[]): Extension[] => (parts.length ? [{ url, extension: parts }] : []),
 };
@@ -68,11 +67,6 @@ export function concept(codings: Coding[], label?: string | null): CodeableConce
   if (codings.length) cc.coding = codings;
   if (t !== undefined) cc.text = t;
   return cc;
-}
-
-/** "exam_plan_mismatch" → "exam plan mismatch" */
-export function words(code: string): string {
-  return code.replace(/[_.]/g, ' ');
 }
 
 const LATERALITY: Record<'left' | 'right' | 'bilateral', Coding> = {

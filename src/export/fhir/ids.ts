@@ -33,10 +33,6 @@ export function fhirIdOf(chartlineId: string): string {
   return `${safe}${safe ? '-' : ''}${createHash('sha256').update(chartlineId).digest('hex').slice(0, 16)}`;
 }
 
-export function isFhirId(id: string): boolean {
-  return FHIR_ID.test(id);
-}
-
 /**
  * Hands out ids unique within one Bundle: a second resource asking for "fl-1" (two flags with one
  * id — a check's bug, which the store also tolerates) gets "fl-1.2".

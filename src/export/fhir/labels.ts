@@ -57,19 +57,3 @@ export const FLAG_KIND_LABELS: Record<FlagKind, string> = {
   duplicate: 'Duplicate',
   gap_in_care: 'Gap in care',
 };
-
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  injury: 'Injury',
-  encounter: 'Visit',
-  procedure: 'Procedure',
-  imaging: 'Imaging',
-  test: 'Test',
-  exam_finding: 'Exam finding',
-  therapy: 'Therapy',
-  medication: 'Medication',
-  referral: 'Referral',
-  plan: 'Plan',
-  determination: 'Utilization determination',
-  diagnosis: 'Diagnosis',
-  other: 'Other',
-};
