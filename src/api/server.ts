@@ -15,6 +15,7 @@ import { renderErrorPage } from './pages/error-page.js';
 import { installRequestLog } from './request-log.js';
 import { bundleRoutes } from './routes/bundle-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
+import { fhirRoutes } from './routes/fhir-routes.js';
 import { flagRoutes } from './routes/flag-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
@@ -69,6 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   bundleRoutes(router, { store, queue, limits });
   flagRoutes(router, { store });
   documentRoutes(router, { store });
+  fhirRoutes(router, { store });
   pageRoutes(app, { store, auth, limits });
   if (options.dashboard !== false) await queueDashboard(app, { auth, queue });
   return app;

@@ -6,7 +6,7 @@
 //   await store.close();
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentResult } from '../model/document-result.js';
+import type { DocumentResult, PageText } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import { BlobStore } from './blob-store.js';
 import * as bundles from './bundle-queries.js';
@@ -125,6 +125,11 @@ export class Store {
   /** A source page: `document` is the id in event.source.document (or a full sha256); `num` is 1-based. */
   getPage(document: string, num: number): Promise<PageRecord | null> {
     return timelines.getPage(this.db, document, num);
+  }
+
+  /** Every stored page of a file (by sha256), in page order; [] when none is stored. */
+  getPageTexts(sha256: string): Promise<PageText[]> {
+    return timelines.getPageTexts(this.db, sha256);
   }
 
   /** The original file's bytes, or null. */

@@ -2,6 +2,7 @@
 // new one, never half of either), read back as exactly the JSON `chartline process` prints — the
 // same documents, events and flags in the same order, each object's keys as written.
 import { createHash } from 'node:crypto';
+import type { PageText } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import type { Database, Queryable } from './database.js';
 import type { PageRecord } from './records.js';
@@ -92,4 +93,10 @@ export async function getPage(q: Queryable, document: string, num: number): Prom
   );
   const r = rows[0];
   return r ? { documentId: r.document_id, sha256: r.sha256, num: Number(r.num), pageCount: Number(r.page_count), text: r.text } : null;
+}
+
+/** Every stored page of one file (by sha256), in page order: one query for what getPage reads one by one. */
+export async function getPageTexts(q: Queryable, sha256: string): Promise<PageText[]> {
+  const rows = await q.query<{ num: number; text: string }>('select num, text from pages where sha256 = $1 order by num', [sha256]);
+  return rows.map((r) => ({ num: Number(r.num), text: r.text }));
 }

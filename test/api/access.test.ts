@@ -39,6 +39,7 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/bundles', method: 'POST', path: () => '/api/bundles', least: 'intake', body: () => uploadForm(lumbarFiles([CONSULT]), { bundleId: 'consult', referenceDate: '2020-01-01' }) },
   { name: 'GET /api/bundles/consult', method: 'GET', path: () => '/api/bundles/consult', least: 'intake' },
   { name: 'GET /api/bundles/consult/timeline', method: 'GET', path: () => '/api/bundles/consult/timeline', least: 'reviewer' },
+  { name: 'GET /api/bundles/consult/fhir', method: 'GET', path: () => '/api/bundles/consult/fhir', least: 'reviewer' },
   { name: 'GET /api/documents/:id/pages/1', method: 'GET', path: () => `/api/documents/${documentId}/pages/1`, least: 'reviewer' },
   { name: 'GET /api/flags/:id', method: 'GET', path: () => `/api/flags/${flagId}`, least: 'reviewer' },
   { name: 'GET /api/flags/:id/reviews', method: 'GET', path: () => `/api/flags/${flagId}/reviews`, least: 'reviewer' },
@@ -189,7 +190,7 @@ describe('OpenAPI and the queue dashboard', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/bundles', '/api/bundles/{id}', '/api/bundles/{id}/timeline', '/api/documents/{id}/pages/{n}', '/api/flags', '/api/flags.csv', '/api/flags/{id}', '/api/flags/{id}/reviews', '/api/me', '/api/openapi.json', '/healthz'].sort(),
+      ['/api/bundles', '/api/bundles/{id}', '/api/bundles/{id}/fhir', '/api/bundles/{id}/timeline', '/api/documents/{id}/pages/{n}', '/api/flags', '/api/flags.csv', '/api/flags/{id}', '/api/flags/{id}/reviews', '/api/me', '/api/openapi.json', '/healthz'].sort(),
     );
     expect(Object.keys(doc.paths['/api/flags/{id}/reviews']!).sort()).toEqual(['get', 'post']);
     expect(doc.paths['/healthz']!.get!.security).toEqual([]);
