@@ -99,9 +99,20 @@ describe.each(SAMPLES)('FHIR export of samples/%s', (name) => {
         // linked from the event's own resource (hasMember, result, evidence, reasonReference ...)
         expect(JSON.stringify(owner)).toContain(fullUrlOf(r.bundle, obs));
         // the statement the finding was read in holds its span (across a page break too)
-        const within = event.sources.find((s) => s.page === finding.page && s.start <= finding.span.start && finding.span.end <= s.end);
+        // (a finding on the next page of a quote that runs over a page break is on that page, from its start)
+        const stored0 = r.pages.get(event.source.document) as string[];
+        const offsetIn = (s: (typeof event.sources)[number]): number | null => {
+          if (s.page === finding.page) return finding.span.start - s.start;
+          const pageLength = stored0[s.page - 1]?.length ?? 0;
+          return s.page + 1 === finding.page && s.end > pageLength ? pageLength + 1 - s.start + finding.span.start : null;
+        };
+        const within = event.sources.find((s) => {
+          const at = offsetIn(s);
+          return at !== null && at >= 0 && at + (finding.span.end - finding.span.start) <= s.quote.length;
+        });
         expect(within, `finding ${i + 1} of ${event.id} lies inside one of its event's sources`).toBeDefined();
-        const quote = within!.quote.slice(finding.span.start - within!.start, finding.span.end - within!.start);
+        const at = offsetIn(within!) as number;
+        const quote = within!.quote.slice(at, at + (finding.span.end - finding.span.start));
         const entity = provenancesOf(r.bundle, obs)[0]?.entity?.[0];
         expect(ext(entity?.extension, EXT.quote)[0]?.valueString).toBe(quote);
         const pieces = derivationPieces(entity?.extension);
