@@ -15,7 +15,7 @@
 // is a visit told in history (a records review entry). Names are normalised to "John A. Smith, MD"
 // (title dropped, credentials without dots, "SMITH, JOHN A" turned round), or "Dr. Smith" when the
 // record gives only the title. Nothing found: all null, an empty span at the span's start.
-import type { LexiconMatch } from '../patterns/lexicon.js';
+import { tokenize, type LexiconMatch, type Token } from '../patterns/lexicon.js';
 import { normalizeHeader, type Patterns } from '../patterns/load-patterns.js';
 import type { AuthorCue, NarrativeCue, ProviderCues } from '../patterns/provider-cues.js';
 import type { AnalyzedDocument, AnalyzedSentence } from '../text/analyze.js';
@@ -62,12 +62,18 @@ export function findProvider(analyzed: AnalyzedDocument, patterns: Patterns, spa
   const sentences = analyzed.sentences.filter((s) => s.start >= from && s.end <= to);
 
   const pastSections = pastSectionsOf(cues);
-  for (const s of sentences) {
-    for (const m of cues.authorCues.find(s.text, s.tokens, s.start)) authorCue(text, m, to, cues, providers, facilities);
-    for (const m of cues.facilityLabels.find(s.text, s.tokens, s.start)) facilityLabel(text, m, to, facilities);
+  const quick = quickChecks(cues);
+  sentences.forEach((s, i) => {
+    // a label needs its colon; signatures and closings have their own words (quick.author)
+    const colon = s.text.includes(':');
+    if (colon || s.tokens.some((t) => quick.author.has(t.norm))) for (const m of cues.authorCues.find(s.text, s.tokens, s.start)) authorCue(text, m, to, cues, providers, facilities);
+    if (colon) for (const m of cues.facilityLabels.find(s.text, s.tokens, s.start)) facilityLabel(text, m, to, facilities);
     // a name or an organisation may run past a sentence the splitter ended early ("St. Luke's")
     const limit = Math.min(to, lineEnd(text, s.end), s.end + 120);
-    for (const m of cues.visitCues.find(s.text, s.tokens, s.start)) {
+    // most sentences name no one: a visit cue needs a title or credential to read, a facility cue a
+    // suffix word, so their cues are looked for only then (the cue scans are the cost here)
+    const visits = hasToken(sentences, i, limit, quick.person, 'raw') ? cues.visitCues.find(s.text, s.tokens, s.start) : [];
+    for (const m of visits) {
       if (!narrativeCounts(s, m, cues, pastSections, options)) continue;
       const name = parseName(text, skipSpaces(text, m.end), limit, cues);
       if (!name || (!name.title && name.credentials.length === 0)) continue;
@@ -77,7 +83,8 @@ export function findProvider(analyzed: AnalyzedDocument, patterns: Patterns, spa
       const org = at && parseOrg(text, name.end + at[0].length, limit, cues);
       if (org) facilities.push({ value: org.name, rule: m.value.id, rank: 4, start: org.start, end: org.end });
     }
-    for (const m of cues.facilityCues.find(s.text, s.tokens, s.start)) {
+    const places = hasToken(sentences, i, limit, quick.org, 'norm') ? cues.facilityCues.find(s.text, s.tokens, s.start) : [];
+    for (const m of places) {
       if (!narrativeCounts(s, m, cues, pastSections, options)) continue;
       const org = parseOrg(text, skipSpaces(text, m.end), limit, cues);
       if (!org) continue;
@@ -87,7 +94,7 @@ export function findProvider(analyzed: AnalyzedDocument, patterns: Patterns, spa
       const name = by && parseName(text, org.end + by[0].length, limit, cues);
       if (name && (name.title || name.credentials.length > 0)) providers.push({ value: name.normal, rule: m.value.id, rank: 4, start: name.start, end: name.end });
     }
-  }
+  });
   const opening = letterhead(text, from, to, cues, providers, facilities);
   nameSentences(text, sentences, opening, cues, providers);
 
@@ -116,6 +123,42 @@ function best(list: Candidate[]): Candidate | null {
     if (!out || c.rank < out.rank || (c.rank === out.rank && c.rank === 1 && c.start > out.start) || (c.rank === out.rank && c.rank !== 1 && c.start < out.start)) out = c;
   }
   return out;
+}
+
+interface QuickChecks {
+  /** titles as written in any case, credentials as written and dotted ones' letters ("M" of "M.D.") */
+  person: Set<string>;
+  /** the last word of every facility suffix ("hospital"), lower case */
+  org: Set<string>;
+  /** the first token of every signature and closing cue ("signed", "sincerely", "/" of "/s/") */
+  author: Set<string>;
+}
+const quickCache = new WeakMap<ProviderCues, QuickChecks>();
+function quickChecks(cues: ProviderCues): QuickChecks {
+  let q = quickCache.get(cues);
+  if (!q) {
+    const person = new Set<string>();
+    for (const t of cues.titles) for (const form of [t, t.toUpperCase(), `${t[0]?.toUpperCase()}${t.slice(1)}`]) person.add(form);
+    for (const c of cues.credentials.keys()) {
+      person.add(c);
+      // "M.D." is the tokens M . D .
+      for (const part of tokenize(c)) if (/^[A-Za-z]{1,2}$/.test(part.raw)) person.add(part.raw);
+    }
+    q = { person, org: new Set(cues.facilitySuffixes.map((s) => s.at(-1) as string)), author: new Set(cues.authorWords) };
+    quickCache.set(cues, q);
+  }
+  return q;
+}
+
+/**
+ * Whether a sentence, or the one after it that a name may run into ("St." ends a sentence early),
+ * has a token of the set: tokens are already there, so this costs a set lookup per word.
+ */
+function hasToken(sentences: readonly AnalyzedSentence[], i: number, limit: number, set: Set<string>, key: 'norm' | 'raw'): boolean {
+  const s = sentences[i] as AnalyzedSentence;
+  if (s.tokens.some((t) => set.has(t[key]))) return true;
+  const next = sentences[i + 1];
+  return !!next && next.start < limit && next.tokens.some((t) => t.start < limit && set.has(t[key]));
 }
 
 const pastSectionCache = new WeakMap<ProviderCues, Set<string>>();
@@ -217,7 +260,10 @@ function letterhead(text: string, from: number, to: number, cues: ProviderCues, 
   // a letter: its inside address (the addressee) sits between the letter's date and its salutation,
   // so only lines above the date are the sender's letterhead, and a name there is still more often
   // the addressee's than the signer's
-  const salutation = all.slice(0, cues.salutationLines).findIndex((l) => cues.salutations.find(l.text.trimStart()).some((m) => m.start === 0));
+  const salutation = all.slice(0, cues.salutationLines).findIndex((l) => {
+    const opening = l.text.trimStart().slice(0, 60);
+    return opensWithSalutation(opening, tokenize(opening), cues);
+  });
   const dated = salutation >= 0 ? all.slice(0, salutation).findIndex((l) => LETTER_DATE.test(l.text)) : -1;
   const head = salutation < 0 ? lines : lines.slice(0, Math.min(2, Math.max(0, dated)));
   let used = from;
@@ -242,7 +288,7 @@ function letterhead(text: string, from: number, to: number, cues: ProviderCues, 
  * salutation (the addressee), not after "cc:".
  */
 function nameSentences(text: string, sentences: AnalyzedSentence[], openingEnd: number, cues: ProviderCues, providers: Candidate[]): void {
-  const salutation = sentences.find((s) => cues.salutations.find(s.text, s.tokens, s.start).some((m) => m.start === s.start));
+  const salutation = sentences.find((s) => opensWithSalutation(s.text, s.tokens, cues));
   for (const s of sentences.slice(-6)) {
     if (s.start < openingEnd || (salutation && s.start < salutation.start)) continue;
     const name = parseName(text, s.start, s.end, cues);
@@ -252,6 +298,13 @@ function nameSentences(text: string, sentences: AnalyzedSentence[], openingEnd: 
     if (!/^[\s,.]*$/.test(text.slice(org?.end ?? name.end, s.end))) continue;
     providers.push({ value: name.normal, rule: 'signature.name-line', rank: 2, start: name.start, end: name.end });
   }
+}
+
+/** "Dear Dr. Holt:" — checked on the first word before the lexicon is asked */
+function opensWithSalutation(text: string, tokens: readonly Token[], cues: ProviderCues): boolean {
+  const first = tokens[0];
+  if (!first || !cues.salutationFirstWords.has(first.norm)) return false;
+  return cues.salutations.find(text, tokens, first.start).some((m) => m.start === first.start);
 }
 
 const LETTER_DATE = /\b(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})\b/;

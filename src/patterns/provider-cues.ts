@@ -1,6 +1,6 @@
 // patterns/providers.json compiled: the cue lexicons and the word lists of src/extract/provider.ts.
 import type { z } from 'zod';
-import { Lexicon, LexiconSet } from './lexicon.js';
+import { Lexicon, LexiconSet, tokenize } from './lexicon.js';
 import type { IN_HISTORY, PROVIDER_CUE_KINDS, ProvidersFile } from './schemas.js';
 
 export interface AuthorCue {
@@ -20,6 +20,8 @@ export interface ProviderCues {
   notAuthor: Lexicon<true>;
   /** one member: pseudo cues claim their words first ("will be dictated by" is no dictation line) */
   authorCues: Lexicon<AuthorCue>;
+  /** the first token of every signature and closing cue ("signed", "sincerely", "/" of "/s/"), lower case: a sentence without one and without a colon holds no author cue */
+  authorWords: string[];
   visitCues: LexiconSet<NarrativeCue>;
   facilityCues: LexiconSet<NarrativeCue>;
   facilityLabels: Lexicon<true>;
@@ -33,6 +35,8 @@ export interface ProviderCues {
   pastSections: readonly string[];
   salutations: Lexicon<true>;
   salutationLines: number;
+  /** the first word of each salutation, lower case */
+  salutationFirstWords: Set<string>;
   letterhead: { lines: number; maxLineChars: number };
 }
 
@@ -43,6 +47,7 @@ export function compileProviderCues(data: z.infer<typeof ProvidersFile>): Provid
     notNameWords: new Set(data.notNameWords.map((w) => w.toLowerCase())),
     notAuthor: new Lexicon([{ value: true as const, terms: data.notAuthor }]),
     authorCues: new Lexicon(data.authorCues.map((c) => ({ value: { id: c.id, kind: c.kind }, terms: c.terms, caseSensitive: c.caseSensitive, patterns: c.patterns }))),
+    authorWords: [...new Set(data.authorCues.filter((c) => c.kind === 'signature' || c.kind === 'closing').flatMap((c) => c.terms.map((t) => tokenize(t)[0]?.norm ?? '')))],
     visitCues: new LexiconSet(data.visitCues.map((c) => [{ value: { id: c.id, inHistory: c.inHistory }, terms: c.terms, caseSensitive: c.caseSensitive, patterns: c.patterns }])),
     facilityCues: new LexiconSet(data.facilityCues.map((c) => [{ value: { id: c.id, inHistory: c.inHistory }, terms: c.terms, caseSensitive: c.caseSensitive, patterns: c.patterns }])),
     facilityLabels: new Lexicon([{ value: true as const, terms: data.facilityLabels }]),
@@ -54,6 +59,7 @@ export function compileProviderCues(data: z.infer<typeof ProvidersFile>): Provid
     pastSections: data.pastSections,
     salutations: new Lexicon([{ value: true as const, terms: data.salutations }]),
     salutationLines: data.salutationLines,
+    salutationFirstWords: new Set(data.salutations.map((t) => tokenize(t)[0]?.norm ?? '')),
     letterhead: { lines: data.letterhead.lines, maxLineChars: data.letterhead.maxLineChars },
   };
 }

@@ -258,6 +258,8 @@ export const DocumentKindsFile = z
       .strict(),
     /** the least score a kind needs; below it the document stays "other" */
     minScore: z.number().min(0),
+    /** only sentences starting this far into the document are read (every section header is) */
+    scanChars: z.number().int().min(1000),
     cues: z
       .array(
         z
