@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { EventType, FindingSystem } from '../schema.js';
 import { compileDocumentKindCues, type DocumentKindCues } from './document-kind-cues.js';
 import { Lexicon, LexiconSet, tokenize } from './lexicon.js';
+import { compileProviderCues, type ProviderCues } from './provider-cues.js';
 import { FindingsFile, PATTERN_FILES, type CueRole, type FindingsFileData, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
 export class PatternError extends Error {
@@ -98,6 +99,8 @@ export interface Patterns {
   relativeCues: Lexicon<true>;
   /** document kind cue sets (patterns/document-kinds.json) */
   documentKinds: DocumentKindCues;
+  /** provider and facility cues (patterns/providers.json) */
+  providers: ProviderCues;
 }
 
 /** Finds the shipped patterns/ folder from wherever this module runs (src/ under vitest, dist/src/ when built). */
@@ -242,6 +245,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dateIgnoreLine: data.dates.ignoreLine.map((src) => new RegExp(src, 'i')),
     relativeCues: new Lexicon([{ value: true as const, terms: data.dates.relativeCues }]),
     documentKinds: compileDocumentKindCues(data['document-kinds']),
+    providers: compileProviderCues(data.providers),
   };
 }
 
