@@ -93,6 +93,7 @@ export const ServicesFile = z
           .strict(),
       )
       .min(1),
+    families: z.record(z.string(), z.union([z.string(), z.array(phrase).min(1)])),
   })
   .strict();
 
@@ -257,9 +258,6 @@ export const ChecksFile = z
     contradiction: z
       .object({
         $comment: z.string().optional(),
-        differentRequest: z.array(phrase),
-        partial: z.array(phrase),
-        treatmentFamilies: z.record(z.string(), z.union([z.string(), z.array(phrase).min(1)])),
         laterality: z.object({ $comment: z.string().optional(), minimumStatements: z.number().int().min(2) }).strict(),
       })
       .strict(),
@@ -270,10 +268,6 @@ export const ChecksFile = z
       .object({
         $comment: z.string().optional(),
         futureToleranceDays: z.number().int().min(0),
-        pastMarkers: z.array(phrase),
-        priorMarkers: z.array(phrase),
-        repeatWords: z.array(phrase),
-        injuryReferences: z.array(phrase),
       })
       .strict(),
   })
@@ -384,7 +378,21 @@ export const ProvidersFile = z
   })
   .strict();
 
+export const MarkersFile = z
+  .object({
+    $comment: z.string().optional(),
+    reportedDone: z.array(phrase).min(1),
+    prior: z.array(phrase).min(1),
+    repeat: z.array(phrase).min(1),
+    aboutInjury: z.array(phrase).min(1),
+    denied: z.array(phrase).min(1),
+    decisionPartial: z.array(phrase).min(1),
+    furtherRequest: z.array(phrase).min(1),
+  })
+  .strict();
+
 export const PATTERN_FILES = {
+  markers: MarkersFile,
   sections: SectionsFile,
   labels: LabelsFile,
   services: ServicesFile,
