@@ -37,9 +37,9 @@ function comparable(concept: string, config: CheckContext['patterns']['data']['c
   return !config.ignoredConcepts.includes(concept) && !concept.endsWith('.unclassified');
 }
 
-/** a ⊒ b: a is b or one of its ancestors ("lungs" ⊒ "lungs.wheeze"). */
+/** a ⊒ b: a is b or one of its ancestors ("lungs" ⊒ "lungs.wheeze"); "exam" (a normal physical examination) covers every finding. */
 function covers(a: string, b: string): boolean {
-  return a === b || b.startsWith(`${a}.`);
+  return a === 'exam' || a === b || b.startsWith(`${a}.`);
 }
 
 /** The exam claim and the discussion claim cannot both be true at one visit. */
@@ -71,7 +71,8 @@ export const examPlanMismatchCheck: Check = {
       for (const e of doc.events) {
         if (e.type !== 'exam_finding' || e.findings.length === 0) continue;
         if (e.assertion === 'hypothetical' || e.assertion === 'historical') continue;
-        const key = e.encounterId ?? (e.date ? `date:${e.date}` : null);
+        // a treating note with no visit of its own on record is one visit
+        const key = e.encounterId ?? (e.date ? `date:${e.date}` : isReviewKind(e.documentKind) ? null : 'note');
         if (!key) continue;
         byVisit.set(key, [...(byVisit.get(key) ?? []), e]);
       }

@@ -133,7 +133,7 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
       site: siteIn(patterns, s, clause.start, clause.end),
       side,
       assertion: 'present',
-      reported: symptomsAreReports && m.value.reportable && !examContext && value === null,
+      reported: symptomsAreReports && m.value.reportable && !examContext && value === null && (s.has('patient_report') || s.cuesOf('symptom').some((c) => c.start >= clause.start - 40 && c.end <= clause.end + 40)),
       text: m.text,
       rule: `finding.${m.value.id}`,
       start: m.start,

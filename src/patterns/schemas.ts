@@ -102,6 +102,8 @@ export const CUE_ROLES = [
   'own_visit',
   /** a comparison with an earlier study or exam: "compared to the study of 10/20/04", "unchanged from 03/21/05" */
   'comparison',
+  /** words that make a symptom word the patient's ("symptoms of", "the pain and tingling") */
+  'symptom',
   'encounter_noun',
   'encounter_verb',
   'patient_report',

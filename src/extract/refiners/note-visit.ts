@@ -23,9 +23,15 @@ export function noteVisitsOf(ctx: ExtractContext): NoteVisit[] {
   return visitsByContext.get(ctx) ?? [];
 }
 
-/** The sentence a note presents its visit with, when no words say so: the first of its history of present illness. */
+/** The sentence a note presents its visit with, when no words say so: the first of its history of present illness, else of its history, else its first. */
 function openingSentence(ctx: ExtractContext): AnalyzedSentence | null {
-  return ctx.analyzed.sentences.find((s) => s.section?.category === 'history' && /present illness|^hpi$|^history$|subjective|interval/i.test(s.section.header) && s.text.length > 20) ?? null;
+  const sentences = ctx.analyzed.sentences;
+  return (
+    sentences.find((s) => s.section?.category === 'history' && /present illness|^hpi$|^history$|subjective|interval/i.test(s.section.header) && s.text.length > 20) ??
+    sentences.find((s) => s.section?.category === 'history' && s.text.length > 20) ??
+    sentences.find((s) => s.text.length > 20) ??
+    null
+  );
 }
 
 export const noteVisitRefiner: Refiner = {
