@@ -29,7 +29,8 @@ function openingSentence(ctx: ExtractContext): AnalyzedSentence | null {
   return (
     sentences.find((s) => s.section?.category === 'history' && /present illness|^hpi$|^history$|subjective|interval/i.test(s.section.header) && s.text.length > 20) ??
     sentences.find((s) => s.section?.category === 'history' && s.text.length > 20) ??
-    sentences.find((s) => s.text.length > 20) ??
+    // a note written in a visit's sections (an exam, an assessment, a plan) is a visit even when it never says so
+    (ctx.analyzed.sections.some((x) => CURRENT_CATEGORIES.has(x.category)) ? sentences.find((s) => s.text.length > 20) : undefined) ??
     null
   );
 }
