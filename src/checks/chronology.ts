@@ -4,7 +4,7 @@
 //   pre-injury  a visit, exam or treatment for this claim dated before the date of injury
 //   repeat      "Repeat MRI was recommended" with no earlier MRI anywhere in the record
 // History is not a problem: "prior knee surgery in 2009" before a 2016 injury is not flagged.
-import { isReviewLetter } from '../model/document-kind.js';
+import { isReviewKind, isReviewLetter } from '../model/document-kind.js';
 import { isReviewCategory } from '../model/section-roles.js';
 import type { TimelineEvent } from '../schema.js';
 import { sortKey } from '../timeline/order.js';
@@ -54,6 +54,8 @@ export const chronologyCheck: Check = {
     // a dated procedure or study reported as already done at a visit before its date
     for (const e of events) {
       if (!['procedure', 'imaging', 'test'].includes(e.type) || !e.date || !e.reportedOn || e.dateCertainty !== 'explicit') continue;
+      // a treating note's history and hospital course tell forward in time: a later date there is the story going on
+      if (!isReviewKind(e.documentKind) && (e.sectionCategory === 'history' || e.sectionCategory === 'course')) continue;
       if (e.date.length < 10 || e.reportedOn.length < 10 || e.date <= e.reportedOn) continue;
       if (!marked(e, 'reported_done')) continue;
       flags.push(

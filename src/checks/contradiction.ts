@@ -19,7 +19,7 @@ import type { Service, TimelineEvent } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
 import { makeFlag, shortDate } from './flag.js';
 
-const TREATMENT_TYPES = new Set(['procedure', 'therapy']);
+const TREATMENT_TYPES = new Set(['procedure', 'therapy', 'medication']);
 
 interface TreatmentResponse {
   service: Service;
@@ -43,8 +43,8 @@ function treatmentContradictions(events: TimelineEvent[]) {
   const seenQuotes = new Set<string>();
   for (const e of events) {
     if (!TREATMENT_TYPES.has(e.type) || inReview(e)) continue;
-    const visit = e.reportedOn ?? e.date;
-    if (!visit) continue;
+    // the visit the response was reported at; a note with no date of its own is its own visit
+    const visit = e.reportedOn ?? e.date ?? `note:${e.source.document}`;
     const key = `${e.source.document}:${e.source.page}:${e.source.start}`;
     if (seenQuotes.has(key)) continue;
     seenQuotes.add(key);
@@ -62,8 +62,10 @@ function treatmentContradictions(events: TimelineEvent[]) {
   }
   const flags = [];
   for (const { helped, no_relief } of groups) {
-    const visits = new Set([...helped, ...no_relief].map((r) => r.visit));
-    if (helped.length === 0 || no_relief.length === 0 || visits.size < 2) continue;
+    if (helped.length === 0 || no_relief.length === 0) continue;
+    // two visits, or two statements of one note (a response told both ways within it)
+    const statements = new Set([...helped, ...no_relief].map((r) => `${r.event.source.document}:${r.event.source.start}`));
+    if (statements.size < 2) continue;
     const all = [...helped, ...no_relief].sort((a, b) => (a.visit < b.visit ? -1 : a.visit > b.visit ? 1 : 0));
     const latest = all.at(-1) as TreatmentResponse;
     const p = helped[helped.length - 1] as TreatmentResponse;
@@ -75,8 +77,11 @@ function treatmentContradictions(events: TimelineEvent[]) {
         kind: 'contradiction',
         rule: 'contradiction.treatment-response',
         severity: 'medium',
-        date: latest.visit,
-        summary: `${shortDate(second.visit)}: the record says ${says(second)}, but the ${shortDate(first.visit)} note says ${says(first)}.`,
+        date: latest.visit.startsWith('note:') ? null : latest.visit,
+        summary:
+          first.visit === second.visit
+            ? `${first.visit.startsWith('note:') ? 'The' : `${shortDate(first.visit)}: the`} same note says ${says(second)} and that ${says(first)}.`
+            : `${shortDate(second.visit)}: the record says ${says(second)}, but the ${shortDate(first.visit)} note says ${says(first)}.`,
         evidence: all.map((r) => ({ role: r.response === 'helped' ? 'helped' : 'no relief', source: r.event.source })),
         eventIds: all.map((r) => r.event.id),
       }),
@@ -136,12 +141,59 @@ function decisionContradictions(events: TimelineEvent[]) {
   return flags;
 }
 
+/**
+ * A prior procedure denied in one place and described in another:
+ *   "He denies any prior back surgery."  vs  "Status post L5-S1 microdiscectomy in 2012."
+ * The denial's body part, when it names one, must be the procedure's; a denial with none
+ * ("She has never had surgery") covers every procedure of its kind.
+ */
+function deniedProcedures(events: TimelineEvent[]) {
+  const denials = events.filter((e) => e.type === 'procedure' && e.assertion === 'absent' && (e.markers.includes('denied') || e.markers.includes('prior')) && !inReview(e));
+  // told as done: a procedure report, or any statement that says it was done ("She underwent ACL reconstruction ...")
+  const done = events.filter(
+    (e) => e.assertion !== 'absent' && e.assertion !== 'hypothetical' && !inReview(e) && e.services.some((s) => s.type === 'procedure' && (s.status === 'done' || e.markers.includes('reported_done'))),
+  );
+  const flags = [];
+  for (const d of denials) {
+    const denied = d.services.filter((s) => s.type === 'procedure');
+    // a procedure done after the denial is no contradiction of it: it must be dated before it, be
+    // told at a visit no later than it, or stand in the same note
+    const deniedOn = d.date ?? d.reportedOn;
+    const before = (e: TimelineEvent): boolean =>
+      e.source.document === d.source.document
+        ? e.date === null || deniedOn === null || e.date <= deniedOn
+        : deniedOn !== null && ((e.date !== null && e.date < deniedOn) || (e.date === null && e.reportedOn !== null && e.reportedOn <= deniedOn));
+    const parts = new Set([...d.anatomy.bodyParts, ...denied.map((s) => s.site).filter((x): x is string => x !== null)]);
+    const described = done.filter((e) => {
+      if (e.source.document === d.source.document && e.source.start === d.source.start) return false;
+      if (!before(e) || !e.services.some((s) => denied.some((x) => x.id === s.id))) return false;
+      const theirs = new Set([...e.anatomy.bodyParts, ...e.services.map((s) => s.site).filter((x): x is string => x !== null)]);
+      return parts.size === 0 || [...parts].some((p) => theirs.has(p));
+    });
+    const first = described[0];
+    if (!first) continue;
+    const when = d.date ?? d.reportedOn;
+    flags.push(
+      makeFlag({
+        kind: 'contradiction',
+        rule: 'contradiction.denied-procedure',
+        severity: 'medium',
+        date: when,
+        summary: `${when ? `${shortDate(when)}: ` : ''}the record says there was no prior ${denied[0]?.text ?? 'procedure'}${parts.size ? ` of the ${[...parts][0]}` : ''}, yet it describes ${first.services[0]?.text ?? 'one'} as done.`,
+        evidence: [{ role: 'denied', source: d.source }, ...described.slice(0, 3).map((e) => ({ role: 'described', source: e.source }))],
+        eventIds: [d.id, ...described.slice(0, 3).map((e) => e.id)],
+      }),
+    );
+  }
+  return flags;
+}
+
 type Side = 'left' | 'right';
 
 function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag>[] {
   const { minimumStatements } = ctx.patterns.data.checks.contradiction.laterality;
-  // the paired body parts: arms and legs (anatomy.json regions)
-  const limbs = new Set(ctx.patterns.data.anatomy.bodyParts.filter((b) => b.region === 'upper_extremity' || b.region === 'lower_extremity').map((b) => b.name));
+  // the paired body parts: limbs, and the organs anatomy.json marks paired (groin, testicle, eye ...)
+  const limbs = new Set(ctx.patterns.data.anatomy.bodyParts.filter((b) => b.paired ?? (b.region === 'upper_extremity' || b.region === 'lower_extremity')).map((b) => b.name));
   const flags = [];
   for (const doc of ctx.documents) {
     const statements = new Map<string, Record<'left' | 'right' | 'bilateral', TimelineEvent[]>>();
@@ -161,10 +213,10 @@ function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag
         const [e] = bySide[odd];
         if (bySide[odd].length !== 1 || !e || bySide[usual].length < minimumStatements) continue;
         // a finding or diagnosis about this limb alone, with a date to put the flag on
-        if ((e.type !== 'exam_finding' && e.type !== 'diagnosis') || e.anatomy.bodyParts.length !== 1 || !(e.date ?? e.reportedOn)) continue;
+        if ((e.type !== 'exam_finding' && e.type !== 'diagnosis') || e.anatomy.bodyParts.length !== 1) continue;
         // "Left shoulder: Normal." is the comparison side of an exam, not a finding about it
         if (e.type === 'exam_finding' && !e.findings.some((f) => f.polarity === 'abnormal' || f.polarity === 'present')) continue;
-        const when = (e.date ?? e.reportedOn) as string;
+        const when = e.date ?? e.reportedOn;
         // the other side's statements: the diagnoses (what the record is about) and those of the same
         // visit first, then the other findings
         const sameVisit = bySide[usual].filter((o) => (o.date ?? o.reportedOn) === when && o.type !== 'diagnosis');
@@ -177,7 +229,7 @@ function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag
             rule: 'contradiction.laterality',
             severity: 'medium',
             date: when,
-            summary: `${shortDate(when)}: ${article(e.type)} about the ${odd} ${part}, while the record's ${bySide[usual].length} other statements about the ${part} are all about the ${usual} one.`,
+            summary: `${when ? `${shortDate(when)}: ` : ''}${article(e.type)} about the ${odd} ${part}, while the record's ${bySide[usual].length} other statements about the ${part} are all about the ${usual} one.`,
             evidence: [{ role: `${odd} ${part}`, source: e.source }, ...others.map((o) => ({ role: `${usual} ${part}`, source: o.source }))],
             eventIds: [e.id, ...others.map((o) => o.id)],
           }),
@@ -196,6 +248,6 @@ export const contradictionCheck: Check = {
   name: 'contradiction',
   run(ctx) {
     const events = ctx.documents.flatMap((d) => d.events);
-    return [...treatmentContradictions(events), ...decisionContradictions(events), ...lateralityContradictions(ctx)];
+    return [...treatmentContradictions(events), ...decisionContradictions(events), ...lateralityContradictions(ctx), ...deniedProcedures(events)];
   },
 };

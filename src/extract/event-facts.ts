@@ -37,6 +37,9 @@ export function readResponses(services: readonly LexiconMatch<ServiceValue>[], c
     const polarity = o.value.role === 'outcome_positive' ? 'positive' : 'negative';
     const after = text.slice(o.end - offset);
     let targets = LEADS_FORWARD.test(after) ? treatments.filter((s) => s.start >= o.end && s.start - o.end <= 40).slice(0, 1) : treatments.filter((s) => s.start >= from && s.end <= o.start);
+    // "She has noticed no improvement on the right side, which was subject to a botulinum toxin
+    // injection": an outcome that opens the sentence speaks of the treatment the sentence names after it
+    if (targets.length === 0 && previous.length === 0 && !treatments.some((s) => s.end <= o.start)) targets = treatments.filter((s) => s.start >= o.end && s.start - o.end <= 100).slice(0, 1);
     // "improved his strength but did not help his pain": an outcome with no treatment of its own
     // speaks of the one before it, so that treatment's response is mixed
     if (targets.length === 0) targets = previous;
@@ -114,6 +117,8 @@ export function eventFacts(ctx: ExtractContext, m: Mention): Pick<TimelineEvent,
   const decision = decisionOf(ctx, m, text, s);
   const services = within(s.services, start, end);
   const responses = readResponses(services, within(s.cues, start, end), text, start);
+  // "helped for two days", "initially helped": qualified, so neither way
+  if (ctx.patterns.qualifiedResponse.find(text, tokens, start).length > 0) for (const [k, v] of responses) if (v !== 'mixed') responses.set(k, 'mixed');
   const status = statusOf(m, decision);
   return {
     markers,

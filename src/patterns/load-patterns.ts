@@ -92,6 +92,8 @@ export interface Patterns {
   markers: Lexicon<'reported_done' | 'prior' | 'repeat' | 'about_injury' | 'denied'>;
   decisionPartial: Lexicon<true>;
   furtherRequest: Lexicon<true>;
+  /** "helped for two days", "initially": a response with a time or degree attached */
+  qualifiedResponse: Lexicon<true>;
   /** a service term → its family ("medial branch blocks" → "nerve block") */
   serviceFamily: Map<string, string>;
   /** "If ...," opening a sentence: hypothetical up to its last comma */
@@ -240,7 +242,8 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
       // Pseudo triggers first: "no change" must win over "no".
       { value: { id: 'pseudo', category: 'pseudo', direction: 'forward', maxTokens: 0 }, terms: a.pseudo },
       ...a.triggers.map((t) => ({ value: { id: t.id, category: t.category, direction: t.direction, maxTokens: t.maxTokens }, terms: t.terms })),
-      { value: { id: 'terminator', category: 'terminator', direction: 'forward', maxTokens: 0 }, terms: a.terminators },
+      { value: { id: 'terminator', category: 'terminator', direction: 'forward', maxTokens: 0 }, terms: a.terminators.filter((t) => !a.strongTerminators.includes(t)) },
+      { value: { id: 'terminator.strong', category: 'terminator', direction: 'forward', maxTokens: 0 }, terms: a.strongTerminators },
     ]),
     markers: new Lexicon([
       { value: 'reported_done' as const, terms: data.markers.reportedDone },
@@ -251,6 +254,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     ]),
     decisionPartial: new Lexicon([{ value: true as const, terms: data.markers.decisionPartial }]),
     furtherRequest: new Lexicon([{ value: true as const, terms: data.markers.furtherRequest }]),
+    qualifiedResponse: new Lexicon([{ value: true as const, terms: data.markers.qualified }]),
     serviceFamily: new Map(Object.entries(data.services.families).flatMap(([family, terms]) => (Array.isArray(terms) ? terms.map((t) => [t.toLowerCase(), family] as const) : []))),
     conditionalOpeners: new Lexicon([{ value: true as const, terms: a.conditionalOpeners }]),
     bodyParts: new Lexicon(data.anatomy.bodyParts.map((b) => ({ value: { name: b.name, region: b.region }, terms: b.terms }))),

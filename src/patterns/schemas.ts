@@ -218,6 +218,7 @@ export const AssertionFile = z
       .min(1),
     pseudo: z.array(phrase),
     terminators: z.array(phrase),
+    strongTerminators: z.array(phrase),
     conditionalOpeners: z.array(phrase),
   })
   .strict();
@@ -231,6 +232,8 @@ export const AnatomyFile = z
           .object({
             name: z.string().min(1),
             region: z.enum(['upper_extremity', 'lower_extremity', 'cervical', 'thoracic', 'lumbar', 'trunk', 'head']),
+            /** a body part with a left and a right (limbs unless said otherwise) */
+            paired: z.boolean().optional(),
             terms: z.array(phrase).min(1),
           })
           .strict(),
@@ -390,6 +393,7 @@ export const MarkersFile = z
     denied: z.array(phrase).min(1),
     decisionPartial: z.array(phrase).min(1),
     furtherRequest: z.array(phrase).min(1),
+    qualified: z.array(phrase).min(1),
   })
   .strict();
 

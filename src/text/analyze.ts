@@ -152,7 +152,7 @@ export function analyzeSentence(
   for (const ld of labelDates) if (NOT_EVENT_DATES.has(ld.role) && !ld.date.ignored) ld.date.ignored = ld.rule;
   if (timings) timings.dates += performance.now() - t0;
   const cues = withoutContainedOpposites(patterns.cues.find(text, tokens, start)).sort((a, b) => a.start - b.start);
-  const services = coalesce(patterns.services.find(text, tokens, start), text, start);
+  const services = coalesce(withoutShadowed(patterns.services.find(text, tokens, start)), text, start);
   // "soft" is the abdomen's only beside "abdomen" or under an "Abdomen:" label (findings' context)
   const exam = patterns.exam.find(text, tokens, start).filter((m) => !m.value.context || label?.system === m.value.system || m.value.context.find(text, tokens, start).length > 0);
   let scopes: AssertionScopes | null = null;
@@ -204,6 +204,25 @@ export function withoutContainedOpposites(cues: LexiconMatch<CueValue>[]): Lexic
     const opposite = OPPOSITE[c.value.role];
     return !opposite || !cues.some((o) => o.value.role === opposite && inside(c, o));
   });
+}
+
+/**
+ * A word read by two vocabulary entries is read once: "neurotomy" is the ablation the vocabulary names,
+ * not also a surgery by its "-otomy" ending. A match inside (or equal to) a longer one is dropped; of
+ * two equal spans, a listed term wins over a pattern.
+ */
+function withoutShadowed<T>(matches: LexiconMatch<T>[]): LexiconMatch<T>[] {
+  const isPattern = (m: LexiconMatch<T>): boolean => /[\\()[\]?*+|]/.test(m.term);
+  return matches.filter(
+    (m) =>
+      !matches.some(
+        (o) =>
+          o !== m &&
+          o.start <= m.start &&
+          o.end >= m.end &&
+          (o.end - o.start > m.end - m.start || (o.end - o.start === m.end - m.start && isPattern(m) && !isPattern(o))),
+      ),
+  );
 }
 
 /**

@@ -31,6 +31,8 @@ const ASSERTION_OF: Record<Trigger['category'], Assertion> = { negated: 'absent'
 export function assertionScopes(text: string, tokens: readonly Token[], offset: number, patterns: Patterns): AssertionScopes {
   const triggers: Trigger[] = [];
   const terminators = new Set<number>();
+  // "but", "however": the end of any scope; "with", "which": the end of a negation only
+  const strongTerminators = new Set<number>();
   const matches = patterns.assertion.find(text, tokens, offset);
   const tokenIndex = (pos: number): number => tokens.findIndex((t) => t.start >= pos);
   for (const m of matches) {
@@ -41,14 +43,15 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
     const v = m.value;
     if (v.category === 'terminator') {
       for (let i = first; i <= last; i++) terminators.add(i);
+      if (v.id === 'terminator.strong') for (let i = first; i <= last; i++) strongTerminators.add(i);
     } else if (v.category !== 'pseudo') {
       triggers.push({ category: v.category, id: v.id, first, last, direction: v.direction, maxTokens: v.maxTokens });
     }
   }
 
-  const stopsForward = (i: number): boolean => {
+  const stopsForward = (i: number, category: Trigger['category'] = 'negated'): boolean => {
     const t = tokens[i] as Token;
-    if (HARD_STOP.has(t.norm) || terminators.has(i)) return true;
+    if (HARD_STOP.has(t.norm) || (category === 'negated' ? terminators.has(i) : strongTerminators.has(i))) return true;
     if (t.norm === ',') {
       // continue through a short list item: ", numbness or tingling", ", chills or night sweats"
       let n = 0;
@@ -74,7 +77,7 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
     if (tr.direction !== 'backward' && target > tr.last) {
       let words = 0;
       for (let i = tr.last + 1; i <= target; i++) {
-        if (i < target && stopsForward(i)) return false;
+        if (i < target && stopsForward(i, tr.category)) return false;
         if (i === target) return words < tr.maxTokens;
         if (/[a-z0-9]/i.test((tokens[i] as Token).norm)) words++;
       }

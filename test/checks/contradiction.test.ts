@@ -135,3 +135,58 @@ describe('contradiction: the side of a limb', () => {
     expect((await contradictions(text)).filter((f) => f.rule === 'contradiction.laterality')).toEqual([]);
   });
 });
+
+describe('contradiction: a prior procedure denied in one place and described in another', () => {
+  const note = (...lines: string[]): string => ['DATE OF SERVICE: 03/10/2016', ...lines].join('\n');
+  it.each<[label: string, text: string, denied: string, described: string]>([
+    ['a denied back surgery, then status post one', note('PAST SURGICAL HISTORY:', 'He denies any prior back surgery.', 'ASSESSMENT:', 'Low back pain, status post lumbar surgery in 2012.'), 'denies any prior back surgery', 'status post lumbar surgery'],
+    ['"never had surgery" covers every surgery', note('PAST SURGICAL HISTORY:', 'She has never had surgery.', 'HISTORY OF PRESENT ILLNESS:', 'She underwent a right knee arthroscopy in 2014.'), 'never had surgery', 'underwent a right knee arthroscopy'],
+  ])('%s', async (_label, text, denied, described) => {
+    const flags = (await contradictions(text)).filter((f) => f.rule === 'contradiction.denied-procedure');
+    expect(flags).toHaveLength(1);
+    const [flag] = flags as [Flag];
+    expect(flag.evidence.find((e) => e.role === 'denied')?.quote).toContain(denied);
+    expect(flag.evidence.find((e) => e.role === 'described')?.quote).toContain(described);
+  });
+
+  it.each<[label: string, text: string]>([
+    ['a different body part', note('PAST SURGICAL HISTORY:', 'He denies any prior back surgery.', 'HISTORY OF PRESENT ILLNESS:', 'He had a right knee arthroscopy in 2014.')],
+    ['a denial with nothing described', note('PAST SURGICAL HISTORY:', 'He denies any prior surgery.', 'PLAN:', 'Physical therapy.')],
+    ['surgery discussed, not done', note('PAST SURGICAL HISTORY:', 'He denies any prior back surgery.', 'PLAN:', 'We discussed the option of lumbar surgery.')],
+  ])('no flag: %s', async (_label, text) => {
+    expect((await contradictions(text)).filter((f) => f.rule === 'contradiction.denied-procedure')).toEqual([]);
+  });
+});
+
+describe('contradiction: the side of a paired organ within one note', () => {
+  const note = (...lines: string[]): string => ['DATE OF SERVICE: 03/10/2016', ...lines].join('\n');
+  it('a left testicular nodule in the assessment of a right-sided exam and complaint', async () => {
+    const flags = await contradictions(
+      note('CHIEF COMPLAINT:', 'Swelling of the right testicle for two weeks.', 'PHYSICAL EXAMINATION:', 'There is a firm nodule in the right testicle.', 'The right testicle is tender.', 'ASSESSMENT:', 'Left testicular nodule.'),
+    );
+    const lateral = flags.filter((f) => f.rule === 'contradiction.laterality');
+    expect(lateral).toHaveLength(1);
+    expect(lateral[0]?.evidence[0]?.quote).toBe('Left testicular nodule.');
+  });
+
+  it.each<[label: string, text: string]>([
+    ['the other side examined normal for comparison', note('PHYSICAL EXAMINATION:', 'There is a firm nodule in the right testicle.', 'The right testicle is tender.', 'The left testicle is normal.', 'ASSESSMENT:', 'Right testicular nodule.')],
+    ['both sides named', note('PHYSICAL EXAMINATION:', 'Bilateral inguinal lymph nodes are palpable.', 'There is a nodule in the right testicle.', 'ASSESSMENT:', 'Left inguinal node.')],
+  ])('no flag: %s', async (_label, text) => {
+    expect((await contradictions(text)).filter((f) => f.rule === 'contradiction.laterality')).toEqual([]);
+  });
+});
+
+describe('contradiction: a response told both ways within one note', () => {
+  it('physical therapy helped and did not help, in one undated note', async () => {
+    const flags = await contradictions(['HISTORY OF PRESENT ILLNESS:', 'Physical therapy helped her neck pain.', 'ASSESSMENT:', 'Neck pain; physical therapy did not help.'].join('\n'));
+    const response = flags.filter((f) => f.rule === 'contradiction.treatment-response');
+    expect(response).toHaveLength(1);
+    expect(response[0]?.summary).toMatch(/^The same note says/);
+  });
+
+  it('no flag for a mixed report in one sentence', async () => {
+    const flags = await contradictions(['HISTORY OF PRESENT ILLNESS:', 'Physical therapy helped her strength but not the pain.'].join('\n'));
+    expect(flags.filter((f) => f.rule === 'contradiction.treatment-response')).toEqual([]);
+  });
+});

@@ -14,14 +14,16 @@ import { readServices, type ServiceReading } from '../service-roles.js';
 export const serviceReportExtractor: Extractor<ServiceReading> = {
   name: 'service-report',
   pattern: (s, ctx) => readServices(s, anatomyWords(ctx.patterns)).filter((r) => r.role === 'report'),
-  extract(_ctx, s, r): Mention | null {
+  extract(ctx, s, r): Mention | null {
     // "better with rest and medication": a generic word is not a medication event; a named drug is
     if (r.service.value.id === 'medication.generic') return null;
     // "On 11-15-2016 (Neurology), the injured worker was seen": the specialty of a visit, not a referral
     if (r.service.value.type === 'referral') return null;
     const { assertion } = s.assertion.at(r.service.start, r.service.end);
-    // "an EMG is not needed", "we discussed the option of surgery": nothing was done
-    if (assertion === 'absent' || assertion === 'hypothetical') return null;
+    // "an EMG is not needed", "we discussed the option of surgery": nothing was done — but "he denies
+    // any prior back surgery" is a statement of the record the checks hold against a described one
+    if (assertion === 'hypothetical') return null;
+    if (assertion === 'absent' && !(r.service.value.type === 'procedure' && ctx.patterns.markers.find(s.text, s.tokens, s.start).some((m) => m.value === 'denied'))) return null;
     // "Date of Surgery: N/A" — a blank form field
     if (/\bdate\s+of\s+$/i.test(s.text.slice(Math.max(0, r.service.start - s.start - 9), r.service.start - s.start))) return null;
     // equipment mentioned in passing ("lifted a patient from a wheelchair") is not an event unless dated
