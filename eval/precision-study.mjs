@@ -238,7 +238,9 @@ console.log(`\nTOTAL ${allDocs} documents, ${all.length} flags, ${per100(all.len
 if (judgements) {
   for (const [kind] of countBy(all, (f) => f.kind)) console.log(`  ${kind}: ${share(all.filter((f) => f.kind === kind))}`);
   const causes = countBy(all.filter((f) => verdictOf(f) === 'false'), (f) => judgements[f.key].cause ?? '(no cause given)');
-  if (causes.length) console.log(`  false flags by cause: ${causes.map(([c, n]) => `${c} ${n}`).join(' · ')}`);
+  if (causes.length) console.log(`  false flags by cause:\n${causes.map(([c, n]) => `    ${n}  ${c}`).join('\n')}`);
+  const odd = Object.entries(judgements).filter(([, j]) => j.verdict !== 'real' && j.verdict !== 'false');
+  if (odd.length) console.log(`  judgements whose verdict is neither "real" nor "false" (counted as not judged): ${odd.map(([k]) => k).join(', ')}`);
   const open = all.filter((f) => verdictOf(f) !== 'real' && verdictOf(f) !== 'false');
   if (open.length) {
     console.log(`\nflags without a judgement (${open.length}); add them to eval/precision/judgements.json:`);
