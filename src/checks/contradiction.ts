@@ -14,6 +14,7 @@
 //    sign was positive on the left", ...) and one exam finding or diagnosis about the right shoulder
 //    alone ("The right shoulder had decreased range of motion in all planes."). A record that ever says
 //    bilateral, or names the other side twice, is about both sides and is left alone.
+import { isReviewKind } from '../model/document-kind.js';
 import { isReviewCategory } from '../model/section-roles.js';
 import type { Service, TimelineEvent } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
@@ -147,7 +148,7 @@ function decisionContradictions(events: TimelineEvent[]) {
  * The denial's body part, when it names one, must be the procedure's; a denial with none
  * ("She has never had surgery") covers every procedure of its kind.
  */
-function deniedProcedures(events: TimelineEvent[]) {
+function deniedProcedures(events: TimelineEvent[], generic: readonly string[]) {
   const denials = events.filter((e) => e.type === 'procedure' && e.assertion === 'absent' && (e.markers.includes('denied') || e.markers.includes('prior')) && !inReview(e));
   // told as done: a procedure report, or any statement that says it was done ("She underwent ACL reconstruction ...")
   const done = events.filter(
@@ -166,7 +167,9 @@ function deniedProcedures(events: TimelineEvent[]) {
     const parts = new Set([...d.anatomy.bodyParts, ...denied.map((s) => s.site).filter((x): x is string => x !== null)]);
     const described = done.filter((e) => {
       if (e.source.document === d.source.document && e.source.start === d.source.start) return false;
-      if (!before(e) || !e.services.some((s) => denied.some((x) => x.id === s.id))) return false;
+      // the same procedure, or any of its kind when the denial names it generically ("never had surgery")
+      const same = (x: Service, s: Service): boolean => x.id === s.id && (x.family === s.family || generic.includes(x.term));
+      if (!before(e) || !e.services.some((s) => denied.some((x) => same(x, s)))) return false;
       const theirs = new Set([...e.anatomy.bodyParts, ...e.services.map((s) => s.site).filter((x): x is string => x !== null)]);
       return parts.size === 0 || [...parts].some((p) => theirs.has(p));
     });
@@ -191,11 +194,14 @@ function deniedProcedures(events: TimelineEvent[]) {
 type Side = 'left' | 'right';
 
 function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag>[] {
-  const { minimumStatements } = ctx.patterns.data.checks.contradiction.laterality;
+  const { minimumStatements, minimumStatementsInANote } = ctx.patterns.data.checks.contradiction.laterality;
   // the paired body parts: limbs, and the organs anatomy.json marks paired (groin, testicle, eye ...)
   const limbs = new Set(ctx.patterns.data.anatomy.bodyParts.filter((b) => b.paired ?? (b.region === 'upper_extremity' || b.region === 'lower_extremity')).map((b) => b.name));
   const flags = [];
   for (const doc of ctx.documents) {
+    // a single treating note is one visit: two statements there weigh as much as three across a record's summaries
+    const kind = doc.events[0]?.documentKind;
+    const least = kind && !isReviewKind(kind) && new Set(doc.events.map((e) => e.encounterId).filter(Boolean)).size <= 1 ? minimumStatementsInANote : minimumStatements;
     const statements = new Map<string, Record<'left' | 'right' | 'bilateral', TimelineEvent[]>>();
     for (const e of doc.events) {
       const { side, bodyParts } = e.anatomy;
@@ -211,7 +217,7 @@ function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag
       if (bySide.bilateral.length > 0) continue;
       for (const [odd, usual] of [['left', 'right'], ['right', 'left']] as [Side, Side][]) {
         const [e] = bySide[odd];
-        if (bySide[odd].length !== 1 || !e || bySide[usual].length < minimumStatements) continue;
+        if (bySide[odd].length !== 1 || !e || bySide[usual].length < least) continue;
         // a finding or diagnosis about this limb alone, with a date to put the flag on
         if ((e.type !== 'exam_finding' && e.type !== 'diagnosis') || e.anatomy.bodyParts.length !== 1) continue;
         // "Left shoulder: Normal." is the comparison side of an exam, not a finding about it
@@ -248,6 +254,6 @@ export const contradictionCheck: Check = {
   name: 'contradiction',
   run(ctx) {
     const events = ctx.documents.flatMap((d) => d.events);
-    return [...treatmentContradictions(events), ...decisionContradictions(events), ...lateralityContradictions(ctx), ...deniedProcedures(events)];
+    return [...treatmentContradictions(events), ...decisionContradictions(events), ...lateralityContradictions(ctx), ...deniedProcedures(events, ctx.patterns.data.checks.contradiction.genericProcedureTerms)];
   },
 };

@@ -263,7 +263,9 @@ export const ChecksFile = z
     contradiction: z
       .object({
         $comment: z.string().optional(),
-        laterality: z.object({ $comment: z.string().optional(), minimumStatements: z.number().int().min(2) }).strict(),
+        laterality: z.object({ $comment: z.string().optional(), minimumStatements: z.number().int().min(2), minimumStatementsInANote: z.number().int().min(1) }).strict(),
+        /** "never had surgery" covers every surgery; "denies a pacemaker" covers only pacemakers */
+        genericProcedureTerms: z.array(phrase),
       })
       .strict(),
     duplicate: z
