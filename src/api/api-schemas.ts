@@ -3,6 +3,7 @@
 // /api/openapi.json is generated from them.
 import { z } from 'zod';
 import { ApiRoleSchema, BundleDocumentSchema, BundleRecordSchema, BundleStatusSchema, FlagReviewSchema, ReviewDecisionSchema } from '../store/records.js';
+import { isCalendarDay, isCalendarPartialDate } from '../reference-day.js';
 import { BundleIdSchema } from './api-ids.js';
 
 export const BundleListQuerySchema = z
@@ -16,8 +17,14 @@ export const BundleListQuerySchema = z
 export const ReferenceDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date')
+  .refine(isCalendarDay, 'not a calendar date (e.g. 2016-02-31 has no such day)')
   .describe('read dates in the records against this day instead of today (YYYY-MM-DD)');
+
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month or day, in query strings (from, to) */
+export const CalendarPartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine(isCalendarPartialDate, 'not a calendar date (no such month or day)');
 
 /** the text fields of the multipart upload (the files come as parts named "files") */
 export const UploadFieldsSchema = z

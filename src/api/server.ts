@@ -4,12 +4,14 @@
 //   const app = await buildServer({ store, queue });
 //   await app.listen({ port: 8080, host: '127.0.0.1' });
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { BundleQueue } from '../queue/bundle-queue.js';
 import { silentLogger, type Logger } from '../queue/logger.js';
 import type { Store } from '../store/store.js';
 import { ApiRouter } from './api-route.js';
 import { Authenticator } from './auth/authenticate.js';
+import { FailureLimiter, failureLimitsFromEnv, type FailureLimits } from './auth/failure-limit.js';
 import { installErrorHandling } from './error-handler.js';
 import { renderErrorPage } from './pages/error-page.js';
 import { installRequestLog } from './request-log.js';
@@ -29,6 +31,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** upload limits; unset ones come from the environment (CHARTLINE_UPLOAD_MAX_*) */
   limits?: Partial<UploadLimits>;
+  /** how many failed credentials and sign-ins a client may send; unset ones come from the environment */
+  authLimits?: Partial<FailureLimits>;
   /** trust X-Forwarded-* from a reverse proxy (default: CHARTLINE_TRUST_PROXY=1) */
   trustProxy?: boolean;
   /** mount bull-board at /admin/queues (default true) */
@@ -56,7 +60,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles } });
 
-  const auth = new Authenticator(store);
+  // counted per client address; routes opt in (sign-in), and failed credentials are counted by hand
+  await app.register(rateLimit, { global: false });
+  const authLimits: FailureLimits = { ...failureLimitsFromEnv(), ...Object.fromEntries(Object.entries(options.authLimits ?? {}).filter(([, v]) => v !== undefined)) };
+  const auth = new Authenticator(store, new FailureLimiter(app, authLimits));
   installErrorHandling(app, async (request, status, message) => {
     const identity = await auth.identify(request).catch(() => null);
     return renderErrorPage(status, message, identity && 'principal' in identity ? identity.principal : null);
@@ -69,7 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   bundleRoutes(router, { store, queue, limits });
   flagRoutes(router, { store });
   documentRoutes(router, { store });
-  pageRoutes(app, { store, auth, limits });
+  pageRoutes(app, { store, auth, limits, authLimits });
   if (options.dashboard !== false) await queueDashboard(app, { auth, queue });
   return app;
 }

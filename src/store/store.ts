@@ -17,11 +17,13 @@ import type { ApiRole, ApiTokenRecord, BundleDocument, BundleList, BundleRecord,
 import { storeConfigFromEnv, type StoreConfig } from './store-config.js';
 import { StoreUnavailableError } from './store-errors.js';
 import * as timelines from './timeline-queries.js';
+import * as sessions from './session-queries.js';
 import * as tokens from './token-queries.js';
 
 export type { BundleDocumentRef, DocumentStart, NewBundle, StoredDocumentResult } from './bundle-queries.js';
 export type { NewFlagReview } from './flag-queries.js';
 export type { CreatedToken } from './token-queries.js';
+export type { CreatedSession } from './session-queries.js';
 export type { TimelineToSave } from './timeline-queries.js';
 
 /**
@@ -165,5 +167,31 @@ export class Store {
 
   revokeApiToken(id: string): Promise<boolean> {
     return tokens.revokeApiToken(this.db, id);
+  }
+
+  // ── page sessions (the cookie holds an opaque id; its token's revocation ends them) ─────────────
+  createSession(tokenId: string, maxAgeSeconds: number): Promise<sessions.CreatedSession> {
+    return sessions.createSession(this.db, tokenId, maxAgeSeconds);
+  }
+
+  /** the token behind a live session, or null (unknown, signed out, expired, or the token revoked) */
+  verifySession(id: string): Promise<ApiTokenRecord | null> {
+    return sessions.verifySession(this.db, id);
+  }
+
+  revokeSession(id: string): Promise<boolean> {
+    return sessions.revokeSession(this.db, id);
+  }
+
+  revokeSessionsOf(tokenId: string): Promise<number> {
+    return sessions.revokeSessionsOf(this.db, tokenId);
+  }
+
+  countLiveSessions(): Promise<Map<string, number>> {
+    return sessions.countLiveSessions(this.db);
+  }
+
+  pruneSessions(): Promise<number> {
+    return sessions.pruneSessions(this.db);
   }
 }

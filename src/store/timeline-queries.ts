@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Timeline } from '../schema.js';
 import type { Database, Queryable } from './database.js';
+import { countUnreadable, unreadableReason } from './document-health.js';
 import type { PageRecord } from './records.js';
 import { dateRange, insertRows } from './sql-helpers.js';
 
@@ -22,14 +23,22 @@ export function flagKey(bundleId: string, flagId: string): string {
 export async function saveTimeline(db: Database, input: TimelineToSave): Promise<void> {
   const { bundleId, timeline } = input;
   const distinct = new Set(timeline.documents.map((d) => d.sha256)).size;
+  // distinct files, as documents_total counts them
+  const byFile = [...new Map(timeline.documents.map((d) => [d.sha256, d])).values()];
+  const unreadable = countUnreadable(byFile);
+  // a bundle of which nothing could be read is failed, not "completed 100%": its timeline (the
+  // documents and their errors) is still kept for the reader to see why
+  const failed = byFile.length > 0 && unreadable === byFile.length;
+  const error = failed ? `none of the ${byFile.length} document${byFile.length === 1 ? '' : 's'} could be read: ${unreadableReason(byFile[0] as (typeof byFile)[number])}${byFile.length > 1 ? ' (and the others: see the documents)' : ''}` : null;
   await db.transaction(async (tx) => {
     await tx.query(
-      `insert into bundles (id, name, status, documents_total, documents_done, progress, reference_date, completed_at, timeline_at)
-       values ($1, $2, 'completed', $3, $3, 100, $4, now(), now())
-       on conflict (id) do update set name = excluded.name, status = 'completed', documents_total = excluded.documents_total,
-         documents_done = excluded.documents_done, progress = 100, reference_date = coalesce(excluded.reference_date, bundles.reference_date),
-         error = null, updated_at = now(), completed_at = now(), timeline_at = now()`,
-      [bundleId, timeline.bundle, distinct, input.referenceDate ?? null],
+      `insert into bundles (id, name, status, documents_total, documents_done, documents_unreadable, progress, reference_date, error, completed_at, timeline_at)
+       values ($1, $2, $5, $3, $3, $6, 100, $4, $7, now(), now())
+       on conflict (id) do update set name = excluded.name, status = excluded.status, documents_total = excluded.documents_total,
+         documents_done = excluded.documents_done, documents_unreadable = excluded.documents_unreadable, progress = 100,
+         reference_date = coalesce(excluded.reference_date, bundles.reference_date),
+         error = excluded.error, updated_at = now(), completed_at = now(), timeline_at = now()`,
+      [bundleId, timeline.bundle, distinct, input.referenceDate ?? null, failed ? 'failed' : 'completed', unreadable, error],
     );
     await tx.query('delete from documents where bundle_id = $1', [bundleId]);
     await insertRows(

@@ -1,5 +1,5 @@
 // Who may do what: every route but /healthz needs a token (401 without, or with a bad or revoked
-// one), roles are cumulative (intake < reviewer < analyst, 403 below), the pages' session cookie is
+// one), roles are cumulative (intake < reviewer < analyst < admin, 403 below), the pages' session cookie is
 // HttpOnly and works only from chartline's own pages for changes; the OpenAPI document lists every
 // route. Runs on embedded PGlite (the other API tests use PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +47,8 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /api/flags.csv', method: 'GET', path: () => '/api/flags.csv', least: 'analyst' },
   { name: 'GET /admin/queues/api/queues', method: 'GET', path: () => '/admin/queues/api/queues', least: 'analyst' },
 ];
-const ROLES: ApiRole[] = ['intake', 'reviewer', 'analyst'];
-const RANK = { intake: 1, reviewer: 2, analyst: 3 };
+const ROLES: ApiRole[] = ['intake', 'reviewer', 'analyst', 'admin'];
+const RANK = { intake: 1, reviewer: 2, analyst: 3, admin: 4 };
 
 function send(r: RouteCase, auth: { role?: ApiRole; token?: string; headers?: Record<string, string> }) {
   return api.call(r.path(), { method: r.method, role: auth.role, token: auth.token, body: r.body?.(), headers: { ...(r.type ? { 'Content-Type': r.type } : {}), ...auth.headers } });
@@ -105,7 +105,7 @@ describe('pages and their session cookie', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/flags');
     const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=clt_`));
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=cls_`)); // an opaque session id, never the token
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).toContain('Path=/');
@@ -175,7 +175,7 @@ describe('pages and their session cookie', () => {
   });
 
   it('signing out clears the cookie', async () => {
-    const res = await api.call('/logout', { method: 'POST' });
+    const res = await api.call('/logout', { method: 'POST', headers: { Origin: api.base } });
     expect(res.status).toBe(303);
     expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
   });

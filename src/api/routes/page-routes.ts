@@ -8,7 +8,9 @@ import type { Store } from '../../store/store.js';
 import { BundleIdSchema, FlagIdSchema } from '../api-ids.js';
 import { LoginFormSchema, ReviewFormSchema, type Principal } from '../api-schemas.js';
 import type { Authenticator } from '../auth/authenticate.js';
-import { clearedSessionCookie, sessionCookie } from '../auth/cookies.js';
+import { clearedSessionCookie, SESSION_MAX_AGE_S, sessionCookie } from '../auth/cookies.js';
+import { readCredential } from '../auth/credentials.js';
+import type { FailureLimits } from '../auth/failure-limit.js';
 import { describeRoleNeeded, roleAllows } from '../auth/roles.js';
 import { isSameOrigin } from '../auth/same-origin.js';
 import { FlagQuerySchema, toFlagFilter } from '../flag-query.js';
@@ -28,6 +30,7 @@ export interface PageRouteDeps {
   store: Store;
   auth: Authenticator;
   limits: UploadLimits;
+  authLimits: FailureLimits;
 }
 
 const PAGE = { page: true };
@@ -53,7 +56,7 @@ const SourceQuerySchema = z
 /** anything odd in the sign-in page's query is ignored: it must always show */
 const LoginQuerySchema = z.object({ next: z.string().max(2000).optional(), signedOut: z.string().max(1).optional() });
 
-export function pageRoutes(app: FastifyInstance, { store, auth, limits }: PageRouteDeps): void {
+export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimits }: PageRouteDeps): void {
   /** the signed-in caller with at least `role`; null when the reply is already a redirect to /login */
   async function signedIn(request: FastifyRequest, reply: FastifyReply, role: ApiRole): Promise<Principal | null> {
     const identity = await auth.identify(request);
@@ -89,21 +92,31 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits }: PageRo
     return htmlReply(reply, renderLogin({ next: safeNext(next), signedOut: q.success && q.data.signedOut === '1' }));
   });
 
-  app.post('/login', { config: PAGE }, async (request, reply) => {
-    if (!isSameOrigin(request.headers as Record<string, string>)) throw forbidden('sign in from chartline\'s own sign-in page');
+  // sign-in posts are limited per address whatever their outcome; failed ones also count towards the
+  // block on every credential (failure-limit.ts)
+  app.post('/login', { config: { ...PAGE, rateLimit: { max: authLimits.maxSignIns, timeWindow: authLimits.windowMs } } }, async (request, reply) => {
+    if (!isSameOrigin(request.headers as Record<string, string>, request)) throw forbidden('sign in from chartline\'s own sign-in page');
+    auth.failures?.assertNotBlocked(request);
     const form = LoginFormSchema.safeParse(request.body ?? {});
     if (!form.success) return htmlReply(reply, renderLogin({ error: describeIssues(form.error.issues, 'form') }), 400);
     const record = await store.verifyApiToken(form.data.token);
     if (!record) {
       request.log.info({ route: '/login' }, 'sign-in refused: unknown or revoked token');
+      await auth.failures?.fail(request);
       return htmlReply(reply, renderLogin({ error: 'That token is not valid (unknown or revoked).', next: safeNext(form.data.next) }), 401);
     }
+    // the cookie gets a new random session id, never the token: signing out or revoking the token ends it
+    const session = await store.createSession(record.id, SESSION_MAX_AGE_S);
     request.log.info({ token: record.id, role: record.role }, 'signed in');
-    reply.header('Set-Cookie', sessionCookie(form.data.token, secure(request)));
+    reply.header('Set-Cookie', sessionCookie(session.id, secure(request)));
     return reply.redirect(safeNext(form.data.next), 303);
   });
 
+  // a cross-site form must not sign anyone out (CSRF): same origin only, and the session ends on the server
   app.post('/logout', { config: PAGE }, async (request, reply) => {
+    if (!isSameOrigin(request.headers as Record<string, string>, request)) throw forbidden('sign out from chartline\'s own pages (cross-site request refused)');
+    const cred = readCredential(request.headers as { authorization?: string; cookie?: string });
+    if (cred?.via === 'cookie') await store.revokeSession(cred.session);
     reply.header('Set-Cookie', clearedSessionCookie(secure(request)));
     return reply.redirect('/login?signedOut=1', 303);
   });
