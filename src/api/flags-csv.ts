@@ -1,6 +1,9 @@
 // The analyst's CSV export of a filtered flag list (RFC 4180: CRLF, fields quoted when needed).
 // Text that a spreadsheet would run as a formula (=, +, -, @ at the start) is prefixed with '.
+import { csvField } from '../export/csv.js';
 import type { FlagRecord } from '../store/records.js';
+
+export { csvField };
 
 export const FLAG_CSV_COLUMNS = [
   'id',
@@ -18,13 +21,6 @@ export const FLAG_CSV_COLUMNS = [
   'rule',
   'updated_at',
 ] as const;
-
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function evidenceText(r: FlagRecord): string {
   return r.flag.evidence.map((e) => `${e.role}: ${e.document} p.${e.page} "${e.quote}"`).join(' | ');

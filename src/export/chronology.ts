@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { isReviewKind } from '../model/document-kind.js';
 import type { DocumentInfo, EventType, Flag, Timeline, TimelineEvent } from '../schema.js';
-import { clip, DOCUMENT_KIND_LABELS } from './format.js';
+import { clip, DOCUMENT_KIND_LABELS, usDate } from './format.js';
 
 export const ITEM_GROUPS = ['finding', 'imaging', 'diagnosis', 'treatment', 'plan', 'decision', 'visit'] as const;
 export type ItemGroup = (typeof ITEM_GROUPS)[number];
@@ -271,7 +271,11 @@ function finishRow(d: Draft, doc: DocumentInfo | undefined): ChronologyRow {
     flagIds: [...new Set(d.items.flatMap((i) => i.flagIds))],
     searchText: '',
   };
-  row.searchText = [row.kind, row.provider, row.facility, row.document.name, ...d.items.map((i) => `${i.text} ${i.event.dateText ?? ''}`)].filter(Boolean).join('\n').toLowerCase();
+  // the same fields the page's script searches: date, kind, provider, facility, document, summary, statements and their dates
+  row.searchText = [usDate(row.date), row.kind, row.provider, row.facility, row.document.name, row.summary, ...d.items.map((i) => (i.otherDate ? `${usDate(i.otherDate)} ${i.text}` : i.text))]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
   rowKeys.set(row, d.key);
   return row;
 }
@@ -313,7 +317,9 @@ function distinctTexts(items: readonly ChronologyItem[], max: number, each: numb
   for (const i of items) {
     if (isFormText(i.text)) continue;
     const t = clip(i.text.replace(/^(?:Impression|Assessment|Diagnos[ie]s|Plan|Exam|Procedure|Procedures? performed)\s*:\s*/i, '').replace(/^\d+\.\s+/, ''), each);
-    if (t && !out.some((o) => o === t)) out.push(t);
+    // "…stenosis." and "…strain." joined by "; " read better without their full stops
+    const bare = t.replace(/\.$/, '');
+    if (bare && !out.some((o) => o === bare)) out.push(bare);
     if (out.length >= max) break;
   }
   return out;

@@ -103,3 +103,8 @@ function reviewFromRow(r: Row): FlagReview {
     createdAt: iso(r.created_at),
   };
 }
+
+/** Every review of a bundle's flags, oldest first (for exports: the notes beside each flag). */
+export async function listBundleReviews(q: Queryable, bundleId: string): Promise<FlagReview[]> {
+  return (await q.query('select * from flag_reviews where bundle_id = $1 order by id', [bundleId])).map(reviewFromRow);
+}

@@ -24,7 +24,7 @@ export type { BundleDocumentRef, DocumentStart, NewBundle, StoredDocumentResult 
 export type { NewFlagReview } from './flag-queries.js';
 export type { CreatedToken } from './token-queries.js';
 export type { CreatedSession } from './session-queries.js';
-export type { TimelineToSave } from './timeline-queries.js';
+export type { StoredDocumentRef, TextHit, TimelineToSave } from './timeline-queries.js';
 
 /**
  * Opens (and migrates) the store. Options override the environment; unset ones come from it.
@@ -129,6 +129,21 @@ export class Store {
     return timelines.getPage(this.db, document, num);
   }
 
+  /** A document by id or sha256, named as in `bundleId` when given. */
+  findDocument(document: string, bundleId?: string): Promise<timelines.StoredDocumentRef | null> {
+    return timelines.findDocument(this.db, document, bundleId);
+  }
+
+  /** Pages of a bundle whose text contains `text` (case-insensitive), with the words around the first match. */
+  searchBundleText(bundleId: string, text: string, limit?: number): Promise<{ hits: timelines.TextHit[]; pages: number }> {
+    return timelines.searchBundleText(this.db, bundleId, text, limit);
+  }
+
+  /** Every page text of a bundle, in document and page order. */
+  bundlePageTexts(bundleId: string): Promise<string[]> {
+    return timelines.bundlePageTexts(this.db, bundleId);
+  }
+
   /** The original file's bytes, or null. */
   getOriginal(sha256: string): Uint8Array | null {
     return this.blobs.get(sha256);
@@ -150,6 +165,11 @@ export class Store {
 
   listFlagReviews(flagId: string): Promise<FlagReview[]> {
     return flags.listFlagReviews(this.db, flagId);
+  }
+
+  /** every review of a bundle's flags, oldest first */
+  listBundleReviews(bundleId: string): Promise<FlagReview[]> {
+    return flags.listBundleReviews(this.db, bundleId);
   }
 
   // ── API tokens ────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 // The web pages: server-rendered HTML over the same store the API reads. A page needs the same token
 // as the API, kept after sign-in in an HttpOnly session cookie; without one a page redirects to
 // /login, with a role too low it answers 403.
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiRole } from '../../store/records.js';
@@ -21,8 +22,12 @@ import { renderFlagPage } from '../pages/flag-page.js';
 import { renderFlagsPage } from '../pages/flags-page.js';
 import { renderLogin } from '../pages/login-page.js';
 import { renderSourcePage } from '../pages/source-page.js';
-import { renderPendingPage, renderTimelinePage } from '../pages/timeline-page.js';
+import { renderBundleStatusPage, renderChronologyPage } from '../pages/chronology-page.js';
 import type { UploadLimits } from '../upload-limits.js';
+import { ChronologyQuerySchema, toChronologyFilter } from '../chronology-query.js';
+import { isPdf } from '../page-images/page-image-cache.js';
+import { filterRows, isFiltered } from '../../export/chronology-filter.js';
+import { ExportUnavailableError, loadExportData, type ExportData } from '../../export/export-data.js';
 import { describeIssues, parseInput } from '../zod-input.js';
 import { PageParamsSchema } from './document-routes.js';
 
@@ -55,6 +60,26 @@ const SourceQuerySchema = z
 
 /** anything odd in the sign-in page's query is ignored: it must always show */
 const LoginQuerySchema = z.object({ next: z.string().max(2000).optional(), signedOut: z.string().max(1).optional() });
+
+/** whether the stored original is a PDF (its first KiB), without reading the whole file */
+function originalIsPdf(store: Store, sha256: string): boolean {
+  try {
+    const fd = openSync(store.blobs.pathOf(sha256), 'r');
+    try {
+      const head = Buffer.alloc(1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return isPdf(head.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+function openFlagIds(data: ExportData): Set<string> {
+  return new Set(data.flags.filter((f) => f.record.status === 'open' || f.record.status === 'needs-info').map((f) => f.flag.id));
+}
 
 export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimits }: PageRouteDeps): void {
   /** the signed-in caller with at least `role`; null when the reply is already a redirect to /login */
@@ -134,19 +159,28 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     return htmlReply(reply, renderBundleRows((await store.listBundles({ limit: 100 })).items, principal).value);
   });
 
+  // reviewers get the chronology; intake (and anyone while it is processed) the bundle's status, with
+  // every document's state and what could not be read
   app.get('/bundles/:id', { config: PAGE }, async (request, reply) => {
-    const principal = await signedIn(request, reply, 'reviewer');
+    const principal = await signedIn(request, reply, 'intake');
     if (!principal) return reply;
     const { id } = parseInput(z.object({ id: BundleIdSchema }), request.params, 'params');
+    const query = parseInput(ChronologyQuerySchema, request.query, 'query');
     const bundle = await store.getBundle(id);
     if (!bundle) throw notFound(`no bundle ${id}`);
-    const timeline = bundle.hasTimeline ? await store.getTimeline(id) : null;
-    if (!timeline) return htmlReply(reply, renderPendingPage({ principal, bundle, documents: await store.listBundleDocuments(id) }));
-    const flags = (await store.listFlags({ bundleId: id, limit: 10_000 })).items;
-    // the bundle's own order of flags, as in the timeline
-    const order = new Map(timeline.flags.map((f, i) => [f.id, i]));
-    flags.sort((a, b) => (order.get(a.flag.id) ?? 0) - (order.get(b.flag.id) ?? 0));
-    return htmlReply(reply, renderTimelinePage({ principal, bundle, timeline, flags }));
+    if (!bundle.hasTimeline || !roleAllows(principal.role, 'reviewer')) {
+      return htmlReply(reply, renderBundleStatusPage({ principal, bundle, documents: await store.listBundleDocuments(id) }));
+    }
+    const filter = toChronologyFilter(query);
+    const data = await loadExportData(store, id, { generatedBy: principal.name }).catch((err: unknown) => {
+      if (err instanceof ExportUnavailableError) return null;
+      throw err;
+    });
+    if (!data) return htmlReply(reply, renderBundleStatusPage({ principal, bundle, documents: await store.listBundleDocuments(id) }));
+    // the rows are all sent; the script shows those the filter keeps (and so does the server without it)
+    data.rows = isFiltered(filter) ? filterRows(data.chronology.rows, filter, openFlagIds(data)) : data.chronology.rows;
+    const textHits = filter.q ? await store.searchBundleText(id, filter.q, 100) : null;
+    return htmlReply(reply, renderChronologyPage({ principal, data, filter, textHits }));
   });
 
   app.get('/documents/:id/pages/:n', { config: PAGE }, async (request, reply) => {
@@ -158,9 +192,8 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     if (!page) throw notFound(`no page ${params.n} of document ${params.id}`);
     const range = q.start !== undefined && q.end !== undefined && q.end >= q.start ? { start: q.start, end: q.end } : null;
     const next = range && range.end > page.text.length && page.num < page.pageCount ? await store.getPage(page.sha256, page.num + 1) : null;
-    let documentName: string | null = null;
-    if (q.bundle) documentName = (await store.listBundleDocuments(q.bundle)).find((d) => d.sha256 === page.sha256)?.name ?? null;
-    return htmlReply(reply, renderSourcePage({ principal, page, next, range, documentName, bundleId: q.bundle ?? null }));
+    const doc = await store.findDocument(page.sha256, q.bundle);
+    return htmlReply(reply, renderSourcePage({ principal, page, next, range, documentName: doc?.name ?? null, bundleId: q.bundle ?? null, hasImage: originalIsPdf(store, page.sha256) }));
   });
 
   app.get('/flags', { config: PAGE }, async (request, reply) => {
