@@ -80,7 +80,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   flagRoutes(router, { store });
   documentRoutes(router, { store });
   const images = new PageImageCache(store);
-  app.addHook('onClose', async () => images.close());
+  app.addHook('onClose', async () => {
+    await images.close();
+    await (await import('../export/chromium.js')).closeBrowser();
+  });
   originalRoutes(router, { store, images });
   exportRoutes(router, { store });
   pageRoutes(app, { store, auth, limits, authLimits });

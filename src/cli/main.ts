@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   timeline: async () => (await import('./commands/timeline.js')).registerTimeline,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   token: async () => (await import('./commands/token.js')).registerToken,
+  export: async () => (await import('./commands/export.js')).registerExport,
 };
 
 /** The program with every command, or only `only` when it names one (anything else, e.g. --help, gets all). */

@@ -29,13 +29,46 @@ export interface PrintOptions {
   landscape?: boolean;
 }
 
+type Browser = import('playwright-core').Browser;
+let shared: Promise<Browser> | null = null;
+let idle: NodeJS.Timeout | null = null;
+let users = 0;
+const IDLE_MS = 120_000;
+
+/**
+ * One browser for the process, started on the first print (2–5 s here) and kept for the next ones;
+ * closed after two idle minutes, or by closeBrowser() (the CLI and the server call it when they stop).
+ */
+async function browser(): Promise<Browser> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  if (!shared) {
+    const executablePath = chromiumPath();
+    shared = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS }));
+    shared.catch(() => (shared = null));
+  }
+  const b = await shared;
+  if (!b.isConnected()) {
+    shared = null;
+    return browser();
+  }
+  return b;
+}
+
+export async function closeBrowser(): Promise<void> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  const b = shared;
+  shared = null;
+  if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+}
+
 /** prints a self-contained HTML document to PDF bytes */
 export async function printHtmlToPdf(documentHtml: string, options: PrintOptions): Promise<Uint8Array> {
-  const executablePath = chromiumPath();
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  users++;
+  const b = await browser();
+  const context = await b.newContext({ javaScriptEnabled: false });
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false });
     await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
     const page = await context.newPage();
     await page.setContent(documentHtml, { waitUntil: 'load' });
@@ -51,6 +84,11 @@ export async function printHtmlToPdf(documentHtml: string, options: PrintOptions
     });
     return new Uint8Array(pdf);
   } finally {
-    await browser.close();
+    await context.close().catch(() => undefined);
+    users--;
+    if (users === 0) {
+      idle = setTimeout(() => void closeBrowser(), IDLE_MS);
+      idle.unref();
+    }
   }
 }

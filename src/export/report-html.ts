@@ -5,12 +5,12 @@
 import { html, raw, type Html } from './html.js';
 import type { ExportData } from './export-data.js';
 import type { ExportOptions } from './formats.js';
-import { flagText, headerFacts, itemCells, ROW_COLUMNS, rowCells } from './report-model.js';
+import { flagText, headerFacts, itemCells, rowCells } from './report-model.js';
 
 const STYLE = `
 @page { size: Letter landscape; margin: 0.55in 0.5in 0.6in; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8.6pt; line-height: 1.3; color: #111; margin: 0; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8.2pt; line-height: 1.3; color: #111; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 6pt; }
 h2 { font-size: 11.5pt; margin: 14pt 0 5pt; border-bottom: 1px solid #999; padding-bottom: 2pt; break-after: avoid; }
 h3 { font-size: 9.5pt; margin: 9pt 0 3pt; break-after: avoid; }
@@ -21,10 +21,11 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .facts { width: auto; margin-bottom: 6pt; }
 .facts th { background: #eef2f7; width: 1.5in; font-weight: 600; }
-.chrono td.date { white-space: nowrap; font-weight: 600; width: 0.85in; }
-.chrono td.type { width: 1.0in; }
-.chrono td.who { width: 1.35in; }
-.chrono td.src { width: 1.9in; color: #333; }
+.chrono th.date, .chrono td.date { width: 0.95in; }
+.chrono td.date b { white-space: nowrap; }
+.chrono td.date .type { color: #333; font-size: 7.8pt; }
+.chrono th.who, .chrono td.who { width: 1.4in; }
+.chrono th.src, .chrono td.src { width: 2.7in; color: #333; overflow-wrap: anywhere; font-size: 7.8pt; }
 .chrono td.src .pages { color: #555; }
 .flagged { color: #a11d15; font-size: 7.8pt; }
 .items td { background: #fafbfc; font-size: 7.8pt; padding-left: 14pt; }
@@ -42,13 +43,18 @@ blockquote cite { font-style: normal; color: #555; }
 
 export function reportHtml(data: ExportData, options: ExportOptions): string {
   const facts = headerFacts(data);
+  // no provider column while the records name none; the type sits under the date: more room for the summary
+  const withWho = data.rows.some((r) => r.provider || r.facility);
+  const cols = withWho ? 4 : 3;
   const rows: Html[] = [];
   for (const row of data.rows) {
     const r = rowCells(row, data);
-    rows.push(html`<tr><td class="date">${r.date}</td><td class="type">${r.type}</td><td class="who">${r.who || '—'}</td><td class="sum">${r.summary}${r.flags ? html`<div class="flagged">⚑ ${r.flags}</div>` : ''}</td><td class="src">${r.document}<div class="pages">p. ${r.pages}</div></td></tr>`);
+    rows.push(
+      html`<tr><td class="date"><b>${r.date}</b><div class="type">${r.type}</div></td>${withWho ? html`<td class="who">${r.who || '—'}</td>` : ''}<td class="sum">${r.summary}${r.flags ? html`<div class="flagged">⚑ ${r.flags}</div>` : ''}</td><td class="src">${r.document} <span class="pages">p. ${r.pages}</span></td></tr>`,
+    );
     if (options.detail === 'full' && row.items.length) {
       rows.push(
-        html`<tr class="items"><td colspan="5">${row.items.map((i) => {
+        html`<tr class="items"><td colspan="${cols}">${row.items.map((i) => {
           const c = itemCells(i);
           return html`<div><span class="g">${c.group} · </span>${c.date ? html`<b>${c.date}</b> ` : ''}${c.text} <span class="muted">(${c.page})</span></div>`;
         })}</td></tr>`,
@@ -73,7 +79,7 @@ ${t.sides.map((s) => html`<div class="side"><span class="role">${s.role}:</span>
 <table class="facts">${facts.map((f) => html`<tr><th>${f.label}</th><td>${f.value}</td></tr>`)}</table>
 <h2>Chronology (${data.rows.length} visits and reports)</h2>
 <p class="muted">Page numbers are the pages of each source document. Statements not dated in the record are listed under the visit they were reported at.</p>
-<table class="chrono"><thead><tr>${ROW_COLUMNS.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>${rows}</tbody></table>
+<table class="chrono"><thead><tr><th class="date">Date · type</th>${withWho ? html`<th class="who">Provider / facility</th>` : ''}<th>Summary</th><th class="src">Source</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Flags (${data.flags.length})</h2>
 ${flags.length ? flags : html`<p class="muted">No discrepancies were flagged.</p>`}
 <h2>Reviewer notes</h2>

@@ -195,6 +195,18 @@ export async function migrate(db: Database, schema: string, migrations: readonly
   });
 }
 
+/** For a database another process migrated (a PGlite socket): it must have every version this code has, and no other. */
+export async function checkMigrated(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  const done = new Set((await db.query<{ version: number }>('select version from schema_migrations')).map((r) => Number(r.version)));
+  const missing = migrations.filter((m) => !done.has(m.version)).map((m) => m.version);
+  const unknown = [...done].filter((v) => !migrations.some((m) => m.version === v));
+  if (missing.length || unknown.length) {
+    throw new Error(
+      `the process holding the embedded database runs another chartline version (its schema ${missing.length ? `lacks migration ${missing.join(', ')}` : `has migration ${unknown.join(', ')}, unknown here`}): run this command with the same chartline, or stop that process`,
+    );
+  }
+}
+
 function lockKey(schema: string): number {
   let h = 0x6368;
   for (const c of `chartline:${schema}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
