@@ -19,6 +19,7 @@ import { bundleRoutes } from './routes/bundle-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { flagRoutes } from './routes/flag-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
+import { tokenApiRoutes, tokenPageRoutes } from './routes/token-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { originalRoutes } from './routes/original-routes.js';
 import { PageImageCache } from './page-images/page-image-cache.js';
@@ -57,8 +58,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // the pages' plain forms (sign-in, decisions)
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
-    const out: Record<string, string> = Object.create(null);
-    for (const [k, v] of new URLSearchParams(body as string)) out[k] = v;
+    // a repeated field (the flags page's checkboxes: id=…&id=…) becomes a list
+    const out: Record<string, string | string[]> = Object.create(null);
+    for (const [k, v] of new URLSearchParams(body as string)) {
+      const had = out[k];
+      out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+    }
     done(null, { ...out });
   });
   await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles } });
@@ -86,7 +91,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   originalRoutes(router, { store, images });
   exportRoutes(router, { store });
+  tokenApiRoutes(router, { store });
   pageRoutes(app, { store, auth, limits, authLimits });
+  tokenPageRoutes(app, { store, auth });
   if (options.dashboard !== false) await queueDashboard(app, { auth, queue });
   return app;
 }

@@ -72,6 +72,18 @@ async function prepare(store: Store, bundle: BundleRecord): Promise<Prepared> {
   return p;
 }
 
+/** the bundle's timeline as last prepared (kept), or null when it has none */
+export async function preparedTimeline(store: Store, bundleId: string): Promise<Timeline | null> {
+  const bundle = await store.getBundle(bundleId);
+  if (!bundle?.hasTimeline) return null;
+  try {
+    return (await prepare(store, bundle)).timeline;
+  } catch (err) {
+    if (err instanceof ExportUnavailableError) return null;
+    throw err;
+  }
+}
+
 /** null when there is no such bundle; ExportUnavailableError when it has no timeline yet */
 export async function loadExportData(store: Store, bundleId: string, options: { filter?: ChronologyFilter; generatedBy?: string | null; now?: Date } = {}): Promise<ExportData | null> {
   const bundle = await store.getBundle(bundleId);

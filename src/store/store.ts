@@ -169,6 +169,21 @@ export class Store {
     return flags.listFlagReviews(this.db, flagId);
   }
 
+  /** the ids a flag filter matches, in the queue's order */
+  listFlagIds(filter?: FlagFilter): Promise<string[]> {
+    return flags.listFlagIds(this.db, filter);
+  }
+
+  /** one decision on several flags, all or none */
+  addFlagReviews(ids: readonly string[], review: Omit<flags.NewFlagReview, 'flagId'>): Promise<FlagReview[]> {
+    return flags.addFlagReviews(this.db, ids, review);
+  }
+
+  /** file names keyed "<bundle>|<document id>" */
+  documentNames(bundleIds: readonly string[]): Promise<Map<string, string>> {
+    return flags.documentNames(this.db, bundleIds);
+  }
+
   /** every review of a bundle's flags, oldest first */
   listBundleReviews(bundleId: string): Promise<FlagReview[]> {
     return flags.listBundleReviews(this.db, bundleId);

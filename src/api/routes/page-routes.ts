@@ -4,21 +4,21 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ApiRole } from '../../store/records.js';
+import type { ApiRole, BundleList } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { BundleIdSchema, FlagIdSchema } from '../api-ids.js';
-import { LoginFormSchema, ReviewFormSchema, type Principal } from '../api-schemas.js';
+import { BulkReviewFormSchema, DISMISS_NEEDS_NOTE, LoginFormSchema, ReviewFormSchema, type Principal } from '../api-schemas.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { clearedSessionCookie, SESSION_MAX_AGE_S, sessionCookie } from '../auth/cookies.js';
 import { readCredential } from '../auth/credentials.js';
 import type { FailureLimits } from '../auth/failure-limit.js';
 import { describeRoleNeeded, roleAllows } from '../auth/roles.js';
 import { isSameOrigin } from '../auth/same-origin.js';
-import { FlagQuerySchema, toFlagFilter } from '../flag-query.js';
+import { FlagQuerySchema, flagQueryString, toFlagFilter } from '../flag-query.js';
 import { forbidden, notFound } from '../http-error.js';
 import { ASSETS } from '../pages/assets.js';
-import { renderBundleRows, renderBundlesPage } from '../pages/bundles-page.js';
-import { renderFlagPage } from '../pages/flag-page.js';
+import { renderBundleRows, renderBundlesPage, unreadableOf } from '../pages/bundles-page.js';
+import { renderFlagPage, type QueuePosition } from '../pages/flag-page.js';
 import { renderFlagsPage } from '../pages/flags-page.js';
 import { renderLogin } from '../pages/login-page.js';
 import { renderSourcePage } from '../pages/source-page.js';
@@ -27,7 +27,8 @@ import type { UploadLimits } from '../upload-limits.js';
 import { ChronologyQuerySchema, toChronologyFilter } from '../chronology-query.js';
 import { isPdf } from '../page-images/page-image-cache.js';
 import { filterRows, isFiltered } from '../../export/chronology-filter.js';
-import { ExportUnavailableError, loadExportData, type ExportData } from '../../export/export-data.js';
+import { ExportUnavailableError, loadExportData, preparedTimeline, type ExportData } from '../../export/export-data.js';
+import { flagSides } from '../../export/flag-sides.js';
 import { describeIssues, parseInput } from '../zod-input.js';
 import { PageParamsSchema } from './document-routes.js';
 
@@ -97,6 +98,14 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     return identity.principal;
   }
 
+  /** why documents could not be read, for the bundles that have such documents (or failed) */
+  async function unreadableDocuments(list: BundleList): Promise<Map<string, { name: string; reason: string }[]>> {
+    const out = new Map<string, { name: string; reason: string }[]>();
+    const affected = list.items.filter((b) => b.documentsUnreadable > 0 || b.status === 'failed').slice(0, 50);
+    await Promise.all(affected.map(async (b) => out.set(b.id, unreadableOf(await store.listBundleDocuments(b.id)))));
+    return out;
+  }
+
   const htmlReply = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
 
   for (const a of Object.values(ASSETS)) {
@@ -149,14 +158,16 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
   app.get('/bundles', { config: PAGE }, async (request, reply) => {
     const principal = await signedIn(request, reply, 'intake');
     if (!principal) return reply;
-    return htmlReply(reply, renderBundlesPage({ principal, list: await store.listBundles({ limit: 100 }), limits }));
+    const list = await store.listBundles({ limit: 100 });
+    return htmlReply(reply, renderBundlesPage({ principal, list, limits, unreadable: await unreadableDocuments(list) }));
   });
 
   // the table's rows alone, for the bundles page to refresh itself while bundles are processed
   app.get('/bundles/rows', { config: PAGE }, async (request, reply) => {
     const principal = await signedIn(request, reply, 'intake');
     if (!principal) return reply;
-    return htmlReply(reply, renderBundleRows((await store.listBundles({ limit: 100 })).items, principal).value);
+    const list = await store.listBundles({ limit: 100 });
+    return htmlReply(reply, renderBundleRows(list, principal, await unreadableDocuments(list)).value);
   });
 
   // reviewers get the chronology; intake (and anyone while it is processed) the bundle's status, with
@@ -199,17 +210,40 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
   app.get('/flags', { config: PAGE }, async (request, reply) => {
     const principal = await signedIn(request, reply, 'analyst');
     if (!principal) return reply;
-    const query = parseInput(FlagQuerySchema, request.query, 'query');
+    // "done" and "decision" report a bulk decision just recorded; the rest are the queue's filters
+    const { done, decision, ...filters } = (request.query ?? {}) as Record<string, unknown>;
+    const query = parseInput(FlagQuerySchema, filters, 'query');
     const [page, bundles] = await Promise.all([store.listFlags(toFlagFilter(query)), store.listBundles({ limit: 1000 })]);
-    return htmlReply(reply, renderFlagsPage({ principal, query, page, bundles: bundles.items }));
+    const recorded = typeof done === 'string' && /^\d+$/.test(done) && typeof decision === 'string' ? { count: Number(done), decision: decision.slice(0, 20) } : undefined;
+    return htmlReply(reply, renderFlagsPage({ principal, query, page, bundles: bundles.items, done: recorded }));
   });
 
-  async function flagPage(request: FastifyRequest, reply: FastifyReply, principal: Principal, id: string, extra: { error?: string; note?: string; status?: number } = {}) {
+  /** where a flag stands in the queue it was opened from (the flags page's filters, in its order) */
+  async function queuePosition(id: string, rawQuery: unknown): Promise<QueuePosition | null> {
+    const parsed = FlagQuerySchema.safeParse(rawQuery ?? {});
+    if (!parsed.success) return null;
+    const { limit: _l, offset: _o, ...filters } = parsed.data;
+    const ids = await store.listFlagIds(toFlagFilter(filters));
+    const index = ids.indexOf(id);
+    if (index < 0) return null;
+    return { index, total: ids.length, prev: ids[index - 1] ?? null, next: ids[index + 1] ?? null, query: flagQueryString(filters) };
+  }
+
+  async function flagPage(request: FastifyRequest, reply: FastifyReply, principal: Principal, id: string, extra: { error?: string; note?: string; status?: number; queue?: QueuePosition | null } = {}) {
     const record = await store.getFlag(id);
     if (!record) throw notFound(`no flag ${id}`);
-    const [reviews, documents] = await Promise.all([store.listFlagReviews(id), store.listBundleDocuments(record.bundleId)]);
+    const [reviews, documents, timeline, queue] = await Promise.all([
+      store.listFlagReviews(id),
+      store.listBundleDocuments(record.bundleId),
+      preparedTimeline(store, record.bundleId),
+      extra.queue !== undefined ? extra.queue : queuePosition(id, request.query),
+    ]);
     const documentNames = new Map(documents.map((d) => [d.documentId, d.name]));
-    return htmlReply(reply, renderFlagPage({ principal, record, reviews, documentNames, error: extra.error, note: extra.note }), extra.status ?? 200);
+    const events = timeline?.events ?? [];
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const sides = flagSides(record.flag, events);
+    const concerned = record.flag.eventIds.map((e) => byId.get(e)).filter((e): e is NonNullable<typeof e> => !!e);
+    return htmlReply(reply, renderFlagPage({ principal, record, reviews, documentNames, sides, events: concerned, queue, error: extra.error, note: extra.note }), extra.status ?? 200);
   }
 
   app.get('/flags/:id', { config: PAGE }, async (request, reply) => {
@@ -223,15 +257,42 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     const principal = await signedIn(request, reply, 'reviewer');
     if (!principal) return reply;
     const { id } = parseInput(z.object({ id: FlagIdSchema }), request.params, 'params');
+    const body = (request.body ?? {}) as { note?: unknown; queue?: unknown };
+    const queueText = typeof body.queue === 'string' && body.queue.startsWith('?') ? body.queue : '';
+    const queue = await queuePosition(id, Object.fromEntries(new URLSearchParams(queueText)));
     const form = ReviewFormSchema.safeParse(request.body ?? {});
     if (!form.success) {
-      const note = typeof (request.body as { note?: unknown } | undefined)?.note === 'string' ? ((request.body as { note: string }).note) : undefined;
-      return flagPage(request, reply, principal, id, { error: `Choose confirm, dismiss or needs-info (${describeIssues(form.error.issues, 'form')})`, note, status: 400 });
+      const note = typeof body.note === 'string' ? body.note : undefined;
+      const dismissWithoutNote = form.error.issues.some((i) => i.message === DISMISS_NEEDS_NOTE);
+      return flagPage(request, reply, principal, id, { error: dismissWithoutNote ? `Not recorded: ${DISMISS_NEEDS_NOTE}.` : `Choose confirm, dismiss or needs-info (${describeIssues(form.error.issues, 'form')})`, note, status: 400, queue });
     }
     if (!(await store.getFlag(id))) throw notFound(`no flag ${id}`);
     const review = await store.addFlagReview({ flagId: id, decision: form.data.decision, note: form.data.note, reviewer: principal.name, tokenId: principal.tokenId });
     request.log.info({ flag: id, bundle: review.bundleId, decision: review.decision, review: review.id, token: principal.tokenId }, 'flag reviewed');
-    return reply.redirect(`/flags/${id}#audit-trail`, 303);
+    const q = queue?.query ?? '';
+    // "record and open the next": the next of the queue as it was when the flag was opened
+    if (form.data.next && FlagIdSchema.safeParse(form.data.next).success) return reply.redirect(`/flags/${form.data.next}${q}`, 303);
+    return reply.redirect(`/flags/${id}${q}#audit-trail`, 303);
   });
+
+  // several flags, one decision, one note (the flags page's selection)
+  app.post('/flags/reviews', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'analyst');
+    if (!principal) return reply;
+    const body = (request.body ?? {}) as { back?: unknown; note?: unknown };
+    const back = typeof body.back === 'string' && body.back.startsWith('?') ? body.back : '';
+    const form = BulkReviewFormSchema.safeParse(request.body ?? {});
+    if (!form.success) {
+      const query = parseInput(FlagQuerySchema, Object.fromEntries(new URLSearchParams(back)), 'query');
+      const [page, bundles] = await Promise.all([store.listFlags(toFlagFilter(query)), store.listBundles({ limit: 1000 })]);
+      const message = form.error.issues.some((i) => i.message === DISMISS_NEEDS_NOTE) ? `Not recorded: ${DISMISS_NEEDS_NOTE}.` : `Not recorded: ${describeIssues(form.error.issues, 'form')}`;
+      return htmlReply(reply, renderFlagsPage({ principal, query, page, bundles: bundles.items, error: message, note: typeof body.note === 'string' ? body.note : '' }), 400);
+    }
+    const reviews = await store.addFlagReviews(form.data.id, { decision: form.data.decision, note: form.data.note, reviewer: principal.name, tokenId: principal.tokenId });
+    request.log.info({ flags: reviews.length, decision: form.data.decision, token: principal.tokenId }, 'flags reviewed together');
+    const sep = back ? '&' : '?';
+    return reply.redirect(`/flags${back}${sep}done=${reviews.length}&decision=${form.data.decision}`, 303);
+  });
+
 }
 

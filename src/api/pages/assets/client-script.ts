@@ -471,6 +471,9 @@ export const CLIENT_SCRIPT = String.raw`(function () {
 
   // ── one flag: keyboard to the next and previous in the queue ──────────────────────────────────
   function initFlag() {
+    // a dismissal needs a note: say so before the server has to
+    var note = $('#review-note');
+    $$('#review-form input[name=decision]').forEach(function (r) { r.addEventListener('change', function () { if (note) note.required = r.checked && r.value === 'dismiss'; }); });
     document.addEventListener('keydown', function (ev) {
       if (ev.target.closest('textarea, input, select') || ev.metaKey || ev.ctrlKey || ev.altKey) return;
       var a = ev.key === 'j' || ev.key === 'ArrowRight' && ev.shiftKey ? $('a[rel=next]') : ev.key === 'k' || ev.key === 'ArrowLeft' && ev.shiftKey ? $('a[rel=prev]') : null;
