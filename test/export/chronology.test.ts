@@ -59,7 +59,7 @@ describe('rows without encounter links: document and reporting visit', () => {
     const visit = c.rows[1]!;
     expect(visit.items.find((i) => i.text.startsWith('MRI dated'))?.otherDate).toBe('2014-02-12');
     expect(visit.items.find((i) => i.text.startsWith('Lumbar facet'))).toMatchObject({ undated: true, group: 'diagnosis' });
-    expect(visit.summary).toBe('Dx: Lumbar facet arthropathy, L5-S1. · Plan: Repeat MRI of the lumbar spine without contrast.');
+    expect(visit.summary).toBe('Dx: Lumbar facet arthropathy, L5-S1 · Plan: Repeat MRI of the lumbar spine without contrast');
     expect(c.rows[0]!.kind).toBe('Imaging');
     expect(c.rows[0]!.summary).toMatch(/^Impression: No disc herniation/);
     expect(c).toMatchObject({ events: 7, from: '2014-02-12', to: '2014-08-25' });
@@ -85,7 +85,7 @@ describe('rows without encounter links: document and reporting visit', () => {
     });
     expect(c.rows.map((r) => [r.date, r.document.name, r.summary])).toEqual([
       ['2015-01-02', 'a.txt', 'Seen 01/02/15'],
-      [null, 'b.txt', 'Plan: Continue therapy.'],
+      [null, 'b.txt', 'Plan: Continue therapy'],
     ]);
   });
 });
@@ -114,7 +114,7 @@ describe('rows with encounter links (the model\'s encounterId, provider, facilit
     // abnormal findings come first, and the row knows its flag
     expect(first.items.filter((i) => i.group === 'finding').map((i) => i.text)).toEqual(['4/5 weakness of the left EHL.', 'Reflexes 2+ and symmetric.']);
     expect(first.flagIds).toEqual(['F1']);
-    expect(first.summary).toBe('Exam: 4/5 weakness of the left EHL. · Plan: Return in 4 weeks.');
+    expect(first.summary).toBe('Exam: 4/5 weakness of the left EHL · Plan: Return in 4 weeks');
   });
 });
 
