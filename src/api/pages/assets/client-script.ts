@@ -291,6 +291,11 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       statusLine.textContent = target ? 'Jumped to ' + $('.c-date', target.tr).textContent.trim() + (target.date && target.date < day ? ' (nothing later)' : '') : 'Nothing to jump to';
     });
 
+    // the Export menu closes once a format is chosen (the file downloads)
+    var menu = $('#export-menu');
+    if (menu) menu.addEventListener('click', function (ev) { if (ev.target.closest('a[data-export]')) setTimeout(function () { menu.open = false; }, 0); });
+    document.addEventListener('click', function (ev) { if (menu && menu.open && !ev.target.closest('#export-menu')) menu.open = false; });
+
     if (location.search) apply();
     var jump = new URLSearchParams(location.search).get('jump');
     if (jump) { $('#jump-date').value = jump; $('#jump-date').dispatchEvent(new Event('change')); }
