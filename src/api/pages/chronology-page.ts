@@ -32,6 +32,17 @@ const SEVERITY_ORDER = ['high', 'medium', 'low'] as const;
 // they are written as escaped strings joined once, not as nested html`` fragments.
 const e = escapeHtml;
 
+/** "1 finding", not "1 findings" */
+const ONE_OF: Record<(typeof ITEM_GROUPS)[number], string> = {
+  finding: 'finding',
+  imaging: 'imaging/test',
+  diagnosis: 'diagnosis',
+  treatment: 'procedure/treatment',
+  plan: 'plan/request',
+  decision: 'decision',
+  visit: 'visit/history',
+};
+
 function flagBadgeText(f: FlagRecord): string {
   return `<a class="badge flag-badge sev-${f.flag.severity} status-${f.status}" href="/flags/${f.id}" title="${e(f.flag.summary)}" data-flag-id="${f.id}">⚑ ${e(kindLabel(f.flag.kind))}${f.status === 'open' ? '' : ` · ${e(f.status)}`}</a>`;
 }
@@ -81,7 +92,7 @@ function rowHtml(row: ChronologyRow, data: ExportData, flagsById: ReadonlyMap<st
   const flags = row.flagIds.map((id) => flagsById.get(id)).filter((f): f is FlagRecord => !!f);
   const open = flags.filter((f) => f.status === 'open' || f.status === 'needs-info').length;
   const present = ITEM_GROUPS.filter((g) => row.counts[g] > 0);
-  const counts = present.map((g) => `${row.counts[g]} ${ITEM_GROUP_LABELS[g].toLowerCase().replace(' and ', '/')}`).join(' · ');
+  const counts = present.map((g) => `${row.counts[g]} ${(row.counts[g] === 1 ? ONE_OF[g] : ITEM_GROUP_LABELS[g].toLowerCase()).replace(' and ', '/')}`).join(' · ');
   const groups = present
     .map((g) => `<section class="group g-${g}"><h4>${e(ITEM_GROUP_LABELS[g])} <span class="count">${row.counts[g]}</span></h4><ul>${row.items.filter((i) => i.group === g).map((i) => itemLine(i, bundleId, flagsById)).join('')}</ul></section>`)
     .join('');

@@ -12,6 +12,8 @@ import { html } from './html.js';
 import { layout } from './layout.js';
 import { DECISION_LABELS, kindLabel, shortTime, sourceHref, typeLabel } from './labels.js';
 
+const DECISION_VERBS: Record<string, string> = { confirm: 'Confirm: a real discrepancy', dismiss: 'Dismiss: not a discrepancy', 'needs-info': 'Needs info: the records cannot tell' };
+
 /** what each check looks for, in a reviewer's words (instead of its rule id) */
 export const KIND_EXPLANATIONS: Record<string, string> = {
   exam_plan_mismatch: 'The examination and the assessment or plan of the same visit say different things about the same finding.',
@@ -61,7 +63,7 @@ ${o.queue.next ? html`<a class="button" rel="next" href="/flags/${o.queue.next}$
   const form = html`<form class="review-form card" method="post" action="/flags/${r.id}/reviews" id="review-form">
   <h2>Decision</h2>
   ${o.error ? html`<p class="notice error" role="alert">${o.error}</p>` : ''}
-  <div class="decisions">${REVIEW_DECISIONS.map((d) => html`<label><input type="radio" name="decision" value="${d}" required> ${DECISION_LABELS[d] ?? d}</label>`)}</div>
+  <div class="decisions">${REVIEW_DECISIONS.map((d) => html`<label><input type="radio" name="decision" value="${d}" required> ${DECISION_VERBS[d] ?? d}</label>`)}</div>
   <label for="review-note">Note <span class="muted small">(required to dismiss)</span></label>
   <textarea id="review-note" name="note" maxlength="10000" placeholder="What you checked, and why">${o.note ?? ''}</textarea>
   <input type="hidden" name="queue" value="${q}">

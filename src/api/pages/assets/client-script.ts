@@ -366,6 +366,13 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       var frame = el('div', { 'class': 'page-image' });
       var img = el('img', { alt: 'page ' + num + ' as scanned or printed', src: '/api/documents/' + encodeURIComponent(doc) + '/pages/' + num + '/image' });
       frame.appendChild(img);
+      // a click on the page enlarges it (the panel scrolls), a second click fits it again
+      img.addEventListener('click', function () {
+        frame.classList.toggle('zoomed');
+        var first = $('.quote-box', frame);
+        var body = $('#panel-body');
+        if (first) { body.scrollTop = Math.max(0, first.offsetTop - body.clientHeight / 3); body.scrollLeft = Math.max(0, first.offsetLeft - 40); }
+      });
       orig.appendChild(el('p', { 'class': 'muted small loading', text: 'Rendering the original page…' }));
       orig.appendChild(frame);
       view('original');

@@ -18,7 +18,7 @@ h3, h4 { margin: 0; }
 button, input, select, textarea { font: inherit; max-width: 100%; }
 button, .button { border: 1px solid var(--line); background: var(--card); color: var(--ink); border-radius: 6px; padding: .35rem .75rem; cursor: pointer; text-decoration: none; display: inline-block; }
 button.primary, .button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
-button:disabled { opacity: .6; cursor: not-allowed; }
+button:disabled, .button[aria-disabled=true] { opacity: .45; cursor: not-allowed; }
 button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #8fb3ff; outline-offset: 1px; }
 input[type=text], input[type=search], input[type=password], input[type=date], select, textarea { border: 1px solid var(--line); border-radius: 6px; padding: .35rem .5rem; background: #fff; }
 textarea { width: 100%; min-height: 5rem; }
@@ -172,7 +172,9 @@ li.item .src { font-size: .8rem; margin-left: .2rem; white-space: nowrap; }
 .panel-tabs button[aria-selected=true] { background: var(--accent); color: #fff; border-color: var(--accent); }
 .panel-body { overflow: auto; padding: .75rem; position: relative; }
 .page-image { position: relative; border: 1px solid var(--line); box-shadow: 0 1px 6px rgba(0,0,0,.08); background: #fff; }
-.page-image img { display: block; width: 100%; height: auto; }
+.page-image img { display: block; width: 100%; height: auto; cursor: zoom-in; }
+.page-image.zoomed { width: 170%; }
+.page-image.zoomed img { cursor: zoom-out; }
 .quote-box { position: absolute; background: rgba(255, 213, 0, .33); outline: 2px solid #e0a800; border-radius: 2px; pointer-events: none; mix-blend-mode: multiply; }
 .page-text { white-space: pre-wrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .82rem; line-height: 1.5; margin: 0; }
 mark.quote { background: var(--mark); padding: .05rem 0; outline: 2px solid #f0c000; border-radius: 2px; }
