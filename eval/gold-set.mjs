@@ -11,9 +11,9 @@ export function score(shared, goldDir, predDir) {
   try {
     out = execFileSync(process.execPath, [join(shared, 'eval', 'score.mjs'), '--gold', goldDir, '--pred', predDir], { encoding: 'utf8', maxBuffer: 256 << 20 });
   } catch (e) {
-    out = String(e.stdout ?? '');
+    out = `${String(e.stdout ?? '')}${String(e.stderr ?? '')}`;
   }
-  const total = out.trim().split('\n').at(-1) ?? 'TOTAL (no output)';
+  const total = out.trim().split('\n').find((l) => l.startsWith('TOTAL')) ?? `TOTAL missing: ${out.trim().split('\n').at(-1)}`;
   return { detail: out, total, failed: !total.startsWith('TOTAL') || / \(([1-9]\d*) failed\)/.test(total) };
 }
 

@@ -221,6 +221,8 @@ function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag
         if (bySide[odd].length !== 1 || !e || bySide[usual].length < minimumStatements) continue;
         // a finding or diagnosis about this limb alone, with a date to put the flag on
         if ((e.type !== 'exam_finding' && e.type !== 'diagnosis') || e.anatomy.bodyParts.length !== 1 || !(e.date ?? e.reportedOn)) continue;
+        // "Left shoulder: Normal." is the comparison side of an exam, not a finding about it
+        if (e.type === 'exam_finding' && !e.findings.some((f) => f.polarity === 'abnormal' || f.polarity === 'present')) continue;
         const when = (e.date ?? e.reportedOn) as string;
         // the other side's statements: the diagnoses (what the record is about) and those of the same
         // visit first, then the other findings

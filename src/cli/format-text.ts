@@ -1,6 +1,6 @@
 // The timeline for a person at a terminal: documents and their problems, then events by date with
 // page references, then flags with the quotes on each side.
-import type { Flag, Timeline, TimelineEvent } from '../schema.js';
+import type { DocumentKind, Flag, Timeline, TimelineEvent } from '../schema.js';
 
 const TYPE_LABEL: Record<TimelineEvent['type'], string> = {
   injury: 'injury',
@@ -18,6 +18,27 @@ const TYPE_LABEL: Record<TimelineEvent['type'], string> = {
   other: 'other',
 };
 
+/** How the text output names a document kind (schema.ts DOCUMENT_KINDS). */
+export const KIND_LABEL: Record<DocumentKind['kind'], string> = {
+  progress: 'progress note',
+  consult: 'consultation',
+  ime: 'IME/QME/AME report',
+  permanent_stationary: 'permanent and stationary report',
+  imaging: 'imaging report',
+  emg: 'EMG/nerve conduction report',
+  operative: 'operative/procedure report',
+  lab: 'lab report',
+  therapy: 'therapy note',
+  discharge: 'discharge summary',
+  emergency: 'emergency department note',
+  review_letter: 'review letter (UR/IMR)',
+  records_review: 'records review',
+  rfa: 'request for authorization',
+  fax_cover: 'fax cover sheet',
+  legal_letter: 'attorney/adjuster letter',
+  other: 'kind not recognised',
+};
+
 function oneLine(s: string, max: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
@@ -30,7 +51,9 @@ export function formatText(t: Timeline, options: { width?: number; color?: boole
   const lines: string[] = [];
   lines.push(c.bold(`Bundle ${t.bundle}: ${t.documents.length} document${t.documents.length === 1 ? '' : 's'}, ${t.events.length} events, ${t.flags.length} flag${t.flags.length === 1 ? '' : 's'}`));
   for (const d of t.documents) {
-    lines.push(`  ${d.name} · ${d.pages} page${d.pages === 1 ? '' : 's'}`);
+    // a document that could not be read has no kind to show
+    const kind = d.errors.length > 0 && d.kind.rule === null ? '' : ` · ${KIND_LABEL[d.kind.kind]}`;
+    lines.push(`  ${d.name} · ${d.pages} page${d.pages === 1 ? '' : 's'}${kind}`);
     for (const e of d.errors) lines.push(c.red(`    ! ${e.message}`));
   }
   lines.push('');

@@ -1,9 +1,9 @@
 // One ingested document → its events. Pure: no I/O, no clock (the reference date is passed in).
 import type { Patterns } from '../patterns/load-patterns.js';
 import type { IngestedDocument } from '../ingest/ingest-document.js';
-import { UNCLASSIFIED } from '../model/document-kind.js';
 import type { DocumentKind, TimelineEvent } from '../schema.js';
 import { analyzeDocument, type AnalyzeOptions } from '../text/analyze.js';
+import { classifyDocument } from './document-kind.js';
 import { runExtractors, runRefiners } from './engine.js';
 import { readLetterFacts } from './letter-facts.js';
 import type { ExtractContext, Mention } from './mention.js';
@@ -19,7 +19,7 @@ export interface ExtractResult {
 
 export function extractDocument(doc: IngestedDocument, patterns: Patterns, options: AnalyzeOptions = {}): ExtractResult {
   const analyzed = analyzeDocument(doc, patterns, options);
-  const kind = UNCLASSIFIED;
+  const kind = classifyDocument(analyzed, patterns);
   const ctx: ExtractContext = { analyzed, patterns, facts: readLetterFacts(analyzed), kind };
   const mentions = runRefiners(ctx, REFINERS, runExtractors(ctx, EXTRACTORS, analyzed.sentences));
   const events = mentions.map((m) => mentionToEvent(ctx, m));

@@ -22,13 +22,15 @@ const AFTER_GAP_WORDS = new Set([
   'on', 'dated', 'date', 'of', 'from', 'in', 'at', 'performed', 'done', 'obtained', 'completed', 'taken', 'was', 'were', 'is', 'are', 'been',
   'has', 'had', 'have', 'noted', 'signed', 'submitted', 'made', 'received', 'the', 'a', 'an', 'and', 'his', 'her', 'their', 'its', 'this',
   'with', 'without', 'contrast', 'level', 'levels', 'approximately', 'around', 'about', 'by', 'dr', 'initially', 'originally', 'most', 'recent',
-  'recently', 'last', 'also', 'again', 'first', 'second', 'third', 'repeat', 'new', 'or', 'joint', 'side', 'upper', 'lower', 'extremity',
+  'recently', 'last', 'also', 'him', 'them', 'me', 'us', 'again', 'first', 'second', 'third', 'repeat', 'new', 'or', 'joint', 'side', 'upper', 'lower', 'extremity',
   'extremities', 'region', 'area', 'spine', 'to', 'for', 'report', 'study', 'scan', 'views', 'view', 'series', 'dos', 'service', 'visit',
   'evaluation', 'exam', 'examination', 'bilaterally', 'bilateral', 'left', 'right', 'both', 'under', 'fluoroscopy', 'guidance', 'guided',
   'ultrasound', 'which', 'that', 'there', 'he', 'she', 'they', 'patient', 'injured', 'worker', 'claimant', 'hand', 'dominant', 'be', 'being',
   'imaging', 'films', 'film', 'plain', 'placement', 'insertion', 'revision', 'exchange',
   // what a procedure treated: "pinning of the right distal radius fracture on 11-9-2016"
   'fracture', 'fractures', 'tear', 'tears', 'hernia', 'dislocation', 'laceration', 'wound', 'lesion', 'mass', 'cyst', 'abscess', 'displaced',
+  // "sustained this injury yesterday morning, 05/12/2022"
+  'yesterday', 'today', 'morning', 'afternoon', 'evening', 'night', 'tonight',
   'through', 'until', 'ending', 'work', 'job', 'home', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
 ]);
 const BEFORE_GAP_WORDS = new Set(['the', 'a', 'an', 'for', 'of', 'his', 'her', 'this', 'that']);

@@ -3,6 +3,7 @@
 import type { LexiconMatch } from '../patterns/lexicon.js';
 import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
+import type { ExtractContext } from './mention.js';
 import { isReviewCategory } from '../model/section-roles.js';
 
 export { isReviewCategory, REVIEW_CATEGORIES } from '../model/section-roles.js';
@@ -85,4 +86,30 @@ export function anatomyWords(patterns: Patterns): Set<string> {
     anatomyCache.set(patterns, words);
   }
   return words;
+}
+
+/**
+ * A treating record — progress note, consult, IME, report, therapy note — as opposed to a review
+ * letter (a decision date, a UR date, or a review kind), which summarises many visits of others.
+ */
+export function isTreatingRecord(ctx: ExtractContext): boolean {
+  let known = treatingByContext.get(ctx);
+  if (known === undefined) {
+    const { group } = ctx.kind;
+    if (ctx.facts.decisionDate || ctx.facts.urDate || group === 'review_letter' || group === 'administrative') known = false;
+    else if (group !== 'other') known = true;
+    // unclassified: a record written in the sections of a visit (an exam, an assessment, a plan) and
+    // none of a reviewer's
+    else known = ctx.analyzed.sections.some((x) => VISIT_SECTIONS.has(x.category)) && !ctx.analyzed.sections.some((x) => isReviewCategory(x.category));
+    treatingByContext.set(ctx, known);
+  }
+  return known;
+}
+
+const VISIT_SECTIONS: ReadonlySet<string> = new Set(['exam', 'assessment', 'plan']);
+const treatingByContext = new WeakMap<ExtractContext, boolean>();
+
+/** A physical-examination sentence of a treating record (not a review letter's summary of one). */
+export function isNoteExamSentence(s: AnalyzedSentence, ctx: ExtractContext): boolean {
+  return s.section?.category === 'exam' && isTreatingRecord(ctx);
 }

@@ -5,9 +5,11 @@ import { determinationExtractor } from './extractors/determination.js';
 import { diagnosisExtractor } from './extractors/diagnosis.js';
 import { encounterExtractor } from './extractors/encounter.js';
 import { examFindingExtractor } from './extractors/exam-findings.js';
+import { examClauseExtractor } from './extractors/exam-clauses.js';
 import { injuryExtractor } from './extractors/injury.js';
 import { labelDateExtractor } from './extractors/label-dates.js';
 import { planExtractor } from './extractors/plans.js';
+import { procedureNameExtractor } from './extractors/procedure-names.js';
 import { serviceReportExtractor } from './extractors/service-reports.js';
 import { imagingReportRefiner } from './refiners/imaging-report.js';
 import { imagingResultsRefiner } from './refiners/imaging-results.js';
@@ -18,6 +20,7 @@ import { planContinuationRefiner } from './refiners/plan-continuation.js';
 import { requestOnDecisionDateRefiner } from './refiners/request-on-decision-date.js';
 import { visitContextRefiner } from './refiners/visit-context.js';
 import { visitOverNoteRefiner } from './refiners/visit-over-note.js';
+import { noteVisitRefiner } from './refiners/note-visit.js';
 
 // Extractors are independent of each other's output; within a sentence their order is the order
 // of the mentions, which the merge refiner keeps.
@@ -28,8 +31,10 @@ export const EXTRACTORS: readonly Extractor<any>[] = [
   encounterExtractor,
   determinationExtractor,
   examFindingExtractor,
+  examClauseExtractor,
   planExtractor,
   serviceReportExtractor,
+  procedureNameExtractor,
   diagnosisExtractor,
 ];
 
@@ -44,6 +49,8 @@ export const REFINERS: readonly Refiner[] = [
   planContinuationRefiner,
   // the UR-date rule reads explicit dates only, before context fills in the rest
   requestOnDecisionDateRefiner,
+  // a treating record's own visit dates its current sections before visit context dates the rest
+  noteVisitRefiner,
   // visit context needs every explicit date in place; imaging results need its visit spans
   visitContextRefiner,
   imagingResultsRefiner,

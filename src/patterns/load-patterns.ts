@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { EventType, FindingSystem } from '../schema.js';
+import { compileDocumentKindCues, type DocumentKindCues } from './document-kind-cues.js';
 import { Lexicon, LexiconSet } from './lexicon.js';
 import { PATTERN_FILES, type CueRole, type ExamDomain, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
@@ -68,12 +69,18 @@ export interface Patterns {
   dir: string;
   data: PatternData;
   sectionHeaders: Map<string, SectionValue>;
+  /** an unknown all-capitals header → its category by the words in it (first group that matches) */
+  headerWords: { category: SectionCategory; words: Lexicon<true> }[];
+  /** exam and review-of-systems labels ("Lungs:", "HEENT:") → the body system they introduce */
+  systemLabels: Map<string, FindingSystem>;
   narratedParts: Lexicon<SectionCategory>;
   labels: Lexicon<{ id: string; role: LabelRole }>;
   services: Lexicon<ServiceValue>;
   /** one member per cue role: roles may overlap ("no relief" and "relief") */
   cues: LexiconSet<CueValue>;
   exam: Lexicon<ExamValue>;
+  /** the polarity of an exam clause the vocabulary does not classify */
+  clauseWords: Lexicon<'normal' | 'abnormal'>;
   coordination: {
     nouns: Lexicon<ExamValue['domain']>;
     normalBefore: Lexicon<true>;
@@ -87,6 +94,8 @@ export interface Patterns {
   dateIgnoreAfter: Lexicon<true>;
   dateIgnoreLine: RegExp[];
   relativeCues: Lexicon<true>;
+  /** document kind cue sets (patterns/document-kinds.json) */
+  documentKinds: DocumentKindCues;
 }
 
 /** Finds the shipped patterns/ folder from wherever this module runs (src/ under vitest, dist/src/ when built). */
@@ -142,6 +151,8 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dir,
     data,
     sectionHeaders,
+    headerWords: data.sections.headerWords.map((g) => ({ category: g.category, words: new Lexicon([{ value: true as const, terms: g.words }]) })),
+    systemLabels: new Map(data.sections.systems.flatMap((g) => g.labels.map((l) => [normalizeHeader(l), g.system] as const))),
     narratedParts: new Lexicon(data.sections.narrated.map((n) => ({ value: n.category as SectionCategory, terms: n.cues }))),
     labels: new Lexicon(data.labels.labels.map((l) => ({ value: { id: l.id, role: l.role }, terms: l.labels }))),
     services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
@@ -155,6 +166,10 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
         patterns: f.patterns,
       })),
     ),
+    clauseWords: new Lexicon([
+      { value: 'normal' as const, terms: data.exam.clauseWords.normal },
+      { value: 'abnormal' as const, terms: data.exam.clauseWords.abnormal },
+    ]),
     coordination: {
       nouns: new Lexicon(Object.entries(data.exam.coordination.nouns).map(([domain, terms]) => ({ value: domain as ExamValue['domain'], terms }))),
       normalBefore: new Lexicon([{ value: true as const, terms: data.exam.coordination.normalBefore }]),
@@ -173,6 +188,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dateIgnoreAfter: new Lexicon([{ value: true as const, terms: data.dates.ignoreAfter }]),
     dateIgnoreLine: data.dates.ignoreLine.map((src) => new RegExp(src, 'i')),
     relativeCues: new Lexicon([{ value: true as const, terms: data.dates.relativeCues }]),
+    documentKinds: compileDocumentKindCues(data['document-kinds']),
   };
 }
 

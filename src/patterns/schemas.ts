@@ -1,7 +1,7 @@
 // Strict zod schemas for the vocabulary and rule files in patterns/. A typo in a field name or a
 // regular expression that does not compile stops start-up with the file and field named.
 import { z } from 'zod';
-import { EVENT_TYPES, FINDING_SYSTEMS } from '../schema.js';
+import { DOCUMENT_KINDS, EVENT_TYPES, FINDING_SYSTEMS } from '../schema.js';
 
 /** The exam vocabulary's domains; each maps to a finding concept (load-patterns.ts DOMAIN_CONCEPTS). */
 export const EXAM_DOMAINS = ['strength', 'sensation', 'reflexes', 'tension_sign', 'gait', 'range_of_motion', 'tenderness', 'spasm', 'provocative_test', 'neurologic', 'other'] as const;
@@ -27,6 +27,13 @@ export const LexiconFields = {
 
 const ruleId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowercase words joined by . or -');
 
+/**
+ * What a section is: history and course narrate the past (a date met there dates what it narrates);
+ * exam, results, assessment, plan, discussion, procedure (the operation's name in procedure_name) and
+ * goals belong to the visit the note is about; the rest are the reviewer's own sections or process text (letters).
+ */
+export const SECTION_CATEGORIES = ['boilerplate', 'history', 'course', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'procedure_name', 'goals'] as const;
+
 export const SectionsFile = z
   .object({
     $comment: z.string().optional(),
@@ -35,13 +42,15 @@ export const SectionsFile = z
         z
           .object({
             name: z.string().min(1),
-            category: z.enum(['boilerplate', 'history', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'goals']),
+            category: z.enum(SECTION_CATEGORIES),
             headers: z.array(phrase).min(1),
           })
           .strict(),
       )
       .min(1),
     narrated: z.array(z.object({ category: z.enum(['assessment', 'plan', 'discussion']), cues: z.array(phrase).min(1) }).strict()),
+    systems: z.array(z.object({ system: z.enum(FINDING_SYSTEMS), labels: z.array(phrase).min(1) }).strict()).min(1),
+    headerWords: z.array(z.object({ category: z.enum(SECTION_CATEGORIES), words: z.array(phrase).min(1) }).strict()).min(1),
   })
   .strict();
 export type SectionCategory = z.infer<typeof SectionsFile>['sections'][number]['category'];
@@ -54,7 +63,7 @@ export const LabelsFile = z
         z
           .object({
             id: ruleId,
-            role: z.enum(['injury', 'ur_decision', 'decision_date', 'encounter', 'procedure', 'imaging', 'ignore']),
+            role: z.enum(['injury', 'ur_decision', 'decision_date', 'encounter', 'procedure', 'imaging', 'ignore', 'dictation', 'signature', 'report_date']),
             labels: z.array(phrase).min(1),
           })
           .strict(),
@@ -82,6 +91,8 @@ export const ServicesFile = z
   .strict();
 
 export const CUE_ROLES = [
+  /** words presenting the visit a note is about: "presents today", "is here for follow-up", "I examined him today" */
+  'own_visit',
   'encounter_noun',
   'encounter_verb',
   'patient_report',
@@ -137,6 +148,13 @@ export const ExamFile = z
           .strict(),
       )
       .min(1),
+    clauseWords: z
+      .object({
+        $comment: z.string().optional(),
+        normal: z.array(phrase).min(1),
+        abnormal: z.array(phrase).min(1),
+      })
+      .strict(),
     coordination: z
       .object({
         $comment: z.string().optional(),
@@ -228,6 +246,58 @@ export const ChecksFile = z
   })
   .strict();
 
+/** Where a document-kind cue counts: in the opening lines only, as a heading anywhere, or anywhere. */
+export const DOCUMENT_KIND_SCOPES = ['title', 'heading', 'text'] as const;
+
+/** patterns/document-kinds.json: weighted cue sets per document kind (src/extract/document-kind.ts). */
+export const DocumentKindsFile = z
+  .object({
+    $comment: z.string().optional(),
+    top: z
+      .object({
+        $comment: z.string().optional(),
+        /** the opening: this many non-empty lines, at most this many characters */
+        lines: z.number().int().min(1).max(50),
+        chars: z.number().int().min(20).max(5000),
+        /** a heading or text cue met in the opening counts this many times its weight */
+        boost: z.number().min(1).max(10),
+        /** a title line: in the opening, in capitals or Title Case, no longer than this */
+        titleLineChars: z.number().int().min(10).max(500),
+      })
+      .strict(),
+    /** the least score a kind needs; below it the document stays "other" */
+    minScore: z.number().min(0),
+    cues: z
+      .array(
+        z
+          .object({
+            $comment: z.string().optional(),
+            id: ruleId,
+            kind: z.enum(DOCUMENT_KINDS).exclude(['other']),
+            scope: z.enum(DOCUMENT_KIND_SCOPES),
+            weight: z.number().positive().max(20),
+            /** each distinct term found adds the weight, up to this many terms */
+            maxTerms: z.number().int().min(1).max(20).default(1),
+            /** the cue set speaks only when it finds this many distinct terms (IMPRESSION and FINDINGS together) */
+            minTerms: z.number().int().min(1).max(20).default(1),
+            ...LexiconFields,
+          })
+          .strict()
+          .refine((c) => c.terms.length + c.caseSensitive.length + c.patterns.length > 0, 'a cue set needs terms, caseSensitive or patterns')
+          .refine((c) => c.minTerms <= c.maxTerms, { message: 'minTerms must not exceed maxTerms', path: ['minTerms'] }),
+      )
+      .min(1)
+      .superRefine((cues, ctx) => {
+        const seen = new Set<string>();
+        cues.forEach((c, i) => {
+          if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id "${c.id}"` });
+          seen.add(c.id);
+        });
+      }),
+  })
+  .strict();
+export type DocumentKindCueData = z.infer<typeof DocumentKindsFile>['cues'][number];
+
 export const PATTERN_FILES = {
   sections: SectionsFile,
   labels: LabelsFile,
@@ -238,6 +308,7 @@ export const PATTERN_FILES = {
   anatomy: AnatomyFile,
   dates: DatesFile,
   checks: ChecksFile,
+  'document-kinds': DocumentKindsFile,
 } as const;
 export type PatternFileName = keyof typeof PATTERN_FILES;
 export type PatternData = { [K in PatternFileName]: z.infer<(typeof PATTERN_FILES)[K]> };

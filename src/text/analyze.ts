@@ -8,7 +8,7 @@ import type { CueRole, LabelRole } from '../patterns/schemas.js';
 import { assertionScopes, type AssertionScopes } from './assertion.js';
 import { findDates, type DateMention } from './dates.js';
 import { findRelativeDates } from './relative-dates.js';
-import { findSections, sectionAt, type Section } from './sections.js';
+import { findSections, findSystemLabels, sectionAt, systemLabelAt, type Section, type SystemLabel } from './sections.js';
 import { splitSentences } from './sentences.js';
 
 export interface SentenceDate extends DateMention {
@@ -31,6 +31,8 @@ export interface AnalyzedSentence {
   end: number;
   text: string;
   section: Section | null;
+  /** the exam or review-of-systems label the sentence is under ("Lungs: clear"), if any */
+  label: SystemLabel | null;
   tokens: Token[];
   dates: SentenceDate[];
   labelDates: LabelDate[];
@@ -45,6 +47,7 @@ export interface AnalyzedSentence {
 export interface AnalyzedDocument {
   doc: IngestedDocument;
   sections: Section[];
+  labels: SystemLabel[];
   sentences: AnalyzedSentence[];
   referenceYear: number;
 }
@@ -69,17 +72,23 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
   // the patient's birth year (1973) still means 2014 by "06/18/14".
   const referenceYear = (options.referenceDate ?? new Date()).getUTCFullYear();
   const sections = findSections(doc.text, patterns);
+  const labels = findSystemLabels(doc.text, patterns);
   // A header ends the sentence before it. A header alone on its line is not part of any sentence;
   // an inline one ("Objective findings: no apparent distress, ...") opens the sentence it heads, so
   // quotes keep the words that say what the sentence is.
   const breaks = sections.flatMap((s) => (doc.text.slice(s.start, s.bodyStart).includes('\n') ? [s.start, s.bodyStart] : [s.start]));
+  // "Lungs: Clear.,Heart: RRR": each label opens a sentence of its own
+  for (const l of labels) breaks.push(l.start);
   // where each header's body starts, by header start (a lookup, not a scan of every section per sentence)
   const bodyStarts = new Map<number, number>();
   for (const sec of sections) bodyStarts.set(sec.start, Math.max(bodyStarts.get(sec.start) ?? -1, sec.bodyStart));
   const sentences = splitSentences(doc.text, 0, doc.text.length, breaks)
     // "Decision rationale:" on its own is a header, not a sentence
     .filter((s) => !((bodyStarts.get(s.start) ?? -1) >= s.end))
-    .map((s, index) => analyzeSentence(doc.text, s.start, s.end, index, sectionAt(sections, s.start), referenceYear, patterns, timings));
+    .map((s, index) => {
+      const section = sectionAt(sections, s.start);
+      return analyzeSentence(doc.text, s.start, s.end, index, section, referenceYear, patterns, timings, systemLabelAt(labels, section, s.start));
+    });
   const t1 = performance.now();
   addRelativeDates(sentences, patterns);
   if (timings) {
@@ -87,7 +96,7 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
     timings.dates += t2 - t1;
     timings.text += t2 - t0 - (timings.dates - datesBefore);
   }
-  return { doc, sections, sentences, referenceYear };
+  return { doc, sections, labels, sentences, referenceYear };
 }
 
 /**
@@ -131,13 +140,16 @@ export function analyzeSentence(
   referenceYear: number,
   patterns: Patterns,
   timings?: AnalyzeTimings,
+  label: SystemLabel | null = null,
 ): AnalyzedSentence {
   const text = docText.slice(start, end);
   const tokens = tokenize(text, start);
   const t0 = timings ? performance.now() : 0;
   const dates = findDates(text, referenceYear, start).map((d) => ({ ...d, ignored: whyIgnored(docText, d, patterns, start, end) }));
   const labelDates = findLabelDates(text, tokens, start, dates, patterns);
-  for (const ld of labelDates) if (ld.role === 'ignore' && !ld.date.ignored) ld.date.ignored = ld.rule;
+  // "DOB: 01/01/60", "D: 04/18/05 T: 04/20/05": never an event's date (a dictation or signature date
+  // may still date a note's own visit: src/extract/note-visit.ts reads the labels)
+  for (const ld of labelDates) if (NOT_EVENT_DATES.has(ld.role) && !ld.date.ignored) ld.date.ignored = ld.rule;
   if (timings) timings.dates += performance.now() - t0;
   const cues = withoutContainedOpposites(patterns.cues.find(text, tokens, start)).sort((a, b) => a.start - b.start);
   const services = coalesce(patterns.services.find(text, tokens, start), text, start);
@@ -149,6 +161,7 @@ export function analyzeSentence(
     end,
     text,
     section,
+    label,
     tokens,
     dates,
     labelDates,
@@ -167,6 +180,8 @@ export function analyzeSentence(
     },
   };
 }
+
+const NOT_EVENT_DATES: ReadonlySet<LabelRole> = new Set(['ignore', 'dictation', 'signature', 'report_date']);
 
 const OPPOSITE: Partial<Record<CueRole, CueRole>> = {
   outcome_positive: 'outcome_negative',

@@ -4,6 +4,7 @@
 // ("... allergies. MEDICATIONS:, Claritin.").
 import { normalizeHeader, type Patterns } from '../patterns/load-patterns.js';
 import type { SectionCategory } from '../patterns/schemas.js';
+import type { FindingSystem } from '../schema.js';
 
 export interface Section {
   name: string;
@@ -22,7 +23,7 @@ const MAX_HEADER = 70;
 // (". Decision rationale: ..." after a wrapped citation), since "Plan:" inside a sentence is rare but
 // one capitalised word before a colon is common.
 const INLINE_CAPS_HEADER = /(?<=[.!?,]["')]?\s{0,4})([A-Z][A-Z0-9 /&'-]{1,68}[A-Z)]):/g;
-const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?\s{1,4})([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
+const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?(?:,\s{0,4}|\s{1,4}))([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
 
 export function findSections(text: string, patterns: Patterns): Section[] {
   const found: Omit<Section, 'end'>[] = [];
@@ -36,7 +37,7 @@ export function findSections(text: string, patterns: Patterns): Section[] {
     for (const re of [INLINE_CAPS_HEADER, INLINE_MIXED_HEADER]) {
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
-        const value = patterns.sectionHeaders.get(normalizeHeader(m[1] ?? ''));
+        const value = patterns.sectionHeaders.get(normalizeHeader(m[1] ?? '')) ?? (re === INLINE_CAPS_HEADER ? byHeaderWords(m[1] ?? '', patterns) : undefined);
         if (!value) continue;
         const start = lineStart + m.index;
         if (found.some((f) => f.start === start)) continue;
@@ -56,14 +57,15 @@ function headerAtLineStart(text: string, lineStart: number, lineEnd: number, pat
   const lead = line.length - line.trimStart().length;
   // "HEADER" or "Header:" alone on its line
   if (trimmed.length <= MAX_HEADER) {
-    const value = patterns.sectionHeaders.get(normalizeHeader(trimmed.replace(/:$/, '')));
+    const bare = trimmed.replace(/:$/, '');
+    const value = patterns.sectionHeaders.get(normalizeHeader(bare)) ?? (isCapitals(bare) ? byHeaderWords(bare, patterns) : undefined);
     if (value) return { ...value, start: lineStart + lead, bodyStart: Math.min(lineEnd + 1, text.length), header: trimmed.replace(/:$/, '') };
   }
   // "Header: text…" — the colon must come early, and "Received: 12/13/2016"-style labels are not headers
   const colon = trimmed.indexOf(':');
   if (colon > 0 && colon <= MAX_HEADER) {
     const head = trimmed.slice(0, colon);
-    const value = patterns.sectionHeaders.get(normalizeHeader(head));
+    const value = patterns.sectionHeaders.get(normalizeHeader(head)) ?? (isCapitals(head) ? byHeaderWords(head, patterns) : undefined);
     if (value) {
       const start = lineStart + lead;
       let body = start + colon + 1;
@@ -75,9 +77,70 @@ function headerAtLineStart(text: string, lineStart: number, lineEnd: number, pat
   return null;
 }
 
+/** "PERSONAL AND SOCIAL HISTORY", "RECOMMENDATIONS AND PLAN": capitals, letters and a few joiners only. */
+function isCapitals(text: string): boolean {
+  return /^[A-Z][A-Z /&,'()-]{2,60}$/.test(text) && /[A-Z]{4}/.test(text);
+}
+
+/** A header the vocabulary lacks, by the words in it (patterns/sections.json headerWords). */
+function byHeaderWords(header: string, patterns: Patterns): { name: string; category: SectionCategory } | undefined {
+  const text = header.toLowerCase();
+  for (const g of patterns.headerWords) {
+    if (g.words.find(text).length > 0) return { name: header.toUpperCase(), category: g.category };
+  }
+  return undefined;
+}
+
 function skipSpace(text: string, i: number): number {
   while (i < text.length && (text[i] === ' ' || text[i] === ',')) i++;
   return i;
+}
+
+/** An exam or review-of-systems label ("Lungs: clear", "HEENT: PERRLA"): the body system its clauses are about. */
+export interface SystemLabel {
+  system: FindingSystem;
+  start: number;
+  /** after the label and its colon */
+  bodyStart: number;
+  header: string;
+}
+
+// "Lungs:" at a line start, or after a sentence end or a list comma: "... distress.,Vital Signs:  Weight:"
+const SYSTEM_LABEL = /(?:^|(?<=[.!?,;]["')]?\s{0,4})|(?<=\n[ \t]*))([A-Za-z][A-Za-z0-9 /&'-]{0,38}[A-Za-z0-9]|[A-Za-z]{1,2}):/gm;
+
+/** The system labels of a text, in order; a label the section vocabulary names as a section is not one. */
+export function findSystemLabels(text: string, patterns: Patterns): SystemLabel[] {
+  const out: SystemLabel[] = [];
+  SYSTEM_LABEL.lastIndex = 0;
+  for (let m = SYSTEM_LABEL.exec(text); m; m = SYSTEM_LABEL.exec(text)) {
+    const words = m[1] ?? '';
+    const key = normalizeHeader(words);
+    const system = patterns.systemLabels.get(key);
+    if (!system || patterns.sectionHeaders.has(key)) continue;
+    // "The pulse: 64" is a sentence; a label starts its clause
+    if (/^(?:the|his|her|their|a|an)\s/i.test(words)) continue;
+    out.push({ system, start: m.index, bodyStart: skipSpace(text, m.index + m[0].length), header: words });
+  }
+  return out;
+}
+
+/** The label a document offset falls under, within its section; null when none. */
+export function systemLabelAt(labels: readonly SystemLabel[], section: Section | null, offset: number): SystemLabel | null {
+  let lo = 0;
+  let hi = labels.length - 1;
+  let best: SystemLabel | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = labels[mid] as SystemLabel;
+    if (l.start <= offset) {
+      best = l;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (!best) return null;
+  // a label does not reach across a section header
+  if (section && best.start < section.start) return null;
+  return best;
 }
 
 /** The section a document offset falls in, or null before the first header. */

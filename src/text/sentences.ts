@@ -19,7 +19,8 @@ const ABBREVIATIONS = new Set([
 // Abbreviations that usually end a sentence when a capitalised word follows ("... as needed, etc. He").
 const ABBREVIATIONS_BEFORE_NUMBER_ONLY = new Set(['no', 'nos', 'p', 'pp', 'pg', 'vol', 'fig', 'ref']);
 
-const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n/g;
+// ".,Vital Signs:" — one-line transcriptions separate their parts with a comma after the period
+const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|[.!?]+,(?=\s*["'(\[]?[A-Z])|\n/g;
 // A period with the space lost in extraction: "since at least October 2016.On 1-12-17, she ...",
 // "spasms.The plan". Only after a number or a lowercase word (not "Dr.Smith", "e.g.The") and before
 // a capitalised word (not "L4.5", "2.5mg").
@@ -37,7 +38,8 @@ export function splitSentences(text: string, start = 0, end = text.length, break
       cuts.add(at);
       continue;
     }
-    if (isAbbreviation(text, at, start)) continue;
+    // "Dr. X.,Thereafter": a comma right after the period is a one-line export's separator, whatever precedes
+    if (!m[0].endsWith(',') && isAbbreviation(text, at, start)) continue;
     cuts.add(at + m[0].length);
   }
   BOUNDARY_NO_SPACE.lastIndex = 0;

@@ -99,7 +99,7 @@ describe('service reports: an operative note\'s own procedure is done on its dat
     expect({ date: release.date, dateCertainty: release.dateCertainty, sectionCategory: release.sectionCategory }).toEqual({
       date: '2018-02-06',
       dateCertainty: 'inherited',
-      sectionCategory: 'procedure',
+      sectionCategory: 'procedure_name',
     });
   });
 });

@@ -54,7 +54,7 @@ describe('visit context: findings inherit the visit in force, and a new visit ta
     ['exam_finding', 'antalgic favoring', { type: 'exam_finding', date: '2017-02-10', dateCertainty: 'inherited', reportedOn: '2017-02-10' }],
     ['exam_finding', 'medial joint line', { type: 'exam_finding', date: '2017-02-10', dateCertainty: 'inherited' }],
     ['plan', 'Physical therapy was recommended', { type: 'plan', date: '2017-02-10', dateCertainty: 'inherited', reportedOn: '2017-02-10' }],
-    ['encounter', 'Date of Service: 03/24/2017', { type: 'encounter', date: '2017-03-24', dateCertainty: 'explicit', reportedOn: '2017-02-10' }],
+    ['encounter', 'Date of Service: 03/24/2017', { type: 'encounter', date: '2017-03-24', dateCertainty: 'explicit', reportedOn: null }],
     ['exam_finding', 'Gait was nonantalgic', { type: 'exam_finding', date: '2017-03-24', dateCertainty: 'inherited', reportedOn: '2017-03-24' }],
     ['referral', 'referred to Dr. Nguyen', { type: 'referral', date: '2017-03-24', dateCertainty: 'inherited', reportedOn: '2017-03-24' }],
   ])('%s %j', async (type, quotePart, expected) => {

@@ -9,8 +9,8 @@ import type { CueValue } from '../../patterns/load-patterns.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate, type DateLink, type LinkKind } from '../link-date.js';
-import { newMention, type Mention } from '../mention.js';
-import { anatomyWords, isGuidelineVoice, isSilentSection } from '../reading.js';
+import { newMention, type ExtractContext, type Mention } from '../mention.js';
+import { anatomyWords, isGuidelineVoice, isSilentSection, isTreatingRecord } from '../reading.js';
 
 const KINDS_BY_ROLE: Partial<Record<CueValue['role'], readonly LinkKind[]>> = {
   encounter_noun: ['after', 'before', 'near'],
@@ -48,6 +48,10 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
   extract(ctx, s, cue): Mention | null {
     const kinds = KINDS_BY_ROLE[cue.value.role];
     if (!kinds) return null;
+    // In a letter, "On 12/09/2016, the patient reported pain" reports a visit of that day; in a
+    // treating record's history the patient is telling this examiner about the past ("In 1985, he
+    // had removal of a testicle, he states"), which is no visit.
+    if ((cue.value.role === 'patient_report' || cue.value.role === 'encounter_subject') && isTreatingRecord(ctx)) return null;
     if (cue.value.role === 'encounter_noun') {
       if (isOwnedNoun(s, cue)) return null;
       // "follow up in 4 weeks", "return for re-evaluation" are plans
@@ -62,7 +66,7 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
       blockers.push(...s.cuesOf('injury').filter((c) => /injur/i.test(c.text) && !measuresTime(c)));
     }
     const link = linkDate(s, cue, { kinds, blockers, anatomyWords: anatomyWords(ctx.patterns) }) ?? subjectWasDated(s, cue);
-    if (!link) return null;
+    if (!link) return undatedPastVisit(ctx, s, cue);
     // "On 12-12-2016 Utilization Review non-certified ..." is a decision, not a visit
     if (link.kind === 'frame' && s.cues.some((c) => c.value.role === 'determination_agent' || c.value.role === 'determination_adverse')) return null;
     if (cue.value.role === 'encounter_subject') {
@@ -91,3 +95,21 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
     });
   },
 };
+
+/**
+ * A treating record's history tells of visits without their dates: "He was seen at Point May
+ * Orthopedics", "She received treatment from Dr. X", "Notes of the Medina General Hospital were
+ * reviewed". Each is a visit of its own, undated (never the note's own date).
+ */
+function undatedPastVisit(ctx: ExtractContext, s: AnalyzedSentence, cue: LexiconMatch<CueValue>): Mention | null {
+  if (!isTreatingRecord(ctx)) return null;
+  const category = s.section?.category;
+  if (category !== 'history' && category !== 'course') return null;
+  if (cue.value.role !== 'encounter_verb' && cue.value.role !== 'encounter_noun') return null;
+  // "He presents for follow-up of knee pain": the note's own visit (note-visit.ts), not a past one
+  if (s.has('own_visit')) return null;
+  if (s.cuesOf('plan').length > 0 || s.has('guideline')) return null;
+  const { assertion } = s.assertion.at(cue.start, cue.end);
+  if (assertion !== 'present' && assertion !== 'historical') return null;
+  return newMention(s, { type: 'encounter', rule: `${cue.value.id}:undated`, start: cue.start, end: cue.end, dating: 'undated' });
+}

@@ -13,7 +13,7 @@ import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
 import { linkDate } from '../link-date.js';
 import { linkedDate, newMention, type Mention } from '../mention.js';
-import { isGuidelineVoice, isSilentSection } from '../reading.js';
+import { isGuidelineVoice, isNoteExamSentence, isSilentSection, isTreatingRecord } from '../reading.js';
 import { readFindings } from '../findings.js';
 import { isOwnedNoun } from './encounter.js';
 import { readDetermination } from './determination.js';
@@ -21,9 +21,10 @@ import { readDetermination } from './determination.js';
 export const examFindingExtractor: Extractor<AnalyzedSentence> = {
   name: 'exam-finding',
   // goals ("Hip abduction strength 5/5 - progressing") are targets, not findings
-  pattern: (s) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) && s.section?.category !== 'goals' ? [s] : []),
+  // a treating record's exam section is read clause by clause (exam-clauses.ts)
+  pattern: (s, ctx) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) && s.section?.category !== 'goals' && !isNoteExamSentence(s, ctx) ? [s] : []),
   extract(ctx, s): Mention[] | null {
-    const kept = examSigns(s);
+    const kept = examSigns(s, isTreatingRecord(ctx) && (s.section?.category === 'history' || s.section?.category === 'course'));
     if (kept.length === 0) {
       if (!isBareExamReport(s)) return null;
       const cue = s.cuesOf('exam_context')[0] as (typeof s.cues)[number];
@@ -100,7 +101,7 @@ function isBareExamReport(s: AnalyzedSentence): boolean {
 const EXAMINER_ONLY = new Set<ExamValue['domain']>(['tension_sign', 'provocative_test', 'reflexes', 'tenderness']);
 
 /** The exam matches that are signs in this sentence, not symptoms or imaging results. */
-export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
+export function examSigns(s: AnalyzedSentence, noteNarrative = false): LexiconMatch<ExamValue>[] {
   const examContext = s.has('exam_context') || s.section?.category === 'exam';
   const patientReport = s.has('patient_report');
   // "X-rays showed loss of lordosis": an imaging result, unless the sentence is also an exam
@@ -118,7 +119,8 @@ export function examSigns(s: AnalyzedSentence): LexiconMatch<ExamValue>[] {
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical') return false;
     // "range of motion", "reflexes" alone: an exam sentence when it is neither a report nor a plan
-    if (m.value.neutral) return (examContext || !patientReport) && s.cuesOf('plan').length === 0 && !s.has('outcome_positive');
+    // (a treating record's history tells of "range of motion exercises" and "wound care": no exam there)
+    if (m.value.neutral) return !noteNarrative && (examContext || !patientReport) && s.cuesOf('plan').length === 0 && !s.has('outcome_positive');
     if (!m.value.reportable) return true;
     return examContext || !patientReport;
   });

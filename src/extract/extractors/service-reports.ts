@@ -58,7 +58,7 @@ const ADMINISTERED = /\b(?:were|was)\s+(?:administered|given|performed|injected)
 
 function performedAtVisit(s: Parameters<typeof serviceReportExtractor.extract>[1], r: ServiceReading): boolean {
   // an operative or procedure note's own procedure was done on its date
-  if (r.service.value.type === 'procedure' && s.section?.category === 'procedure') return true;
+  if (r.service.value.type === 'procedure' && (s.section?.category === 'procedure' || s.section?.category === 'procedure_name')) return true;
   if (THIS_VISIT.test(s.text) && !/\b(?:last|previous|prior)\s+(?:visit|appointment)\b/i.test(s.text)) return true;
   const earlier = /\b(?:prior|previous|previously|old|last|history)\b/i.test(s.text);
   if (r.service.value.id === 'imaging.xray' && TAKEN.test(s.text) && !earlier) return true;

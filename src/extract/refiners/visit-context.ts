@@ -6,7 +6,7 @@
 // Undated reports keep the visit as reportedOn: "He had medial branch blocks which helped."
 import type { Refiner } from '../engine.js';
 import type { ExtractContext, Mention } from '../mention.js';
-import { isReviewSection } from '../reading.js';
+import { isReviewSection, isTreatingRecord } from '../reading.js';
 
 export interface VisitSpan {
   date: string | null;
@@ -41,11 +41,14 @@ export const visitContextRefiner: Refiner = {
     let lastSection: unknown = undefined;
     // "The provider stated in the summary that ...": the rest of this visit is its discussion
     let narrated: { part: string; epoch: number } | null = null;
+    // A treating record's history dates what it narrates, section by section; its current sections
+    // belong to the note's own visit (note-visit.ts dated them already).
+    const note = isTreatingRecord(ctx);
     for (const s of ctx.analyzed.sentences) {
       // A new reviewer section (each "Decision rationale:") starts with no visit in force.
       if (s.section !== lastSection) {
         lastSection = s.section;
-        if (isReviewSection(s) && current.date !== null) current = { date: null, dateText: null, epoch: current.epoch + 1 };
+        if ((note || isReviewSection(s)) && current.date !== null) current = { date: null, dateText: null, epoch: current.epoch + 1 };
       }
       const here = bySentence.get(s.index) ?? [];
       const setters = here.filter((m) => m.setsContext && m.date);
@@ -71,6 +74,7 @@ export const visitContextRefiner: Refiner = {
       // "An undated request for authorization by the psychologist ...": the record says it has no date
       const saysUndated = /\bundated\b/i.test(s.text);
       for (const m of here) {
+        if (m.facts.noteVisit) continue;
         if (narrated && narrative) m.narratedPart = narrated.part;
         if (!m.date && m.dating === 'inherit' && current.date && !saysUndated) {
           m.date = current.date;
