@@ -54,7 +54,9 @@ describe('GET /api/bundles/:id/export', () => {
     const { default: mammoth } = await import('mammoth');
     const text = (await mammoth.extractRawText({ buffer: docx.body })).value;
     expect(text).toContain('Claim number\n\n05-4471-WC');
-    expect(text).toMatch(/08\/25\/2014\s+Visit/);
+    const rows = ChronologyExportSchema.parse(await (await api.call('/api/bundles/two/export?format=json', { role: 'reviewer' })).json()).rows;
+    const consultType = rows.find((r) => r.date === '2014-08-25' && r.document.name === CONSULT)!.type;
+    expect(text).toMatch(new RegExp(`08/25/2014\\s+${consultType}\\s`));
     expect(text).toContain(NOTE);
     expect(text).toMatch(/MEDIUM · contradiction — 08\/25\/2014 — dismissed/);
 

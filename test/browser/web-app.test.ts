@@ -262,7 +262,9 @@ describe('the web app in Chromium', () => {
     expect(docx).toContain('Medical chronology');
     expect(docx).toContain('05-4471-WC');
     expect(docx).toContain(`Chronology (${rows} visits and reports)`);
-    expect(docx).toMatch(/08\/25\/2014\s+Visit/);
+    // the consult's row: its date, then its type as the page shows it
+    const kind = (await page.locator(`#chronology tr.visit[data-date="2014-08-25"]`, { has: page.locator(`.doc-name[title="${CONSULT}"]`) }).getAttribute('data-kind')) as string;
+    expect(docx).toMatch(new RegExp(`08/25/2014\\s+${kind}\\s`));
     expect(docx).toContain(CONSULT);
     expect(docx).toMatch(/p\. 1, 2(, \d)*/);
     expect(docx).toMatch(/HIGH · exam plan mismatch — 08\/25\/2014 — open/);
