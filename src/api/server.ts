@@ -17,6 +17,7 @@ import { renderErrorPage } from './pages/error-page.js';
 import { installRequestLog } from './request-log.js';
 import { bundleRoutes } from './routes/bundle-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
+import { fhirRoutes } from './routes/fhir-routes.js';
 import { flagRoutes } from './routes/flag-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { tokenApiRoutes, tokenPageRoutes } from './routes/token-routes.js';
@@ -92,6 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   originalRoutes(router, { store, images });
   exportRoutes(router, { store });
   tokenApiRoutes(router, { store });
+  fhirRoutes(router, { store });
   pageRoutes(app, { store, auth, limits, authLimits });
   tokenPageRoutes(app, { store, auth });
   if (options.dashboard !== false) await queueDashboard(app, { auth, queue });

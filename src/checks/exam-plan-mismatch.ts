@@ -1,126 +1,118 @@
-// exam_plan_mismatch: within one visit, the documented exam says a domain is normal while the
-// assessment, discussion or plan of the same visit cites it as abnormal (or the other way round).
+// exam_plan_mismatch: within one visit, the documented exam says a finding is normal (or absent)
+// while the assessment, discussion or plan of the same visit cites it abnormal (or present), or the
+// other way round — for any finding the model knows:
 //   exam:       "He had full strength and normal sensation and reflexes."
-//   discussion: "He had equivocal weakness in the left leg ... This was rated 4+/5. He had
-//                paresthesias and dysesthesias and tension signs in the left leg."
-// Side and region matter: normal left strength does not contradict right weakness, and normal
-// upper-extremity strength does not contradict a weak ankle. "no weakness" is a normal claim, and
-// hypothetical or historical findings are not claims at all (they never reach `findings`).
+//   discussion: "He had equivocal weakness in the left leg ... This was rated 4+/5."
+//   exam:       "Extremities: No edema."          plan: "He does have 1+ edema in his legs."
+//   exam:       "Lungs clear to auscultation."    assessment: "Slight expiratory wheezing bilaterally on exam."
+// A normal claim about a concept covers everything under it ("neurologically intact" covers
+// strength; "lungs clear" covers wheezing); an abnormal claim about a broad concept says nothing of
+// a narrower one ("neurologic deficit" does not deny intact cranial nerves). Side and site must be
+// compatible (normal left strength does not contradict right weakness; normal grip does not
+// contradict a weak ankle). Negated findings are claims of absence; hypothetical, historical and
+// patient-reported ones are not claims at all (extraction leaves them out or marks them).
 import type { Finding, TimelineEvent } from '../schema.js';
+import { isReviewKind } from '../model/document-kind.js';
 import { isReviewCategory } from '../model/section-roles.js';
-import { eventOrder, listPhrases, makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './check.js';
+import { eventOrder, listPhrases, makeFlag, shortDate } from './flag.js';
 
 type Role = 'exam' | 'discussion';
-const COMPARED = new Set<string>(['neuro.strength', 'neuro.sensation', 'neuro.reflexes', 'neuro.tension_sign', 'neuro.gait', 'msk.rom', 'msk.tenderness']);
-// "neurologically intact", "nonfocal" are claims about each of these
-const NEURO_DOMAINS: string[] = ['neuro.strength', 'neuro.sensation', 'neuro.reflexes'];
 const DISCUSSION_SECTIONS = new Set<string>(['assessment', 'plan', 'discussion']);
 
-// how a reviewer would say the exam found a domain normal
-const NORMAL_WORDS: Record<string, string> = {
-  'neuro.strength': 'full strength',
-  'neuro.sensation': 'normal sensation',
-  'neuro.reflexes': 'normal reflexes',
-  'neuro.tension_sign': 'no tension signs',
-  'neuro.gait': 'a normal gait',
-  'msk.rom': 'full range of motion',
-  'msk.tenderness': 'no tenderness',
-};
-
 interface Claim {
-  domain: string;
-  polarity: Finding['polarity'];
-  side: Finding['side'];
+  finding: Finding;
+  abnormal: boolean;
   region: string | null;
-  text: string;
   role: Role;
   event: TimelineEvent;
 }
 
-function claimsOf(e: TimelineEvent, role: Role): Claim[] {
-  const out: Claim[] = [];
-  for (const f of e.findings) {
-    const domains = f.concept === 'neuro' ? NEURO_DOMAINS : COMPARED.has(f.concept) ? [f.concept] : [];
-    const polarity = f.polarity === 'present' ? 'abnormal' : f.polarity === 'absent' ? 'normal' : f.polarity;
-    for (const domain of domains) out.push({ domain, polarity, side: f.side, region: f.site, text: f.text, role, event: e });
-  }
-  return out;
+function isAbnormal(f: Finding): boolean {
+  return f.polarity === 'abnormal' || f.polarity === 'present';
+}
+
+/** Concepts too broad or too vague to compare: "general", an unclassified clause, a test with no name. */
+function comparable(concept: string, config: CheckContext['patterns']['data']['checks']['examPlanMismatch']): boolean {
+  return !config.ignoredConcepts.includes(concept) && !concept.endsWith('.unclassified');
+}
+
+/** a ⊒ b: a is b or one of its ancestors ("lungs" ⊒ "lungs.wheeze"). */
+function covers(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a}.`);
+}
+
+/** The exam claim and the discussion claim cannot both be true at one visit. */
+function conflict(a: Claim, b: Claim): boolean {
+  if (a.abnormal === b.abnormal) return false;
+  const normal = a.abnormal ? b : a;
+  const abnormal = a.abnormal ? a : b;
+  if (!covers(normal.finding.concept, abnormal.finding.concept)) return false;
+  return sidesCompatible(a.finding.side, b.finding.side) && (a.region === null || b.region === null || a.region === b.region);
 }
 
 function sidesCompatible(a: Finding['side'], b: Finding['side']): boolean {
   return a === null || b === null || a === b || a === 'bilateral' || b === 'bilateral';
 }
 
-function regionsCompatible(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a === b;
-}
+const LEVEL_REGION: Record<string, string> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'lumbar' };
 
 export const examPlanMismatchCheck: Check = {
   name: 'exam_plan_mismatch',
   run(ctx: CheckContext) {
+    const config = ctx.patterns.data.checks.examPlanMismatch;
+    // where a site is: "knee" → lower_extremity, "L5" → lumbar (anatomy.json regions)
+    const regionOf = new Map(ctx.patterns.data.anatomy.bodyParts.map((b) => [b.name, b.region as string]));
+    const region = (site: string | null): string | null => (site ? (regionOf.get(site) ?? LEVEL_REGION[site[0] ?? ''] ?? null) : null);
     const flags = [];
     for (const doc of ctx.documents) {
-      // one visit = one document and one date; the reviewer's own sections are not the visit
+      // one visit: the encounter the statements were reported at, else the date they share
       const byVisit = new Map<string, TimelineEvent[]>();
       for (const e of doc.events) {
-        if (!e.date || e.type === 'diagnosis') continue;
-        if (isReviewCategory(e.sectionCategory)) continue;
-        const list = byVisit.get(e.date) ?? [];
-        list.push(e);
-        byVisit.set(e.date, list);
+        if (e.type !== 'exam_finding' || e.findings.length === 0) continue;
+        if (e.assertion === 'hypothetical' || e.assertion === 'historical') continue;
+        const key = e.encounterId ?? (e.date ? `date:${e.date}` : null);
+        if (!key) continue;
+        byVisit.set(key, [...(byVisit.get(key) ?? []), e]);
       }
-      for (const [date, events] of byVisit) {
+      for (const events of byVisit.values()) {
         events.sort(eventOrder);
         const claims: Claim[] = [];
-        const planSentences = new Set(events.filter((e) => e.type === 'plan' || e.type === 'referral').map((e) => `${e.source.page}:${e.source.start}`));
         for (const e of events) {
-          if (e.type !== 'exam_finding' || e.assertion === 'hypothetical' || e.assertion === 'historical') continue;
-          const role: Role = (e.sectionCategory && DISCUSSION_SECTIONS.has(e.sectionCategory)) || planSentences.has(`${e.source.page}:${e.source.start}`) ? 'discussion' : 'exam';
-          claims.push(...claimsOf(e, role));
+          const role = roleOf(e);
+          if (!role) continue;
+          for (const f of e.findings) {
+            if (f.reported || f.assertion !== 'present' || !comparable(f.concept, config)) continue;
+            claims.push({ finding: f, abnormal: isAbnormal(f), region: region(f.site), role, event: e });
+          }
         }
-        const compatible = (a: Claim, b: Claim): boolean => a.domain === b.domain && sidesCompatible(a.side, b.side) && regionsCompatible(a.region, b.region);
+        const exam = claims.filter((c) => c.role === 'exam');
+        const discussion = claims.filter((c) => c.role === 'discussion');
         const conflicts: [Claim, Claim][] = [];
-        for (const exam of claims.filter((c) => c.role === 'exam')) {
-          for (const disc of claims.filter((c) => c.role === 'discussion')) {
-            if (exam.polarity === disc.polarity || exam.event === disc.event || !compatible(exam, disc)) continue;
+        for (const a of exam) {
+          for (const b of discussion) {
+            if (a.event === b.event || !conflict(a, b)) continue;
             // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
             // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
-            const normal = exam.polarity === 'normal' ? exam : disc;
-            const agrees = claims.some((c) => c.role === normal.role && c.polarity === 'abnormal' && compatible(c, normal));
-            if (agrees) continue;
-            conflicts.push([exam, disc]);
+            const normal = a.abnormal ? b : a;
+            const agrees = claims.some((c) => c.role === normal.role && c.abnormal && covers(normal.finding.concept, c.finding.concept) && sidesCompatible(c.finding.side, normal.finding.side) && (c.region === null || normal.region === null || c.region === normal.region));
+            if (!agrees) conflicts.push([a, b]);
           }
         }
         if (conflicts.length === 0) continue;
-        const unique = (cs: Claim[]): Claim[] => cs.filter((c, i) => cs.findIndex((o) => o.text === c.text && o.event === c.event && o.domain === c.domain) === i);
+        const unique = (cs: Claim[]): Claim[] => cs.filter((c, i) => cs.findIndex((o) => o.finding === c.finding) === i);
         const examSide = unique(conflicts.map(([a]) => a));
         const discSide = unique(conflicts.map(([, b]) => b));
-        const normals = (cs: Claim[]): string => listPhrases(cs.filter((c) => c.polarity === 'normal').map((c) => NORMAL_WORDS[c.domain] ?? `normal ${c.domain}`));
-        // "paresthesias (left)" and "paresthesia" are one finding to a reader
-        const stem = (t: string): string => t.toLowerCase().replace(/s$/, '');
-        const abnormals = (cs: Claim[]): string => {
-          const seen = new Set<string>();
-          const out: string[] = [];
-          for (const c of cs.filter((x) => x.polarity === 'abnormal')) {
-            if (seen.has(stem(c.text))) continue;
-            seen.add(stem(c.text));
-            out.push(`${c.text}${c.side && !c.text.toLowerCase().includes(c.side) ? ` (${c.side})` : ''}`);
-          }
-          return listPhrases(out);
-        };
-        const examSaysNormal = examSide.some((c) => c.polarity === 'normal');
-        const summary = examSaysNormal
-          ? `${shortDate(date)}: the exam documents ${normals(examSide)}, but the discussion of the same visit cites ${abnormals(discSide)}.`
-          : `${shortDate(date)}: the exam documents ${abnormals(examSide)}, but the discussion of the same visit states ${normals(discSide)}.`;
+        const first = conflicts[0] as [Claim, Claim];
+        const visitDate = first[0].event.date ?? first[1].event.date ?? null;
         flags.push(
           makeFlag({
             kind: 'exam_plan_mismatch',
-            rule: 'exam-plan-mismatch.domain-conflict',
+            rule: 'exam-plan-mismatch.finding-conflict',
             severity: 'high',
-            date,
-            summary,
-            evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: 'discussion', source: c.event.source }))],
+            date: visitDate,
+            summary: `${visitDate ? `${shortDate(visitDate)}: ` : ''}the exam documents ${describe(examSide)}, but the ${discussionName(discSide)} of the same visit ${discSide.some((c) => c.abnormal) ? 'cites' : 'states'} ${describe(discSide)}.`,
+            evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: c.event.sectionCategory ?? 'discussion', source: c.event.source }))],
             eventIds: [...examSide, ...discSide].map((c) => c.event.id),
           }),
         );
@@ -129,3 +121,39 @@ export const examPlanMismatchCheck: Check = {
     return flags;
   },
 };
+
+/**
+ * Which side of the visit a statement is: its discussion (assessment, plan, discussion — or the part a
+ * letter's summary says the provider "stated in the summary"), or its exam: a treating record's exam
+ * section, or the rest of a letter's account of the visit. The reviewer's own sections are neither.
+ */
+function roleOf(e: TimelineEvent): Role | null {
+  const category = e.sectionCategory;
+  if (category && DISCUSSION_SECTIONS.has(category)) return 'discussion';
+  if (category === 'exam') return 'exam';
+  if (isReviewKind(e.documentKind) && !isReviewCategory(category)) return 'exam';
+  return null;
+}
+
+/** "no edema", "4+/5 weakness (left)": a claim as the record words it, with its side when the words do not say it. */
+function describe(claims: readonly Claim[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const c of claims) {
+    const f = c.finding;
+    const words = f.text.replace(/\s+/g, ' ').trim();
+    // "edema" read under "No edema." is its absence
+    const phrase = f.polarity === 'absent' && !/^(?:no|non|not|without|negative|absent)\b/i.test(words) ? `no ${words}` : words;
+    const side = f.side && !words.toLowerCase().includes(f.side) ? ` (${f.side})` : '';
+    const key = phrase.toLowerCase().replace(/s$/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(`${phrase}${side}`);
+  }
+  return listPhrases(out.map((p) => `"${p}"`));
+}
+
+function discussionName(claims: readonly Claim[]): string {
+  const parts = new Set(claims.map((c) => c.event.sectionCategory));
+  return parts.size === 1 && parts.has('assessment') ? 'assessment' : parts.size === 1 && parts.has('plan') ? 'plan' : 'discussion';
+}

@@ -14,9 +14,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   worker: async () => (await import('./commands/worker.js')).registerWorker,
   status: async () => (await import('./commands/status.js')).registerStatus,
   timeline: async () => (await import('./commands/timeline.js')).registerTimeline,
+  export: async () => (await import('./commands/export.js')).registerExport,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   token: async () => (await import('./commands/token.js')).registerToken,
-  export: async () => (await import('./commands/export.js')).registerExport,
 };
 
 /** The program with every command, or only `only` when it names one (anything else, e.g. --help, gets all). */

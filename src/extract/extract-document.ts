@@ -23,5 +23,8 @@ export function extractDocument(doc: IngestedDocument, patterns: Patterns, optio
   const ctx: ExtractContext = { analyzed, patterns, facts: readLetterFacts(analyzed), kind };
   const mentions = runRefiners(ctx, REFINERS, runExtractors(ctx, EXTRACTORS, analyzed.sentences));
   const events = mentions.map((m) => mentionToEvent(ctx, m));
+  // an encounter a refiner turned into something else (a radiology report's "Exam Date:") is no visit to point at
+  const encounters = new Set(events.filter((e) => e.type === 'encounter').map((e) => e.id));
+  for (const e of events) if (e.encounterId && !encounters.has(e.encounterId)) e.encounterId = null;
   return { kind, events, mentions, context: ctx };
 }

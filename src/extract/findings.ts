@@ -1,12 +1,16 @@
-// Exam matches → structured findings for the checks. Polarity turns over under negation
-// ("without tenderness" → tenderness normal), side comes from the clause the finding is in
-// ("Strength is 4/5 on the right and 5/5 on the left"), and a normal word shared by a list of
-// domains is a claim about each ("full strength and normal sensation and reflexes").
+// Exam matches → findings: {concept, system, polarity, value, site, side, assertion}.
+//   "4+/5 weakness of the left EHL"        → neuro.strength abnormal, value 4+/5, side left
+//   "No wheezing."                          → lungs.wheeze absent (a negation turns a sign over)
+//   "Lachman's is negative"                 → msk.test.lachman normal (a named test takes its
+//                                             result from the words of its clause)
+//   "full strength and normal sensation and reflexes" → a normal claim about each noun
+// Side and site come from the clause the finding is in ("Strength is 4/5 on the right and 5/5 on
+// the left"); the value is the grade or measure written in that clause.
 import type { LexiconMatch } from '../patterns/lexicon.js';
-import { DOMAIN_CONCEPTS, type ExamValue, type Patterns } from '../patterns/load-patterns.js';
+import type { ExamValue, Patterns } from '../patterns/load-patterns.js';
 import type { Finding } from '../schema.js';
-import type { FindingMention } from './mention.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
+import type { FindingMention } from './mention.js';
 
 const CLAUSE_BREAK = /[,;]|\b(?:and|but|with|while|whereas|as well as)\b/gi;
 
@@ -25,9 +29,12 @@ function clauseAround(s: AnalyzedSentence, start: number, end: number): { start:
   return { start: from, end: to };
 }
 
+function spanText(s: AnalyzedSentence, start: number, end: number): { text: string; tokens: AnalyzedSentence['tokens'] } {
+  return { text: s.text.slice(start - s.start, end - s.start), tokens: s.tokens.filter((t) => t.start >= start && t.end <= end) };
+}
+
 function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: number): Finding['side'] {
-  const text = s.text.slice(start - s.start, end - s.start);
-  const tokens = s.tokens.filter((t) => t.start >= start && t.end <= end);
+  const { text, tokens } = spanText(s, start, end);
   const sides = new Set(patterns.sides.find(text, tokens, start).map((m) => m.value));
   if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return 'bilateral';
   if (sides.has('left')) return 'left';
@@ -35,35 +42,106 @@ function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: num
   return null;
 }
 
-/** The one body region a clause names ("weakness in the left leg" → lower_extremity), or null. */
-function regionIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: number): string | null {
-  const text = s.text.slice(start - s.start, end - s.start);
-  const tokens = s.tokens.filter((t) => t.start >= start && t.end <= end);
-  const regions = new Set(patterns.bodyParts.find(text, tokens, start).map((m) => m.value.region));
-  return regions.size === 1 ? ([...regions][0] as string) : null;
+/** The body part (or spinal level) a clause names: "weakness in the left leg" → leg, "L5 dermatome" → L5. */
+function siteIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: number): string | null {
+  const { text, tokens } = spanText(s, start, end);
+  const part = patterns.bodyParts.find(text, tokens, start)[0];
+  if (part) return part.value.name;
+  patterns.levelPattern.lastIndex = 0;
+  const level = patterns.levelPattern.exec(text);
+  return level ? level[0].toUpperCase() : null;
 }
 
-export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: readonly LexiconMatch<ExamValue>[]): FindingMention[] {
-  const sentenceSides = sideIn(patterns, s, s.start, s.end);
+// "4+/5", "2+", "1+", "2/6", "130/80", "40 degrees", "0/0": the grade or measure a clause gives
+const VALUE = /(?<![\w/.])(?:\d{1,3}\s*(?:°|degrees?\b)|[0-5][+-]?\s?\/\s?5\b|[1-6]\s?\/\s?6\b|\d{2,3}\s?\/\s?\d{2,3}\b|[0-4]\s?\+|\+\s?[0-4]\b|[0-4]\s?\/\s?[0-4]\b|trace\b)/i;
+
+function valueIn(s: AnalyzedSentence, start: number, end: number): string | null {
+  const m = VALUE.exec(s.text.slice(start - s.start, end - s.start));
+  return m ? m[0].replace(/\s+/g, '') : null;
+}
+
+/** A named test's result from the words of its clause: "Lachman's negative", "positive Tinel's at the wrist". */
+function testResult(patterns: Patterns, s: AnalyzedSentence, m: LexiconMatch<ExamValue>, clause: { start: number; end: number }): Finding['polarity'] | null {
+  const { text, tokens } = spanText(s, clause.start, clause.end);
+  const words = patterns.testWords.find(text, tokens, clause.start).filter((w) => w.end <= m.start || w.start >= m.end);
+  if (words.length === 0) return null;
+  // the result word nearest the test's name
+  const distance = (w: { start: number; end: number }): number => (w.end <= m.start ? m.start - w.end : w.start - m.end);
+  const nearest = words.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  return nearest.value === 'positive' ? 'abnormal' : 'normal';
+}
+
+/** "Extension was normal" is about extension only: a range-of-motion finding naming one motion is that motion's. */
+function refined(patterns: Patterns, s: AnalyzedSentence, concept: string, clause: { start: number; end: number }): string {
+  if (concept !== 'msk.rom') return concept;
+  const { text, tokens } = spanText(s, clause.start, clause.end);
+  const motions = new Set(patterns.motions.find(text, tokens, clause.start).map((m) => m.value));
+  return motions.size === 1 ? `${concept}.${[...motions][0]}` : concept;
+}
+
+/** The polarity a mention claims once its negation is read: "no wheezing" → absent, "no weakness" → normal. */
+function turnOver(polarity: Finding['polarity']): Finding['polarity'] {
+  return polarity === 'present' ? 'absent' : polarity === 'absent' ? 'present' : polarity === 'normal' ? 'abnormal' : 'normal';
+}
+
+// words that state their own negation, matched whole: "no tenderness", "without swelling"
+const SELF_NEGATED = /^(?:no|non|not|without|negative)\b/i;
+
+/**
+ * `symptomsAreReports`: in a treating record, a word that is also a symptom ("tingling", "weakness",
+ * "swelling") outside its exam, with no grade, is what the patient has, not what the examiner found
+ * ("the nerves in his wrists ... causing the pain and tingling"); a letter's summaries are read by
+ * their report cues instead.
+ */
+export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: readonly LexiconMatch<ExamValue>[], symptomsAreReports = false): FindingMention[] {
+  const sentenceSide = sideIn(patterns, s, s.start, s.end);
+  // "tingling", "wheezing", "swelling" are symptoms too: a sign only in an exam
+  const examContext = s.section?.category === 'exam' || s.has('exam_context');
   const out: FindingMention[] = [];
+  // "stable to Lachman's and drawer": tests listed together share the result word
+  let lastTest: { end: number; polarity: Finding['polarity'] } | null = null;
   for (const m of matches) {
     if (m.value.neutral) continue;
-    // "All the muscles of the body appeared normal": the general "appeared normal" inside a finding of
-    // a domain is that finding's words, not a claim of its own
-    if (m.value.domain === 'other' && matches.some((o) => o !== m && o.value.domain !== 'other' && !o.value.neutral && o.start <= m.start && o.end >= m.end)) continue;
-    // "Tension signs: Straight leg raise is positive for low back pain ..." — a label, not a claim
+    // "All the muscles of the body appeared normal": a general word inside a finding of a domain is that finding's words
+    if (m.value.concept === 'general' && matches.some((o) => o !== m && o.value.concept !== 'general' && !o.value.neutral && o.start <= m.start && o.end >= m.end)) continue;
+    // a generic test finding ("positive Hawkins") that a named test reads more precisely
+    if (m.value.concept === 'msk.test' && matches.some((o) => o.value.polarity === 'test' && o.start < m.end && o.end > m.start)) continue;
+    // "Tension signs: Straight leg raise is positive ..." — a label, not a claim
     if (/^\s*:/.test(s.text.slice(m.end - s.start))) continue;
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical' || assertion === 'historical') continue;
-    let polarity = m.value.polarity;
-    // "no tenderness" is matched whole as a normal claim; "without significant tenderness" is not
-    if (assertion === 'absent' && !/^(?:no|non|not|without|negative)\b/i.test(m.text)) polarity = polarity === 'normal' ? 'abnormal' : 'normal';
     const clause = clauseAround(s, m.start, m.end);
-    const side = sideIn(patterns, s, clause.start, clause.end) ?? (sentenceSides === 'bilateral' ? null : sentenceSides);
-    out.push(finding(m.value, polarity, side, regionIn(patterns, s, clause.start, clause.end), m, `exam.${m.value.id}`));
+    let polarity: Finding['polarity'];
+    if (m.value.polarity === 'test') {
+      const listed: Finding['polarity'] | null = lastTest && /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*(?:the\s+)?$/i.test(s.text.slice(lastTest.end - s.start, m.start - s.start)) ? lastTest.polarity : null;
+      const result: Finding['polarity'] | null = testResult(patterns, s, m, clause) ?? listed;
+      if (!result) continue;
+      polarity = result;
+      lastTest = { end: m.end, polarity };
+    } else {
+      polarity = m.value.polarity;
+      // "no tenderness" is matched whole as a normal claim; "without significant tenderness" is not
+      if (assertion === 'absent' && !SELF_NEGATED.test(m.text)) polarity = turnOver(polarity);
+    }
+    const side = sideIn(patterns, s, clause.start, clause.end) ?? (sentenceSide === 'bilateral' ? null : sentenceSide);
+    const value = valueIn(s, clause.start, clause.end);
+    out.push({
+      concept: refined(patterns, s, (s.label && m.value.underLabel[s.label.system]) ?? m.value.concept, clause),
+      system: m.value.system,
+      polarity,
+      value,
+      site: siteIn(patterns, s, clause.start, clause.end),
+      side,
+      assertion: 'present',
+      reported: symptomsAreReports && m.value.reportable && !examContext && value === null,
+      text: m.text,
+      rule: `finding.${m.value.id}`,
+      start: m.start,
+      end: m.end,
+    });
   }
   for (const f of coordinatedNormals(patterns, s)) {
-    if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSides, site: f.site ?? regionIn(patterns, s, s.start, s.end) });
+    if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSide, site: f.site ?? siteIn(patterns, s, s.start, s.end) });
   }
   return out;
 }
@@ -75,7 +153,7 @@ function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): FindingMen
   const before = patterns.coordination.normalBefore.find(s.text, s.tokens, s.start);
   const after = patterns.coordination.normalAfter.find(s.text, s.tokens, s.start);
   // chains of nouns joined by "and", "," or ", and"
-  const chains: LexiconMatch<ExamValue['domain']>[][] = [];
+  const chains: LexiconMatch<string>[][] = [];
   for (const n of nouns) {
     const chain = chains.at(-1);
     const prev = chain?.at(-1);
@@ -84,25 +162,31 @@ function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): FindingMen
   }
   const out: FindingMention[] = [];
   for (const chain of chains) {
-    const head = chain[0] as LexiconMatch<ExamValue['domain']>;
-    const tail = chain.at(-1) as LexiconMatch<ExamValue['domain']>;
+    const head = chain[0] as LexiconMatch<string>;
+    const tail = chain.at(-1) as LexiconMatch<string>;
     const lead = before.find((b) => b.end <= head.start && /^\s*$/.test(s.text.slice(b.end - s.start, head.start - s.start)));
     const trail = after.find((a) => a.start >= tail.end && /^\s*(?:(?:is|are|was|were|remain|remains|remained)\s+)?(?:grossly\s+|otherwise\s+|fully\s+)?$/i.test(s.text.slice(tail.end - s.start, a.start - s.start)));
     if (!lead && !trail) continue;
-    const negated = s.assertion.at(head.start, head.end).assertion === 'absent';
-    if (negated) continue;
-    for (const n of chain) out.push(finding({ ...DOMAIN_CONCEPTS[n.value] }, 'normal', null, null, n, 'exam.coordinated-normal'));
+    if (s.assertion.at(head.start, head.end).assertion === 'absent') continue;
+    // the claim's words: "full strength and normal sensation", "Motor strength is full"
+    const from = lead?.start ?? head.start;
+    const to = trail?.end ?? tail.end;
+    for (const n of chain) {
+      out.push({
+        concept: n.value,
+        system: n.value.startsWith('msk') ? 'musculoskeletal' : 'neuro',
+        polarity: 'normal',
+        value: null,
+        site: null,
+        side: null,
+        assertion: 'present',
+        reported: false,
+        text: chain.length === 1 ? s.text.slice(from - s.start, to - s.start) : n.text,
+        rule: 'finding.coordinated-normal',
+        start: n.start,
+        end: n.end,
+      });
+    }
   }
   return out;
-}
-
-function finding(
-  value: Pick<ExamValue, 'concept' | 'system'>,
-  polarity: Finding['polarity'],
-  side: Finding['side'],
-  site: string | null,
-  m: { start: number; end: number; text: string },
-  rule: string,
-): FindingMention {
-  return { concept: value.concept, system: value.system, polarity, value: null, site, side, assertion: 'present', reported: false, text: m.text, rule, start: m.start, end: m.end };
 }

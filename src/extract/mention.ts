@@ -45,6 +45,8 @@ export interface Mention {
   services: string[];
   /** the part of the record the sentence is in, when a narrative says so ("The provider stated in the summary that ...") */
   narratedPart: string | null;
+  /** the encounter (visit) mention this was reported at, when one is known */
+  encounter?: Mention | null;
   /** free-form facts for refiners and checks (outcome polarity, decision item, ...) */
   facts: Record<string, string | boolean>;
 }

@@ -74,7 +74,13 @@ function yesterdayDate(s: AnalyzedSentence): SentenceDate | null {
  * dates of service ("DOS: 02/10/2017 ... Date of Service: 03/24/2017 ...", a therapy log, a PDF of
  * several notes) holds one per date, each owning the text from its label to the next.
  */
-export function findNoteVisits(analyzed: AnalyzedDocument): NoteVisit[] {
+/** What kind of record the visit is read from: a study report dates itself by its only date; an operative report by its date of surgery. */
+export interface VisitReading {
+  studyReport?: boolean;
+  operative?: boolean;
+}
+
+export function findNoteVisits(analyzed: AnalyzedDocument, reading: VisitReading = {}): NoteVisit[] {
   // "DOS:" labels head visits; failing those, "Date: 12-15-14 Visit: 1 of 12" heads each entry of a
   // therapy log (a report's own "Date of Report:" beside a date of service heads nothing)
   for (const rule of ['label.date-of-service', 'label.report-date']) {
@@ -97,7 +103,7 @@ export function findNoteVisits(analyzed: AnalyzedDocument): NoteVisit[] {
       end: x.date.end,
     }));
   }
-  return [findNoteVisit(analyzed)];
+  return [findNoteVisit(analyzed, reading)];
 }
 
 /** The visit that owns a sentence. */
@@ -107,7 +113,7 @@ export function visitAt(visits: readonly NoteVisit[], sentenceIndex: number): No
   return found;
 }
 
-export function findNoteVisit(analyzed: AnalyzedDocument): NoteVisit {
+export function findNoteVisit(analyzed: AnalyzedDocument, reading: VisitReading = {}): NoteVisit {
   const sentences = analyzed.sentences;
   const opening = sentences.slice(0, OPENING_SENTENCES);
   const presenting = opening.find((s) => s.cuesOf('own_visit').length > 0) ?? null;
@@ -124,7 +130,9 @@ export function findNoteVisit(analyzed: AnalyzedDocument): NoteVisit {
     ...span,
   });
 
-  const label = labelled(analyzed, 'encounter', LABEL_ORDER);
+  // "Exam Date: 02/12/14", "Date of Study:" — a report's own date
+  const label =
+    labelled(analyzed, 'encounter', LABEL_ORDER) ?? (reading.studyReport ? labelled(analyzed, 'imaging') : null) ?? (reading.operative ? labelled(analyzed, 'procedure') : null);
   if (label) return visit(label.date, label.date.value, `note-visit.${label.rule.replace(/^label\./, '')}`, label.s, { start: label.s.start, end: label.date.end });
 
   for (const s of opening) {
@@ -150,6 +158,14 @@ export function findNoteVisit(analyzed: AnalyzedDocument): NoteVisit {
       if (rule === 'note-visit.dictation' && /transcribed/.test(d.ignored ?? '')) continue;
       return visit(d, d.value, rule, presenting ?? s, presenting ? cueSpan(presenting) : { start: d.start, end: d.end });
     }
+  }
+  // a study report whose only full date is when its findings were read or called in ("The findings
+  // were reported to Dr. X on 04/30/07 at 1715 hours."): that is the study's day
+  if (reading.studyReport) {
+    const days = new Map<string, { s: AnalyzedSentence; d: SentenceDate }>();
+    for (const s of sentences) for (const d of s.dates) if (!d.ignored && !d.relativeTo && d.precision === 'day' && !s.has('comparison')) days.set(d.value, days.get(d.value) ?? { s, d });
+    const only = days.size === 1 ? [...days.values()][0] : undefined;
+    if (only) return visit(only.d, only.d.value, 'note-visit.only-date', presenting, { start: only.d.start, end: only.d.end });
   }
   return visit(null, null, 'note-visit.undated', presenting);
 }

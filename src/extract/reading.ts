@@ -96,11 +96,14 @@ export function isTreatingRecord(ctx: ExtractContext): boolean {
   let known = treatingByContext.get(ctx);
   if (known === undefined) {
     const { group } = ctx.kind;
-    if (ctx.facts.decisionDate || ctx.facts.urDate || group === 'review_letter' || group === 'administrative') known = false;
+    const visitSections = ctx.analyzed.sections.some((x) => VISIT_SECTIONS.has(x.category));
+    if (ctx.facts.decisionDate || ctx.facts.urDate || group === 'administrative') known = false;
+    // an examiner's records review with an exam of its own is an evaluation (IME) with a long history
+    else if (group === 'review_letter') known = ctx.kind.kind === 'records_review' && ctx.analyzed.sections.some((x) => x.category === 'exam');
     else if (group !== 'other') known = true;
     // unclassified: a record written in the sections of a visit (an exam, an assessment, a plan) and
     // none of a reviewer's
-    else known = ctx.analyzed.sections.some((x) => VISIT_SECTIONS.has(x.category)) && !ctx.analyzed.sections.some((x) => isReviewCategory(x.category));
+    else known = visitSections && !ctx.analyzed.sections.some((x) => isReviewCategory(x.category));
     treatingByContext.set(ctx, known);
   }
   return known;
@@ -111,5 +114,12 @@ const treatingByContext = new WeakMap<ExtractContext, boolean>();
 
 /** A physical-examination sentence of a treating record (not a review letter's summary of one). */
 export function isNoteExamSentence(s: AnalyzedSentence, ctx: ExtractContext): boolean {
-  return s.section?.category === 'exam' && isTreatingRecord(ctx);
+  // a radiology report's "EXAM:" names its study (report-body.ts reads it)
+  return s.section?.category === 'exam' && isTreatingRecord(ctx) && !isStudyReport(ctx);
+}
+
+/** An imaging, electrodiagnostic or laboratory report: one study, its findings the study's results. */
+export function isStudyReport(ctx: ExtractContext): boolean {
+  const kind = ctx.kind.kind;
+  return (kind === 'imaging' || kind === 'emg' || kind === 'lab') && isTreatingRecord(ctx);
 }

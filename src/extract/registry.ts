@@ -10,6 +10,7 @@ import { injuryExtractor } from './extractors/injury.js';
 import { labelDateExtractor } from './extractors/label-dates.js';
 import { planExtractor } from './extractors/plans.js';
 import { procedureNameExtractor } from './extractors/procedure-names.js';
+import { reportBodyExtractor } from './extractors/report-body.js';
 import { serviceReportExtractor } from './extractors/service-reports.js';
 import { imagingReportRefiner } from './refiners/imaging-report.js';
 import { imagingResultsRefiner } from './refiners/imaging-results.js';
@@ -35,6 +36,7 @@ export const EXTRACTORS: readonly Extractor<any>[] = [
   planExtractor,
   serviceReportExtractor,
   procedureNameExtractor,
+  reportBodyExtractor,
   diagnosisExtractor,
 ];
 

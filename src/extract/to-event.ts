@@ -67,7 +67,7 @@ export function mentionToEvent(ctx: ExtractContext, m: Mention): TimelineEvent {
     decision: null,
     markers: [],
     documentKind: ctx.kind.kind,
-    encounterId: null,
+    encounterId: m.encounter ? eventId(doc.sha256, m.encounter) : null,
     provider: null,
     facility: null,
     rule: m.rule,

@@ -1,14 +1,14 @@
 // Loads patterns/*.json through the strict schemas and compiles them into matchers.
 // A bad file stops start-up with a message naming the file and the field:
 //   patterns/cues.json: cues[3].role: Invalid option: expected one of "encounter_noun"|...
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { EventType, FindingSystem } from '../schema.js';
 import { compileDocumentKindCues, type DocumentKindCues } from './document-kind-cues.js';
-import { Lexicon, LexiconSet } from './lexicon.js';
-import { PATTERN_FILES, type CueRole, type ExamDomain, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
+import { Lexicon, LexiconSet, tokenize } from './lexicon.js';
+import { FindingsFile, PATTERN_FILES, type CueRole, type FindingsFileData, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
 export class PatternError extends Error {
   constructor(message: string) {
@@ -26,29 +26,20 @@ export interface CueValue {
   role: CueRole;
 }
 export interface ExamValue {
+  /** the vocabulary entry (patterns/findings/<system>.json id) */
   id: string;
-  domain: ExamDomain;
-  /** the finding concept the domain stands for (schema.ts FindingSchema.concept) */
+  /** what the finding is about, as a dotted path (schema.ts FindingSchema.concept) */
   concept: string;
   system: FindingSystem;
-  polarity: 'normal' | 'abnormal';
+  /** what a bare mention claims; 'test' for a named test whose result the clause's words give */
+  polarity: 'normal' | 'abnormal' | 'present' | 'absent' | 'test';
   reportable: boolean;
   neutral: boolean;
+  /** the words count only beside one of these words or under this system's label, else null */
+  context: Lexicon<true> | null;
+  /** a more precise concept under a system's label ("Abdomen: tender" → abdomen.tenderness) */
+  underLabel: Partial<Record<FindingSystem, string>>;
 }
-/** Each exam domain as a finding concept: a claim about "neuro" is a claim about "neuro.strength" too. */
-export const DOMAIN_CONCEPTS: Record<ExamDomain, { concept: string; system: FindingSystem }> = {
-  strength: { concept: 'neuro.strength', system: 'neuro' },
-  sensation: { concept: 'neuro.sensation', system: 'neuro' },
-  reflexes: { concept: 'neuro.reflexes', system: 'neuro' },
-  tension_sign: { concept: 'neuro.tension_sign', system: 'neuro' },
-  gait: { concept: 'neuro.gait', system: 'neuro' },
-  range_of_motion: { concept: 'msk.rom', system: 'musculoskeletal' },
-  tenderness: { concept: 'msk.tenderness', system: 'musculoskeletal' },
-  spasm: { concept: 'msk.spasm', system: 'musculoskeletal' },
-  provocative_test: { concept: 'msk.test', system: 'musculoskeletal' },
-  neurologic: { concept: 'neuro', system: 'neuro' },
-  other: { concept: 'general', system: 'general' },
-};
 
 export interface AssertionValue {
   id: string;
@@ -78,15 +69,26 @@ export interface Patterns {
   services: Lexicon<ServiceValue>;
   /** one member per cue role: roles may overlap ("no relief" and "relief") */
   cues: LexiconSet<CueValue>;
+  /** every finding of patterns/findings/*.json and every named test */
   exam: Lexicon<ExamValue>;
+  /** a named test's result words ("positive", "stable") */
+  testWords: Lexicon<'positive' | 'negative'>;
+  /** the motion a range-of-motion finding names ("flexion", "side bending") */
+  motions: Lexicon<string>;
+  /** "Abdomen: Normal.": a clause that is only these words claims its whole system normal */
+  systemNormal: Lexicon<true>;
+  /** concepts only an examiner reports, and their narrower concepts */
+  examinerOnly: readonly string[];
   /** the polarity of an exam clause the vocabulary does not classify */
   clauseWords: Lexicon<'normal' | 'abnormal'>;
   coordination: {
-    nouns: Lexicon<ExamValue['domain']>;
+    nouns: Lexicon<string>;
     normalBefore: Lexicon<true>;
     normalAfter: Lexicon<true>;
   };
   assertion: Lexicon<AssertionValue>;
+  /** "If ...," opening a sentence: hypothetical up to its last comma */
+  conditionalOpeners: Lexicon<true>;
   bodyParts: Lexicon<BodyPartValue>;
   sides: Lexicon<'left' | 'right' | 'bilateral'>;
   levelPattern: RegExp;
@@ -132,7 +134,44 @@ export function readPatternData(dir: string = defaultPatternsDir()): PatternData
     if (!parsed.success) throw new PatternError(formatIssues(label, parsed.error));
     data[name] = parsed.data;
   }
-  return data as PatternData;
+  return { ...(data as Omit<PatternData, 'findings'>), findings: readFindingFiles(dir) } as PatternData;
+}
+
+/** patterns/findings/*.json, each through its schema, in name order. */
+function readFindingFiles(dir: string): { name: string; data: FindingsFileData }[] {
+  const folder = join(dir, 'findings');
+  if (!existsSync(folder)) throw new PatternError(`patterns/findings/: folder is missing (looked in ${dir})`);
+  const out: { name: string; data: FindingsFileData }[] = [];
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    const label = `patterns/findings/${file}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    } catch (err) {
+      throw new PatternError(`${label}: not valid JSON: ${(err as Error).message}`);
+    }
+    const parsed = FindingsFile.safeParse(json);
+    if (!parsed.success) throw new PatternError(formatIssues(label, parsed.error));
+    out.push({ name: file.replace(/\.json$/, ''), data: parsed.data });
+  }
+  if (out.length === 0) throw new PatternError('patterns/findings/: no finding files');
+  const ids = new Map<string, string>();
+  // a term read two ways would take whichever entry the matcher met last
+  const terms = new Map<string, string>();
+  for (const f of out) {
+    for (const e of [...f.data.findings, ...(f.data.tests ?? [])]) {
+      const other = ids.get(e.id);
+      if (other) throw new PatternError(`patterns/findings/${f.name}.json: id "${e.id}" is also used in patterns/findings/${other}.json`);
+      ids.set(e.id, f.name);
+      for (const term of e.terms ?? []) {
+        const key = tokenize(term).map((t) => t.norm).join(' ');
+        const owner = terms.get(key);
+        if (owner && owner !== `${f.name}.json ${e.id}`) throw new PatternError(`patterns/findings/${f.name}.json: ${e.id}: the term "${term}" is also in patterns/findings/${owner}`);
+        terms.set(key, `${f.name}.json ${e.id}`);
+      }
+    }
+  }
+  return out;
 }
 
 export function compilePatterns(data: PatternData, dir = ''): Patterns {
@@ -158,20 +197,33 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
     // One lexicon per role: "on exam" (exam context) must not hide "exam" (an encounter noun).
     cues: new LexiconSet([...cueRoles.values()]),
-    exam: new Lexicon(
-      data.exam.findings.map((f) => ({
-        value: { id: f.id, domain: f.domain, ...DOMAIN_CONCEPTS[f.domain], polarity: f.polarity, reportable: f.reportable, neutral: f.neutral },
-        terms: f.terms,
-        caseSensitive: f.caseSensitive,
-        patterns: f.patterns,
-      })),
+    exam: new Lexicon<ExamValue>(
+      data.findings.flatMap(({ data: file }) => [
+        ...file.findings.map((f) => ({
+          value: { id: f.id, concept: f.concept, system: file.system, polarity: f.polarity, reportable: f.reportable, neutral: f.neutral, context: f.context ? new Lexicon([{ value: true as const, terms: f.context }]) : null, underLabel: f.underLabel ?? {} },
+          terms: f.terms,
+          caseSensitive: f.caseSensitive,
+          patterns: f.patterns,
+        })),
+        ...(file.tests ?? []).map((t) => ({
+          value: { id: t.id, concept: t.concept, system: file.system, polarity: 'test' as const, reportable: false, neutral: false, context: null, underLabel: {} },
+          terms: t.terms,
+        })),
+      ]),
     ),
+    testWords: new Lexicon([
+      { value: 'positive' as const, terms: data.exam.testWords.positive },
+      { value: 'negative' as const, terms: data.exam.testWords.negative },
+    ]),
+    examinerOnly: data.exam.examinerOnly,
+    motions: new Lexicon(Object.entries(data.exam.motions).flatMap(([motion, terms]) => (Array.isArray(terms) ? [{ value: motion, terms }] : []))),
+    systemNormal: new Lexicon([{ value: true as const, terms: data.exam.systemNormal.terms }]),
     clauseWords: new Lexicon([
       { value: 'normal' as const, terms: data.exam.clauseWords.normal },
       { value: 'abnormal' as const, terms: data.exam.clauseWords.abnormal },
     ]),
     coordination: {
-      nouns: new Lexicon(Object.entries(data.exam.coordination.nouns).map(([domain, terms]) => ({ value: domain as ExamValue['domain'], terms }))),
+      nouns: new Lexicon(Object.entries(data.exam.coordination.nouns).map(([concept, terms]) => ({ value: concept, terms }))),
       normalBefore: new Lexicon([{ value: true as const, terms: data.exam.coordination.normalBefore }]),
       normalAfter: new Lexicon([{ value: true as const, terms: data.exam.coordination.normalAfter }]),
     },
@@ -181,6 +233,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
       ...a.triggers.map((t) => ({ value: { id: t.id, category: t.category, direction: t.direction, maxTokens: t.maxTokens }, terms: t.terms })),
       { value: { id: 'terminator', category: 'terminator', direction: 'forward', maxTokens: 0 }, terms: a.terminators },
     ]),
+    conditionalOpeners: new Lexicon([{ value: true as const, terms: a.conditionalOpeners }]),
     bodyParts: new Lexicon(data.anatomy.bodyParts.map((b) => ({ value: { name: b.name, region: b.region }, terms: b.terms }))),
     sides: new Lexicon(sidesEntries),
     levelPattern: new RegExp(data.anatomy.levelPattern, 'g'),

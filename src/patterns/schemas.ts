@@ -3,9 +3,6 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, EVENT_TYPES, FINDING_SYSTEMS } from '../schema.js';
 
-/** The exam vocabulary's domains; each maps to a finding concept (load-patterns.ts DOMAIN_CONCEPTS). */
-export const EXAM_DOMAINS = ['strength', 'sensation', 'reflexes', 'tension_sign', 'gait', 'range_of_motion', 'tenderness', 'spasm', 'provocative_test', 'neurologic', 'other'] as const;
-export type ExamDomain = (typeof EXAM_DOMAINS)[number];
 export { FINDING_SYSTEMS };
 
 const regexSource = z.string().min(1).superRefine((src, ctx) => {
@@ -93,6 +90,8 @@ export const ServicesFile = z
 export const CUE_ROLES = [
   /** words presenting the visit a note is about: "presents today", "is here for follow-up", "I examined him today" */
   'own_visit',
+  /** a comparison with an earlier study or exam: "compared to the study of 10/20/04", "unchanged from 03/21/05" */
+  'comparison',
   'encounter_noun',
   'encounter_verb',
   'patient_report',
@@ -129,25 +128,14 @@ export const CuesFile = z
   })
   .strict();
 
+/** patterns/exam.json: how findings are read across the vocabulary of patterns/findings/*.json. */
 export const ExamFile = z
   .object({
     $comment: z.string().optional(),
-    findings: z
-      .array(
-        z
-          .object({
-            id: ruleId,
-            domain: z.enum(EXAM_DOMAINS),
-            polarity: z.enum(['normal', 'abnormal']),
-            /** the words can also be a symptom the patient reports ("weakness", "spasms") */
-            reportable: z.boolean().default(false),
-            /** names a domain without saying normal or abnormal ("range of motion was noted to be ..."): an exam sentence, no claim */
-            neutral: z.boolean().default(false),
-            ...LexiconFields,
-          })
-          .strict(),
-      )
-      .min(1),
+    testWords: z.object({ positive: z.array(phrase).min(1), negative: z.array(phrase).min(1) }).strict(),
+    examinerOnly: z.array(z.string().min(1)).min(1),
+    systemNormal: z.object({ $comment: z.string().optional(), terms: z.array(phrase).min(1) }).strict(),
+    motions: z.record(z.string().regex(/^(?:\$comment|[a-z_]+)$/), z.union([z.string(), z.array(phrase).min(1)])),
     clauseWords: z
       .object({
         $comment: z.string().optional(),
@@ -158,13 +146,47 @@ export const ExamFile = z
     coordination: z
       .object({
         $comment: z.string().optional(),
-        nouns: z.partialRecord(z.enum(EXAM_DOMAINS), z.array(phrase).min(1)),
+        nouns: z.record(z.string().min(1), z.array(phrase).min(1)),
         normalBefore: z.array(phrase).min(1),
         normalAfter: z.array(phrase).min(1),
       })
       .strict(),
   })
   .strict();
+
+const conceptPath = z.string().regex(/^[a-z_]+(?:\.[a-z_]+)*$/, 'a concept is a dotted path of lower-case words, e.g. "lungs.wheeze"');
+
+/** patterns/findings/<system>.json: the clinical findings of one body system. */
+export const FindingsFile = z
+  .object({
+    $comment: z.string().optional(),
+    system: z.enum(FINDING_SYSTEMS),
+    findings: z
+      .array(
+        z
+          .object({
+            id: ruleId,
+            concept: conceptPath,
+            /** what a bare mention claims; a negation turns it over ("no wheezing" → absent) */
+            polarity: z.enum(['normal', 'abnormal', 'present', 'absent']),
+            /** the words can also be a symptom the patient reports ("weakness", "wheezing") */
+            reportable: z.boolean().default(false),
+            /** names a domain without saying normal or abnormal ("range of motion was noted to be ...") */
+            neutral: z.boolean().default(false),
+            /** the words count only beside one of these words, or under this system's label ("soft" for the abdomen) */
+            context: z.array(phrase).min(1).optional(),
+            /** a more precise concept under a system's label: tenderness under "Abdomen:" is the abdomen's */
+            underLabel: z.partialRecord(z.enum(FINDING_SYSTEMS), conceptPath).optional(),
+            ...LexiconFields,
+          })
+          .strict(),
+      )
+      .min(1),
+    /** named tests: their result comes from exam.json testWords in the same clause ("Lachman negative") */
+    tests: z.array(z.object({ id: ruleId, concept: conceptPath, terms: z.array(phrase).min(1) }).strict()).optional(),
+  })
+  .strict();
+export type FindingsFileData = z.infer<typeof FindingsFile>;
 
 export const AssertionFile = z
   .object({
@@ -184,6 +206,7 @@ export const AssertionFile = z
       .min(1),
     pseudo: z.array(phrase),
     terminators: z.array(phrase),
+    conditionalOpeners: z.array(phrase),
   })
   .strict();
 
@@ -221,6 +244,7 @@ export const ChecksFile = z
   .object({
     $comment: z.string().optional(),
     gapInCare: z.object({ $comment: z.string().optional(), minGapDays: z.number().int().min(1), severity: z.enum(['high', 'medium', 'low']) }).strict(),
+    examPlanMismatch: z.object({ $comment: z.string().optional(), ignoredConcepts: z.array(z.string().min(1)) }).strict(),
     contradiction: z
       .object({
         $comment: z.string().optional(),
@@ -311,4 +335,7 @@ export const PATTERN_FILES = {
   'document-kinds': DocumentKindsFile,
 } as const;
 export type PatternFileName = keyof typeof PATTERN_FILES;
-export type PatternData = { [K in PatternFileName]: z.infer<(typeof PATTERN_FILES)[K]> };
+export type PatternData = { [K in PatternFileName]: z.infer<(typeof PATTERN_FILES)[K]> } & {
+  /** patterns/findings/*.json, by file name */
+  findings: { name: string; data: FindingsFileData }[];
+};

@@ -6,7 +6,7 @@
 //   await store.close();
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentResult } from '../model/document-result.js';
+import type { DocumentResult, PageText } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import { BlobStore } from './blob-store.js';
 import * as bundles from './bundle-queries.js';
@@ -144,6 +144,11 @@ export class Store {
   /** Every page text of a bundle, in document and page order. */
   bundlePageTexts(bundleId: string): Promise<string[]> {
     return timelines.bundlePageTexts(this.db, bundleId);
+  }
+
+  /** Every stored page of a file (by sha256), in page order; [] when none is stored. */
+  getPageTexts(sha256: string): Promise<PageText[]> {
+    return timelines.getPageTexts(this.db, sha256);
   }
 
   /** The original file's bytes, or null. */

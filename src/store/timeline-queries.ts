@@ -2,6 +2,7 @@
 // new one, never half of either), read back as exactly the JSON `chartline process` prints — the
 // same documents, events and flags in the same order, each object's keys as written.
 import { createHash } from 'node:crypto';
+import type { PageText } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import type { Database, Queryable } from './database.js';
 import { countUnreadable, unreadableReason } from './document-health.js';
@@ -185,4 +186,10 @@ export async function bundlePageTexts(q: Queryable, bundleId: string): Promise<s
     [bundleId],
   );
   return rows.map((r) => r.text);
+}
+
+/** Every stored page of one file (by sha256), in page order: one query for what getPage reads one by one. */
+export async function getPageTexts(q: Queryable, sha256: string): Promise<PageText[]> {
+  const rows = await q.query<{ num: number; text: string }>('select num, text from pages where sha256 = $1 order by num', [sha256]);
+  return rows.map((r) => ({ num: Number(r.num), text: r.text }));
 }

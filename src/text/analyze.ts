@@ -153,7 +153,8 @@ export function analyzeSentence(
   if (timings) timings.dates += performance.now() - t0;
   const cues = withoutContainedOpposites(patterns.cues.find(text, tokens, start)).sort((a, b) => a.start - b.start);
   const services = coalesce(patterns.services.find(text, tokens, start), text, start);
-  const exam = patterns.exam.find(text, tokens, start);
+  // "soft" is the abdomen's only beside "abdomen" or under an "Abdomen:" label (findings' context)
+  const exam = patterns.exam.find(text, tokens, start).filter((m) => !m.value.context || label?.system === m.value.system || m.value.context.find(text, tokens, start).length > 0);
   let scopes: AssertionScopes | null = null;
   return {
     index,

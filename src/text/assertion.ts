@@ -90,10 +90,22 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
     return false;
   };
 
+  // "If she is noticing increased redness, increased warmth or pus-like drainage, she is to return":
+  // a sentence opening with a condition is hypothetical up to the comma before its main clause
+  let conditionalEnd = -1;
+  const opener = patterns.conditionalOpeners.find(text, tokens, offset)[0];
+  if (opener && tokenIndex(opener.start) <= 1) {
+    for (let i = tokens.length - 1; i > 0; i--) if ((tokens[i] as Token).norm === ',') {
+      conditionalEnd = i;
+      break;
+    }
+  }
+
   return {
     at(start: number, end: number = start): { assertion: Assertion; trigger: string | null } {
       const target = tokenIndex(start);
       if (target < 0) return { assertion: 'present', trigger: null };
+      if (target < conditionalEnd) return { assertion: 'hypothetical', trigger: 'hyp.conditional-clause' };
       let last = target;
       while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= end) last++;
       let best: Trigger | null = null;

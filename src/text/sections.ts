@@ -25,6 +25,10 @@ const MAX_HEADER = 70;
 const INLINE_CAPS_HEADER = /(?<=[.!?,]["')]?\s{0,4})([A-Z][A-Z0-9 /&'-]{1,68}[A-Z)]):/g;
 const INLINE_MIXED_HEADER = /(?<=[.!?]["')]?(?:,\s{0,4}|\s{1,4}))([A-Z][A-Za-z/&'-]*(?:\s+[A-Za-z/&'-]+){1,5}):/g;
 
+// "PREOPERATIVE DIAGNOSES,1.  Carious teeth ...": a one-line export drops the colon of a header
+// that opens a numbered list
+const HEADER_BEFORE_LIST = /(?:^|(?<=[.!?]["')]?,?\s{0,4}))([A-Z][A-Z0-9 /&'()-]{2,68}[A-Z)]),\s*(?=1\.\s)/gm;
+
 export function findSections(text: string, patterns: Patterns): Section[] {
   const found: Omit<Section, 'end'>[] = [];
   let lineStart = 0;
@@ -34,10 +38,10 @@ export function findSections(text: string, patterns: Patterns): Section[] {
     const header = headerAtLineStart(text, lineStart, lineEnd, patterns);
     if (header) found.push(header);
     const line = text.slice(lineStart, lineEnd);
-    for (const re of [INLINE_CAPS_HEADER, INLINE_MIXED_HEADER]) {
+    for (const re of [INLINE_CAPS_HEADER, INLINE_MIXED_HEADER, HEADER_BEFORE_LIST]) {
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
-        const value = patterns.sectionHeaders.get(normalizeHeader(m[1] ?? '')) ?? (re === INLINE_CAPS_HEADER ? byHeaderWords(m[1] ?? '', patterns) : undefined);
+        const value = patterns.sectionHeaders.get(normalizeHeader(m[1] ?? '')) ?? (re !== INLINE_MIXED_HEADER ? byHeaderWords(m[1] ?? '', patterns) : undefined);
         if (!value) continue;
         const start = lineStart + m.index;
         if (found.some((f) => f.start === start)) continue;

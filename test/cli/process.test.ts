@@ -190,7 +190,7 @@ describe('chartline process on unreadable files', () => {
 describe('chartline usage errors: exit 2 with a clear message and no output', () => {
   it.each<[name: string, message: string]>([
     ['missing', 'chartline: no such file or folder: test/no-such-folder\n'],
-    ['badFormat', 'chartline: --format must be json or text, not "xml"\n'],
+    ['badFormat', 'chartline: --format must be json, text or fhir, not "xml"\n'],
   ])('%s', (name, message) => {
     const { code, stdout, stderr } = run(name);
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });

@@ -79,7 +79,6 @@ describe('encounter: not a visit', () => {
     ['a utilization review decision on a date', 'On 10/05/16, Utilization Review non-certified the request for a lumbar MRI.'],
     ['a visit that did not happen', 'He did not attend the appointment on 04/04/17.'],
     ['a visit noun with no date', 'The progress note documents neck pain and headaches.'],
-    ['a visit verb with no date', 'She was seen for a recheck of her right wrist.'],
     ['the injury\'s date beside a record noun', 'The medical record indicated the claimant reported an injury on 05/14/2015.'],
     ['the injury\'s date beside a report noun', 'Per the first report, he was injured on 3/2/16 while lifting boxes.'],
     ['a note by the attorney', 'On 10-14-2016 a note by the applicant\'s attorney asked for a second opinion.'],

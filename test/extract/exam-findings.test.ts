@@ -14,7 +14,7 @@ function claims(events: readonly TimelineEvent[]): string[] {
 
 describe('exam findings: signs, with domain, polarity and side', () => {
   it.each<[text: string, expected: string[]]>([
-    ["Spurling's test was positive on the right.", ['msk.test abnormal right']],
+    ["Spurling's test was positive on the right.", ['msk.test.spurling abnormal right']],
     ['There was tenderness over the right lateral epicondyle.', ['msk.tenderness abnormal right']],
     ['Gait was antalgic favoring the left leg.', ['neuro.gait abnormal left']],
     ['Sensation was decreased in the left L5 dermatome.', ['neuro.sensation abnormal left']],
@@ -29,7 +29,7 @@ describe('exam findings: signs, with domain, polarity and side', () => {
     ['He has full strength and normal sensation and reflexes in both arms.', ['neuro.reflexes normal bilateral', 'neuro.sensation normal -', 'neuro.strength normal -']],
     ['All the muscles of the body appeared normal.', ['neuro.strength normal -']],
     // range of motion written measured/normal
-    ['The lumbar spine had flexion of 40/90 degrees.', ['msk.rom abnormal -']],
+    ['The lumbar spine had flexion of 40/90 degrees.', ['msk.rom.flexion abnormal -']],
     ['There was hyposensorium about the left thumb and index finger.', ['neuro.sensation abnormal left']],
   ])('%j → %j', async (text, expected) => {
     const events = await eventsOf(text);
@@ -58,7 +58,7 @@ describe('exam findings: weakness words count as signs in an exam', () => {
   it.each<[label: string, text: string, expected: string[]]>([
     ['after "On examination,"', 'On examination, there was weakness of the left grip.', ['neuro.strength abnormal left']],
     ['in a PHYSICAL EXAMINATION section', 'PHYSICAL EXAMINATION:\nWeakness of the right hip flexors.', ['neuro.strength abnormal right']],
-    ["a sign in the patient's sentence is still the examiner's", 'She reports neck pain, and Spurling\'s test was positive on the right.', ['msk.test abnormal right']],
+    ["a sign in the patient's sentence is still the examiner's", 'She reports neck pain, and Spurling\'s test was positive on the right.', ['msk.test.spurling abnormal right']],
   ])('%s: %j', async (_label, text, expected) => {
     expect(claims(await eventsOf(text))).toEqual(expected);
   });

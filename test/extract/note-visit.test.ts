@@ -71,6 +71,16 @@ describe('a document of several visits', () => {
   });
 });
 
+describe('a visit the note presents without a date', () => {
+  it.each<[text: string, quotePart: string]>([
+    ['She was seen for a recheck of her right wrist.', 'seen for a recheck'],
+    [note('HISTORY OF PRESENT ILLNESS:', 'The patient is here today for follow-up of his diabetes.', 'PHYSICAL EXAMINATION:', 'Lungs are clear.'), 'here today for'],
+  ])('%j: an undated encounter quoting %j', async (text, quotePart) => {
+    const own = (await eventsOf(text)).filter((e) => e.type === 'encounter' && e.rule === 'note-visit.undated');
+    expect(own.map((e) => ({ date: e.date, quoted: e.source.quote.includes(quotePart) }))).toEqual([{ date: null, quoted: true }]);
+  });
+});
+
 describe('negative cases: no visit of its own', () => {
   it.each<[label: string, text: string]>([
     ['a letter with no sections', 'On 08/25/14, the claimant reported worsening neck pain after returning to full duty.'],

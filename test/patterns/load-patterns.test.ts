@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compilePatterns, defaultPatternsDir, loadPatterns, PatternError, readPatternData } from '../../src/patterns/load-patterns.js';
-import { PATTERN_FILES, type PatternFileName } from '../../src/patterns/schemas.js';
+import { FindingsFile, PATTERN_FILES, type PatternFileName } from '../../src/patterns/schemas.js';
 
 const SHIPPED = defaultPatternsDir();
 const shippedFiles = readdirSync(SHIPPED).filter((f) => f.endsWith('.json')).sort();
@@ -60,6 +60,23 @@ describe('shipped patterns/*.json', () => {
   });
 });
 
+const FINDINGS = join(SHIPPED, 'findings');
+const findingFiles = readdirSync(FINDINGS).filter((f) => f.endsWith('.json')).sort();
+
+describe('shipped patterns/findings/*.json', () => {
+  it('one file per body system, at least the systems an exam covers', () => {
+    const systems = findingFiles.map((f) => JSON.parse(readFileSync(join(FINDINGS, f), 'utf8')).system);
+    for (const s of ['general', 'vitals', 'heent', 'neck', 'lungs', 'heart', 'abdomen', 'skin', 'extremities', 'musculoskeletal', 'neuro', 'psych']) expect(systems).toContain(s);
+  });
+
+  it.each(findingFiles)('%s passes its schema and is pretty-printed', (file) => {
+    const text = readFileSync(join(FINDINGS, file), 'utf8');
+    const parsed = FindingsFile.safeParse(JSON.parse(text));
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+});
+
 describe('a broken copy of the folder stops loading with the file and field named', () => {
   let dir = '';
   const copy = (): string => {
@@ -107,6 +124,10 @@ describe('a broken copy of the folder stops loading with the file and field name
     ['an invalid level pattern', 'anatomy.json', (j) => (j.levelPattern = '([CTLS](\\d'), /^patterns\/anatomy\.json: levelPattern: invalid regular expression/],
     ['an invalid ignore-line pattern', 'dates.json', (j) => (j.ignoreLine[0] = '[fax'), /^patterns\/dates\.json: ignoreLine\[0\]: invalid regular expression/],
     ['a wrong type at the root', 'checks.json', (j) => (j.gapInCare = 'often'), /^patterns\/checks\.json: gapInCare: /],
+    ['a finding polarity that does not exist', 'findings/lungs.json', (j) => (j.findings[0].polarity = 'bad'), /^patterns\/findings\/lungs\.json: findings\[0\]\.polarity: /],
+    ['a concept that is not a dotted path', 'findings/heart.json', (j) => (j.findings[1].concept = 'Heart Rhythm'), /^patterns\/findings\/heart\.json: findings\[1\]\.concept: a concept is a dotted path/],
+    ['a system that does not exist', 'findings/skin.json', (j) => (j.system = 'dermis'), /^patterns\/findings\/skin\.json: system: /],
+    ['a term read two ways', 'findings/lungs.json', (j) => j.findings[0].terms.push('murmur'), /^patterns\/findings\/lungs\.json: lungs\.normal: the term "murmur" is also in patterns\/findings\/heart\.json/],
   ])('%s', (_label, file, change, message) => {
     copy();
     edit(file, change);

@@ -27,7 +27,7 @@ describe('requiredLiterals', () => {
 // Every regular expression in the shipped pattern files, on sentences that match some of them: the
 // prefilter lets through every sentence the expression matches.
 const PATTERNS = join(import.meta.dirname, '..', '..', 'patterns');
-const sources = readdirSync(PATTERNS)
+const sources = [...readdirSync(PATTERNS).filter((f) => f.endsWith('.json')), ...readdirSync(join(PATTERNS, 'findings')).map((f) => join('findings', f))]
   .filter((f) => f.endsWith('.json'))
   .flatMap((f) => {
     const found: string[] = [];

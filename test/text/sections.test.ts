@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPatterns } from '../../src/patterns/load-patterns.js';
-import { findSections, sectionAt, type Section } from '../../src/text/sections.js';
+import { findSections, findSystemLabels, sectionAt, type Section } from '../../src/text/sections.js';
 
 const patterns = loadPatterns();
 
@@ -131,5 +131,39 @@ describe('findSections: spans', () => {
     ['MEDICATIONS', 'medications'],
   ])('%s has category %s', (header, category) => {
     expect(findSections(`${header}\nText.`, patterns)[0]?.category).toBe(category);
+  });
+});
+
+describe('findSections: all-capitals headers the vocabulary lacks take a category from their words', () => {
+  const categories = (text: string): [string, string][] => findSections(text, patterns).map((s) => [s.header, s.category]);
+  it.each<[string, [string, string][]]>([
+    ['RECOMMENDATIONS AND PLAN:\nReturn in two weeks.', [['RECOMMENDATIONS AND PLAN', 'plan']]],
+    ['PERSONAL AND SOCIAL HISTORY:\nHe lives alone.', [['PERSONAL AND SOCIAL HISTORY', 'history']]],
+    ['CERVICAL SPINE EXAMINATION:\nTenderness at C5-C6.', [['CERVICAL SPINE EXAMINATION', 'exam']]],
+    ['He was seen.,IMPRESSIONS:, Lumbar strain.', [['IMPRESSIONS', 'assessment']]],
+    // a one-line export drops the colon of a header that opens a numbered list
+    ['PREOPERATIVE DIAGNOSES,1.  Torn meniscus.,PROCEDURE,1.  Arthroscopy.', [['PREOPERATIVE DIAGNOSES', 'assessment'], ['PROCEDURE', 'procedure_name']]],
+  ])('%j', (text, expected) => {
+    expect(categories(text)).toEqual(expected);
+  });
+
+  it.each(['PARKING INSTRUCTIONS:\nUse the rear lot.', 'PHYSICAL THERAPY DAILY NOTE\nTolerated well.', 'Dr. SMITH:\nhello'])('%j is no section', (text) => {
+    expect(categories(text)).toEqual([]);
+  });
+});
+
+describe('findSystemLabels: the body system an exam clause is under', () => {
+  const labels = (text: string): [string, string][] => findSystemLabels(text, patterns).map((l) => [l.header, l.system]);
+  it.each<[string, [string, string][]]>([
+    ['PHYSICAL EXAMINATION:\nLungs: Clear.\nHeart: Regular rate and rhythm.', [['Lungs', 'lungs'], ['Heart', 'heart']]],
+    // "Vital Signs:" is a section of its own (exam); its measures are labels under it
+    ['General:  Alert, in no distress.,Vital Signs:  Weight: 121.  Pulse:  64.,HEENT:  PERRLA.', [['General', 'general'], ['Pulse', 'vitals'], ['HEENT', 'heent']]],
+    ['CV: No edema. MSK: Tenderness over the wrist.', [['CV', 'heart'], ['MSK', 'musculoskeletal']]],
+  ])('%j', (text, expected) => {
+    expect(labels(text)).toEqual(expected);
+  });
+
+  it.each(['The pulse: 64 and regular.', 'Note: the lungs were clear.', 'Plan: recheck.'])('%j has no system label', (text) => {
+    expect(labels(text)).toEqual([]);
   });
 });

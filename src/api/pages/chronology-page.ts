@@ -235,7 +235,7 @@ export function renderChronologyPage(o: ChronologyPageInput): string {
   const documents = data.timeline.documents.map((d) => ({ name: d.name, reason: unreadableReason(d) }));
   const exportMenu = html`<details class="export-menu" id="export-menu"><summary class="button">Export</summary><div class="menu" role="menu">${exportFormats().map(
     (fmt: string) => html`<a role="menuitem" href="${exportHref(bundleId, fmt, filter)}" data-format="${fmt}" data-export>${exporterLabel(fmt)}</a>`,
-  )}<p class="small muted">Exports hold the rows shown (the filters apply), the flags with both quotes and their review status, and the reviewers' notes.</p></div></details>`;
+  )}<a role="menuitem" href="/api/bundles/${encodeURIComponent(bundleId)}/fhir" download data-format="fhir">FHIR R4 bundle (JSON, every statement)</a><p class="small muted">Exports hold the rows shown (the filters apply), the flags with both quotes and their review status, and the reviewers' notes.</p></div></details>`;
   const docTable = html`<details class="documents card" id="documents"><summary><h2>Documents</h2> <span class="muted">${data.timeline.documents.length}</span></summary>
 <table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Pages</th><th>Problems</th><th></th></tr></thead><tbody>
 ${data.timeline.documents.map(

@@ -29,7 +29,7 @@ export function registerProcess(program: Command): void {
     .command('process')
     .description('read record files (PDF, text) and print their timeline: dated events with sources, and flagged discrepancies')
     .argument('<paths...>', 'files, or folders read recursively')
-    .option('-f, --format <format>', 'json or text', 'json')
+    .option('-f, --format <format>', 'json, text, or fhir (a FHIR R4 Bundle: see `chartline export --help`)', 'json')
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .option('-b, --bundle <name>', 'bundle name in the output (default: the folder or file name)')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -50,7 +50,7 @@ Examples:
   chartline process records/ --out timeline.json`,
     )
     .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean }) => {
-      if (opts.format !== 'json' && opts.format !== 'text') throw new UsageError(`--format must be json or text, not "${opts.format}"`);
+      if (opts.format !== 'json' && opts.format !== 'text' && opts.format !== 'fhir') throw new UsageError(`--format must be json, text or fhir, not "${opts.format}"`);
       if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0)) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
       let referenceDate: Date | undefined;
       if (opts.referenceDate) {
@@ -64,6 +64,8 @@ Examples:
       const threads = opts.threads !== undefined ? Number(opts.threads) : defaultThreads(files);
       // opened first: a database that is locked or unreachable fails before the work, not after
       const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
+      // --format fhir embeds each document's page texts, which the timeline itself does not keep
+      const pageTexts = opts.format === 'fhir' ? new Map<string, string[]>() : undefined;
       // PDFs are read on other threads while this one analyses those already read. The first reader
       // starts loading pdf.js now, while this thread loads the pipeline.
       // One reader thread is the slower side of the two (pdf.js costs more than the analysis), so this
@@ -91,7 +93,13 @@ Examples:
           concurrency: pool ? pool.size * pool.depth + 1 : 1,
           timings,
           onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
-          onDocument: recorder?.onDocument,
+          onDocument:
+            recorder || pageTexts
+              ? (result, file) => {
+                  pageTexts?.set(result.info.sha256, result.pages.map((p) => p.text));
+                  return recorder?.onDocument(result, file);
+                }
+              : undefined,
         });
         processed = performance.now();
         progress.done();
@@ -108,7 +116,9 @@ Examples:
       const rendered =
         opts.format === 'text'
           ? (await import('../format-text.js')).formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true })
-          : `${JSON.stringify(timeline, null, 2)}\n`;
+          : opts.format === 'fhir'
+            ? await renderFhirBundle(timeline, pageTexts ?? new Map(), opts.bundle)
+            : `${JSON.stringify(timeline, null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, rendered);
       else process.stdout.write(rendered);
       if (opts.timings) {
@@ -124,4 +134,25 @@ Examples:
         process.exitCode = 1;
       }
     });
+}
+
+/**
+ * `--format fhir`: the timeline as a FHIR Bundle. Its fullUrls are keyed by the id `--store` gives
+ * the bundle (the --bundle id, or one derived from the name and files), so a stored bundle's
+ * `chartline export` refers to every resource by the same fullUrl.
+ */
+async function renderFhirBundle(timeline: Timeline, bySha256: ReadonlyMap<string, string[]>, bundle: string | undefined): Promise<string> {
+  const [{ timelineToFhir }, { renderFhir }, { chartlineVersion }, { deriveBundleId, isBundleId }] = await Promise.all([
+    import('../../export/fhir/timeline-to-fhir.js'),
+    import('../../export/fhir/fhir-exporter.js'),
+    import('../../export/fhir/chartline-version.js'),
+    import('../../store/bundle-id.js'),
+  ]);
+  const pages = new Map<string, string[]>();
+  for (const doc of timeline.documents) {
+    const texts = bySha256.get(doc.sha256);
+    if (texts) pages.set(doc.id, texts);
+  }
+  const bundleId = bundle !== undefined && isBundleId(bundle) ? bundle : deriveBundleId(timeline.bundle, timeline.documents);
+  return renderFhir(timelineToFhir(timeline, { pages, recorded: new Date().toISOString(), bundleId, version: chartlineVersion() }));
 }

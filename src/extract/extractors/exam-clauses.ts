@@ -47,6 +47,17 @@ function clausePolarity(ctx: ExtractContext, s: AnalyzedSentence, c: Clause): Fi
   return 'normal';
 }
 
+/** "Abdomen: Normal.", "HEENT: Negative.": nothing but a normal word under a system's label. */
+function claimsWholeSystem(ctx: ExtractContext, s: AnalyzedSentence, c: Clause): boolean {
+  if (!s.label || s.label.system === 'general' || s.label.system === 'vitals') return false;
+  const from = Math.max(c.start, s.label.bodyStart);
+  const rest = s.text.slice(from - s.start, c.end - s.start).replace(/[\s.,;:]+$/, '').trim();
+  if (!rest) return false;
+  const tokens = s.tokens.filter((t) => t.start >= from && t.end <= c.end);
+  const words = ctx.patterns.systemNormal.find(rest, tokens, from + (s.text.slice(from - s.start).length - s.text.slice(from - s.start).trimStart().length));
+  return words.length === 1 && (words[0] as { end: number; start: number }).end - (words[0] as { start: number }).start === rest.length;
+}
+
 export const examClauseExtractor: Extractor<Clause> = {
   name: 'exam-clause',
   pattern: (s, ctx) => (isNoteExamSentence(s, ctx) ? findingClauses(s) : []),
@@ -66,7 +77,7 @@ export const examClauseExtractor: Extractor<Clause> = {
     if (findings.length === 0) {
       findings = [
         {
-          concept: `${SYSTEM_ROOT[system]}.unclassified`,
+          concept: claimsWholeSystem(ctx, s, c) ? SYSTEM_ROOT[system] : `${SYSTEM_ROOT[system]}.unclassified`,
           system,
           polarity: clausePolarity(ctx, s, c),
           value: null,

@@ -7,7 +7,7 @@
 // Words that can be either ("weakness", "spasm", "paresthesias") count as findings only when the
 // sentence is not the patient's report, or the sentence is an exam ("On exam, ...").
 import type { LexiconMatch } from '../../patterns/lexicon.js';
-import type { ExamValue } from '../../patterns/load-patterns.js';
+import type { ExamValue, Patterns } from '../../patterns/load-patterns.js';
 import type { Finding } from '../../schema.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 import type { Extractor } from '../engine.js';
@@ -24,7 +24,7 @@ export const examFindingExtractor: Extractor<AnalyzedSentence> = {
   // a treating record's exam section is read clause by clause (exam-clauses.ts)
   pattern: (s, ctx) => ((s.exam.length > 0 || isBareExamReport(s)) && !isSilentSection(s) && !isGuidelineVoice(s) && s.section?.category !== 'goals' && !isNoteExamSentence(s, ctx) ? [s] : []),
   extract(ctx, s): Mention[] | null {
-    const kept = examSigns(s, isTreatingRecord(ctx) && (s.section?.category === 'history' || s.section?.category === 'course'));
+    const kept = examSigns(ctx.patterns, s, isTreatingRecord(ctx) && (s.section?.category === 'history' || s.section?.category === 'course'));
     if (kept.length === 0) {
       if (!isBareExamReport(s)) return null;
       const cue = s.cuesOf('exam_context')[0] as (typeof s.cues)[number];
@@ -40,7 +40,7 @@ export const examFindingExtractor: Extractor<AnalyzedSentence> = {
         }),
       ];
     }
-    const findings = readFindings(ctx.patterns, s, kept);
+    const findings = readFindings(ctx.patterns, s, kept, isTreatingRecord(ctx));
     // Findings after a date belong to it: "performed on 11-9-16 and revealed tenderness ... and on
     // 11-18-16 and revealed limited, painful range of motion"; a date right after a finding dates
     // it: "no focal neurologic deficits noted on 06/18/14".
@@ -97,11 +97,13 @@ function isBareExamReport(s: AnalyzedSentence): boolean {
   return s.cuesOf('result').some((r) => r.start >= cue.end) && s.end - cue.end > 12 && s.services.length === 0 && s.cuesOf('plan').length === 0;
 }
 
-// Domains only an examiner can report: a positive Spurling's is a finding whoever's sentence it is in.
-const EXAMINER_ONLY = new Set<ExamValue['domain']>(['tension_sign', 'provocative_test', 'reflexes', 'tenderness']);
+/** Concepts only an examiner reports (exam.json examinerOnly): a positive Spurling's is a finding whoever's sentence it is in. */
+function examinerOnly(patterns: Patterns, concept: string): boolean {
+  return patterns.examinerOnly.some((c) => concept === c || concept.startsWith(`${c}.`));
+}
 
 /** The exam matches that are signs in this sentence, not symptoms or imaging results. */
-export function examSigns(s: AnalyzedSentence, noteNarrative = false): LexiconMatch<ExamValue>[] {
+export function examSigns(patterns: Patterns, s: AnalyzedSentence, noteNarrative = false): LexiconMatch<ExamValue>[] {
   const examContext = s.has('exam_context') || s.section?.category === 'exam';
   const patientReport = s.has('patient_report');
   // "X-rays showed loss of lordosis": an imaging result, unless the sentence is also an exam
@@ -112,9 +114,12 @@ export function examSigns(s: AnalyzedSentence, noteNarrative = false): LexiconMa
   // "The patient states she has decreased strength": what the patient says, unless it is a test result
   const firstReport = s.cuesOf('patient_report')[0];
   const saidByPatient = (m: { start: number; value: ExamValue }): boolean =>
-    !examContext && firstReport !== undefined && firstReport.start < m.start && !EXAMINER_ONLY.has(m.value.domain) && !m.value.id.includes('grade');
+    !examContext && firstReport !== undefined && firstReport.start < m.start && !examinerOnly(patterns, m.value.concept) && !m.value.id.includes('grade');
   return s.exam.filter((m) => {
     if (s.services.some((sv) => sv.start <= m.start && sv.end >= m.end)) return false;
+    // a treating record's history tells how the patient was ("uncomfortable on the drive here"); only
+    // an examiner's test or a grade there is a finding of an earlier exam
+    if (noteNarrative && !examContext && !examinerOnly(patterns, m.value.concept) && !m.value.id.includes('grade')) return false;
     if (saidByPatient(m)) return false;
     const { assertion } = s.assertion.at(m.start, m.end);
     if (assertion === 'hypothetical') return false;

@@ -6,6 +6,7 @@
 // Only within the same visit and a few sentences: an "MRI showed no stenosis" at a later visit is
 // not the study from months before.
 import type { Refiner } from '../engine.js';
+import { isStudyReport } from '../reading.js';
 import { newMention, type ExtractContext, type Mention } from '../mention.js';
 import { visitsOf } from './visit-context.js';
 
@@ -24,6 +25,8 @@ function sameParts(ctx: ExtractContext, a: Mention, b: Mention): boolean {
 export const imagingResultsRefiner: Refiner = {
   name: 'imaging-results',
   refine(ctx, mentions): Mention[] {
+    // a study report's sentences are all its results (report-body.ts), dated by the report
+    if (isStudyReport(ctx)) return mentions;
     const visits = visitsOf(ctx);
     const sentences = ctx.analyzed.sentences;
     const bySentence = new Map<number, Mention[]>();
@@ -64,7 +67,7 @@ export const imagingResultsRefiner: Refiner = {
           s.exam.every((e) => s.cuesOf('imaging_finding').some((c) => c.start < e.end && c.end > e.start)) &&
           !s.has('exam_context');
         const continuation =
-          (here.length === 0 || imagingWordsOnly) && s.services.length === 0 && s.dates.length === 0 && !busy && readsImages && (imagingWordsOnly || s.exam.every((e) => e.value.reportable || e.value.domain === 'provocative_test' || e.value.neutral));
+          (here.length === 0 || imagingWordsOnly) && s.services.length === 0 && s.dates.length === 0 && !busy && readsImages && (imagingWordsOnly || s.exam.every((e) => e.value.reportable || e.value.concept.startsWith('msk.test') || e.value.neutral));
         if (continuation) {
           if (imagingWordsOnly) for (const m of here) replaced.add(m);
           const m = newMention(s, {

@@ -6,7 +6,7 @@
 import type { Refiner } from '../engine.js';
 import { newMention, type ExtractContext, type Mention } from '../mention.js';
 import { findNoteVisits, visitAt, type NoteVisit } from '../note-visit.js';
-import { isTreatingRecord } from '../reading.js';
+import { isStudyReport, isTreatingRecord } from '../reading.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 
 /** Sections about the visit the note records (patterns/sections.json categories). */
@@ -32,13 +32,20 @@ export const noteVisitRefiner: Refiner = {
   name: 'note-visit',
   refine(ctx, mentions): Mention[] {
     if (!isTreatingRecord(ctx)) return mentions;
-    const visits = findNoteVisits(ctx.analyzed);
+    const visits = findNoteVisits(ctx.analyzed, { studyReport: isStudyReport(ctx), operative: ctx.kind.kind === 'operative' });
     visitsByContext.set(ctx, visits);
-    for (const visit of visits) addOwnEncounter(ctx, mentions, visit);
+    // a report's own event is its study or procedure, not a visit ("PROCEDURE PERFORMED: ...")
+    const encounters = new Map<NoteVisit, Mention | null>();
+    for (const visit of visits) encounters.set(visit, ctx.kind.group !== 'report' ? addOwnEncounter(ctx, mentions, visit) : null);
+    // a study report's unheaded text is its findings
+    const study = isStudyReport(ctx);
     for (const m of mentions) {
       const visit = visitAt(visits, m.sentence.index);
       if (!visit) continue;
-      if (!isCurrentSection(m.sentence)) {
+      // reported at this visit: what the note records today, and what its history tells
+      const own = encounters.get(visit);
+      if (own && m !== own && m.type !== 'encounter') m.encounter = own;
+      if (!isCurrentSection(m.sentence) && !(study && m.sentence.section === null)) {
         // told at this visit: "He had medial branch blocks which helped."
         if (m.reportedOn === null && visit.date && !(m.type === 'encounter' && m.date === visit.date)) m.reportedOn = visit.date;
         continue;
@@ -59,20 +66,22 @@ export const noteVisitRefiner: Refiner = {
 };
 
 /** The visit's encounter event: the one already read from its sentence, or a new one. */
-function addOwnEncounter(ctx: ExtractContext, mentions: Mention[], visit: NoteVisit): void {
+function addOwnEncounter(ctx: ExtractContext, mentions: Mention[], visit: NoteVisit): Mention | null {
   const sentence = visit.sentence ?? (visit.from === 0 ? openingSentence(ctx) : null);
-  if (!sentence) return;
+  if (!sentence) return null;
   const dated = { date: visit.date, dateText: visit.dateText, dateCertainty: visit.date ? ('explicit' as const) : null, dateRule: visit.rule };
   const own = mentions.find((m) => m.type === 'encounter' && m.sentence === sentence && (m.date === visit.date || m.date === null));
   if (own) {
     own.facts.ownVisit = true;
     if (!own.date && visit.date) Object.assign(own, dated);
-    return;
+    return own;
   }
-  if (visit.date && mentions.some((m) => m.type === 'encounter' && m.date === visit.date && m.dateRule === 'label')) return;
+  const labelled = visit.date ? mentions.find((m) => m.type === 'encounter' && m.date === visit.date && m.dateRule === 'label') : undefined;
+  if (labelled) return labelled;
   const span = visit.sentence ? { start: visit.start, end: visit.end } : { start: sentence.start, end: sentence.end };
   const m = newMention(sentence, { type: 'encounter', rule: visit.rule, ...span, ...dated, facts: { ownVisit: true } });
   // in sentence order, before the mentions of the same sentence
   const at = mentions.findIndex((x) => x.sentence.index >= sentence.index);
   mentions.splice(at < 0 ? mentions.length : at, 0, m);
+  return m;
 }

@@ -9,6 +9,8 @@ import type { ExtractContext, Mention } from '../mention.js';
 import { isReviewSection, isTreatingRecord } from '../reading.js';
 
 export interface VisitSpan {
+  /** the encounter mention that started the visit, if it was one */
+  encounter?: Mention | null;
   date: string | null;
   dateText: string | null;
   /** increases each time a new visit starts or the context is reset */
@@ -55,7 +57,8 @@ export const visitContextRefiner: Refiner = {
       const setter = setters.at(-1);
       const before = current;
       if (setter && (setter.date !== current.date || setter.dateText !== current.dateText)) {
-        current = { date: setter.date, dateText: setter.dateText, epoch: current.epoch + 1, since: s.index };
+        const encounter = setters.find((m) => m.type === 'encounter') ?? null;
+        current = { encounter, date: setter.date, dateText: setter.dateText, epoch: current.epoch + 1, since: s.index };
       }
       // In the reviewer's sections a cited note dates the sentences that go on reporting it ("Based on
       // progress report dated 11/29/16, the patient presents with ... The request for authorization
@@ -84,6 +87,7 @@ export const visitContextRefiner: Refiner = {
         }
         const visit = m.setsContext ? before : current;
         if (visit.date && m.reportedOn === null && !(m.type === 'encounter' && m.date === visit.date)) m.reportedOn = visit.date;
+        if (m.encounter === undefined && m.type !== 'encounter' && visit.encounter) m.encounter = visit.encounter;
       }
     }
     visitsByContext.set(ctx, visits);
