@@ -152,7 +152,7 @@ describe('chartline export', () => {
     expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('row_id,date,type,provider,facility,summary,document,pages,statements,flags');
     const bad = await runCli(['export', 'two', '--format', 'rtf'], env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--format must be one of docx, xlsx, pdf, csv, json, not "rtf"/);
+    expect(bad.stderr).toMatch(/--format must be one of docx, xlsx, pdf, csv, json, fhir, not "rtf"/);
     expect((await runCli(['export', 'two', '--format', 'csv', '--from', '2016-02-31'], env)).code).toBe(2);
   }, 90_000);
 });
