@@ -124,6 +124,14 @@ export function buildChronology(timeline: Pick<Timeline, 'documents' | 'events' 
   // when extraction links events to encounters, every encounter heads its own row
   const linked = new Set(timeline.events.map((e) => e.encounterId).filter((id): id is string => !!id && encounters.has(id)));
 
+  // an event no link places, reported at a date a linked encounter of its document has, joins that
+  // encounter's row (a second "Date of Service …" line over the same visit, a header block)
+  const encounterOfDay = new Map<string, string>();
+  for (const id of linked) {
+    const enc = encounters.get(id) as TimelineEvent;
+    const day = enc.date ?? enc.reportedOn;
+    if (day && !encounterOfDay.has(`${enc.source.document}|${day}`)) encounterOfDay.set(`${enc.source.document}|${day}`, id);
+  }
   const drafts = new Map<string, Draft>();
   const draftOf = (key: string, date: string | null, documentId: string, index: number, encounter: TimelineEvent | null): Draft => {
     let d = drafts.get(key);
@@ -148,7 +156,8 @@ export function buildChronology(timeline: Pick<Timeline, 'documents' | 'events' 
   const placedRow = new Map<number, Draft>();
   const waiting: number[] = [];
   timeline.events.forEach((e, index) => {
-    const encId = e.type === 'encounter' && linked.has(e.id) ? e.id : e.encounterId && linked.has(e.encounterId) ? e.encounterId : null;
+    const sameDay = !e.encounterId && (e.reportedOn ?? e.date) ? encounterOfDay.get(`${e.source.document}|${e.reportedOn ?? e.date}`) : undefined;
+    const encId = e.type === 'encounter' && linked.has(e.id) ? e.id : e.encounterId && linked.has(e.encounterId) ? e.encounterId : (sameDay ?? null);
     if (encId) {
       const enc = encounters.get(encId) as TimelineEvent;
       const d = draftOf(`enc:${encId}`, enc.date ?? enc.reportedOn ?? null, enc.source.document, index, enc);
@@ -214,18 +223,21 @@ export function buildChronology(timeline: Pick<Timeline, 'documents' | 'events' 
 /**
  * Without encounter links, a date a note merely mentions makes a row of its own: "5-23-11: A follow-up
  * visit took place" in a consult's records review, a form's "[X] Periodic Report" dated the last
- * report. Such a row — no visit line of its own, fewer than three statements, not its document's only row — is
+ * report — and, once extraction links events to encounters, each visit a history list tells of. Such
+ * a row — no visit of the note's own, fewer than three statements, not its document's only row — is
  * folded into the visit of its document whose text it is in (the nearest one before it, else after),
  * where its items keep their own date.
  */
 function foldMentions(drafts: Map<string, Draft>, events: readonly TimelineEvent[]): void {
   const byDocument = new Map<string, Draft[]>();
-  for (const d of drafts.values()) if (!d.encounter) (byDocument.get(d.documentId) ?? byDocument.set(d.documentId, []).get(d.documentId))?.push(d);
+  for (const d of drafts.values()) (byDocument.get(d.documentId) ?? byDocument.set(d.documentId, []).get(d.documentId))?.push(d);
   const position = (d: Draft) => Math.min(...d.items.map((i) => i.event.source.page * 1e7 + i.event.source.start));
+  // the note's own visit ("Date of Exam: 05/07/14"), not one it tells of ("7-14-11: a follow-up visit
+  // took place" in a history list, whose visit is the note's)
+  const own = (e: TimelineEvent) => e.type === 'encounter' && (e.reportedOn === null || e.reportedOn === e.date);
   for (const list of byDocument.values()) {
     if (list.length < 2) continue;
-    // a visit line of the note's own ("Date of Exam: 05/07/14", not "7-14-11: a follow-up visit took place" in a history list)
-    const anchored = list.filter((d) => d.items.length >= 3 || d.items.some((i) => i.event.type === 'encounter' && (i.event.reportedOn === null || i.event.reportedOn === i.event.date)));
+    const anchored = list.filter((d) => d.items.length >= 3 || (d.encounter ? own(d.encounter) : d.items.some((i) => own(i.event))));
     if (anchored.length === 0) continue;
     anchored.sort((a, b) => position(a) - position(b));
     for (const d of list) {
@@ -233,7 +245,7 @@ function foldMentions(drafts: Map<string, Draft>, events: readonly TimelineEvent
       const at = position(d);
       let host = anchored[0] as Draft;
       for (const a of anchored) if (position(a) <= at) host = a;
-      for (const i of d.items) host.items.push({ ...i, otherDate: i.event.date && i.event.date !== host.date ? i.event.date : i.otherDate ?? (d.date !== host.date ? d.date : null) });
+      for (const i of d.items) host.items.push({ ...i, otherDate: i.event.date && i.event.date !== host.date ? i.event.date : (i.otherDate ?? (d.date !== host.date ? d.date : null)) });
       host.first = Math.min(host.first, d.first);
       drafts.delete(d.key);
     }
