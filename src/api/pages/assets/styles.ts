@@ -252,13 +252,20 @@ mark.quote { background: var(--mark); padding: .05rem 0; outline: 2px solid #f0c
   table.chronology { border: 0; }
   table.chronology thead { display: table-header-group; }
   table.chronology thead th { background: #eee !important; }
-  tr.day-head th { position: static; background: #f1f1f1 !important; padding: .15rem .4rem; font-size: 9pt; }
+  /* every row carries its date: on paper the day headings only cost lines */
+  tr.day-head { display: none; }
   tr.visit td { padding: .15rem .35rem; }
   tr.visit, tr.items { break-inside: avoid; }
   tr.day-head { break-after: avoid; }
   .counts { display: none; }
-  .c-source .doc-name { white-space: normal; }
-  table.chronology th.c-flags, table.chronology td.c-flags { width: 6.5rem; }
+  .c-source .doc-name { white-space: normal; display: inline; }
+  table.chronology th.c-flags, table.chronology td.c-flags { width: 6rem; }
+  table.chronology th.c-source, table.chronology td.c-source { width: 17rem; font-size: 7.5pt; }
+  table.chronology th.c-date, table.chronology td.c-date { width: 6.6rem; }
+  table.chronology th.c-kind, table.chronology td.c-kind { width: 7rem; }
+  .c-source .pages { display: inline; margin-left: .4em; }
+  .documents table td, .documents table th { padding: .05rem .3rem; font-size: 7.5pt; }
+  .documents table td:last-child, .documents table th:last-child { display: none; }
   tr.items > td { padding: .1rem .35rem .3rem 1.2rem; }
   li.item { padding: 0; }
   a { color: inherit; text-decoration: none; }
