@@ -152,6 +152,8 @@ export const DecisionSchema = z
     outcome: z.enum(DECISION_OUTCOMES),
     /** "6 of 12 sessions authorized", "modified": part of the request */
     partial: z.boolean(),
+    /** "additional", "remaining": about a request beyond an earlier one */
+    further: z.boolean(),
     /** an IMR item line ("MRI lumbar spine without contrast: Upheld") */
     itemLine: z.boolean(),
   })

@@ -4,10 +4,10 @@
 //   pre-injury  a visit, exam or treatment for this claim dated before the date of injury
 //   repeat      "Repeat MRI was recommended" with no earlier MRI anywhere in the record
 // History is not a problem: "prior knee surgery in 2009" before a 2016 injury is not flagged.
+import { isReviewLetter } from '../model/document-kind.js';
+import { isReviewCategory } from '../model/section-roles.js';
 import type { TimelineEvent } from '../schema.js';
-import { Lexicon, tokenize } from '../patterns/lexicon.js';
 import { sortKey } from '../timeline/order.js';
-import { isReviewCategory } from '../extract/reading.js';
 import { makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './check.js';
 
@@ -26,13 +26,7 @@ export const chronologyCheck: Check = {
   name: 'chronology',
   run(ctx: CheckContext) {
     const cfg = ctx.patterns.data.checks.chronology;
-    const past = new Lexicon([{ value: true as const, terms: cfg.pastMarkers }]);
-    const prior = new Lexicon([{ value: true as const, terms: cfg.priorMarkers }]);
-    const repeat = new Lexicon([{ value: true as const, terms: cfg.repeatWords }]);
-    const injuryRef = new Lexicon([{ value: true as const, terms: cfg.injuryReferences }]);
-    // "the injured worker" names the patient, not the injury
-    const refersToInjury = (text: string): boolean => has(injuryRef, text.replace(/\binjured\s+(?:worker|employee)s?\b/gi, 'patient'));
-    const has = (lex: Lexicon<true>, text: string): boolean => lex.find(text, tokenize(text)).length > 0;
+    const marked = (e: TimelineEvent, marker: TimelineEvent['markers'][number]): boolean => e.markers.includes(marker);
     const today = isoOf(new Date(ctx.referenceDate.getTime() + cfg.futureToleranceDays * 86_400_000));
     const events = ctx.documents.flatMap((d) => d.events);
     const flags = [];
@@ -61,7 +55,7 @@ export const chronologyCheck: Check = {
     for (const e of events) {
       if (!['procedure', 'imaging', 'test'].includes(e.type) || !e.date || !e.reportedOn || e.dateCertainty !== 'explicit') continue;
       if (e.date.length < 10 || e.reportedOn.length < 10 || e.date <= e.reportedOn) continue;
-      if (!has(past, e.source.quote)) continue;
+      if (!marked(e, 'reported_done')) continue;
       flags.push(
         makeFlag({
           kind: 'chronology',
@@ -78,10 +72,10 @@ export const chronologyCheck: Check = {
     // a visit reports a procedure as done, while the record dates that procedure after the visit
     // ("two weeks status post left knee arthroscopy" on 11/20/14; operative report: Date of Surgery
     // December 4, 2014), and no earlier dated instance of it exists
-    const procedures = events.filter((e) => e.type === 'procedure').map((e) => ({ e, terms: procedureTerms(ctx, e) })).filter((p) => p.terms.size > 0);
+    const procedures = events.filter((e) => e.type === 'procedure').map((e) => ({ e, terms: procedureTerms(e) })).filter((p) => p.terms.size > 0);
     for (const r of procedures) {
       const visit = r.e.reportedOn;
-      if (!visit || visit.length < 10 || !has(past, r.e.source.quote)) continue;
+      if (!visit || visit.length < 10 || !marked(r.e, 'reported_done')) continue;
       const same = procedures.filter((p) => p !== r && sameProcedure(r, p));
       // an operative report's procedure takes its date from "Date of Surgery:" (inherited) — that counts
       const dated = same.filter((p) => (p.e.dateCertainty === 'explicit' || (p.e.dateCertainty === 'inherited' && p.e.reportedOn === p.e.date)) && p.e.date && p.e.date.length === 10);
@@ -107,7 +101,7 @@ export const chronologyCheck: Check = {
     // the date of injury written two ways in one document ("Date of Injury: 10/10/2016" in the header,
     // "sustained an industrial injury on 10-18-2016" in the summary)
     for (const doc of ctx.documents) {
-      const injuries = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10 && e.assertion === 'present' && !has(prior, e.source.quote));
+      const injuries = doc.events.filter((e) => e.type === 'injury' && e.date && e.date.length === 10 && e.assertion === 'present' && !marked(e, 'prior'));
       const dates = [...new Set(injuries.map((e) => e.date as string))];
       if (dates.length < 2) continue;
       // the encounter it concerns: the one visit whose record gives a date of injury ("According to the
@@ -135,9 +129,9 @@ export const chronologyCheck: Check = {
         if (!PRE_INJURY_TYPES.has(e.type) || !e.date || e.date.length < 10 || e.date >= injury.date!) return false;
         if (e.assertion === 'historical' || e.dateCertainty !== 'explicit') return false;
         if (isReviewCategory(e.sectionCategory)) return false;
-        if (has(prior, e.source.quote)) return false;
+        if (marked(e, 'prior')) return false;
         // care described as for this injury, or for the body part it injured
-        return refersToInjury(e.source.quote) || e.anatomy.bodyParts.some((p) => injuredParts.has(p));
+        return marked(e, 'about_injury') || e.anatomy.bodyParts.some((p) => injuredParts.has(p));
       });
       if (early.length === 0) continue;
       const dates = [...new Set(early.map((e) => e.date as string))].sort();
@@ -157,16 +151,14 @@ export const chronologyCheck: Check = {
     // a "repeat" study requested with no earlier study of that kind in the record (treating records only)
     // the bundle's studies with the services each names, read once (only when some plan says "repeat")
     let studies: { e: TimelineEvent; ids: Set<string> }[] | null = null;
-    const studiesOnce = (): { e: TimelineEvent; ids: Set<string> }[] =>
-      (studies ??= events.filter((e) => e.type === 'imaging' || e.type === 'test').map((e) => ({ e, ids: new Set(ctx.patterns.services.find(e.source.quote).map((x) => x.value.id)) })));
+    const studiesOnce = (): { e: TimelineEvent; ids: Set<string> }[] => (studies ??= events.filter((e) => e.type === 'imaging' || e.type === 'test').map((e) => ({ e, ids: new Set(e.services.map((x) => x.id)) })));
     for (const doc of ctx.documents) {
       if (isReviewLetter(doc.events)) continue;
       for (const plan of doc.events.filter((e) => e.type === 'plan' && e.date)) {
-        const words = plan.source.quote;
-        if (!has(repeat, words)) continue;
-        const kinds = ctx.patterns.services.find(words).filter((s) => s.value.type === 'imaging' || s.value.type === 'test');
+        if (!marked(plan, 'repeat')) continue;
+        const kinds = plan.services.filter((s) => s.type === 'imaging' || s.type === 'test');
         for (const k of kinds) {
-          const earlier = studiesOnce().some((s) => s.ids.has(k.value.id) && (!s.e.date || sortKey(s.e.date) < sortKey(plan.date)));
+          const earlier = studiesOnce().some((s) => s.ids.has(k.id) && (!s.e.date || sortKey(s.e.date) < sortKey(plan.date)));
           if (earlier) continue;
           flags.push(
             makeFlag({
@@ -190,8 +182,8 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'An' : 'A';
 }
 
-function procedureTerms(ctx: CheckContext, e: TimelineEvent): Set<string> {
-  return new Set(ctx.patterns.services.find(e.source.quote).filter((m) => m.value.type === 'procedure').map((m) => m.term.toLowerCase()));
+function procedureTerms(e: TimelineEvent): Set<string> {
+  return new Set(e.services.filter((s) => s.type === 'procedure').map((s) => s.term));
 }
 
 /** The same procedure: a shared procedure term, on a shared body part, on the same side. */
@@ -203,9 +195,4 @@ function sameProcedure(a: { e: TimelineEvent; terms: Set<string> }, b: { e: Time
   const sa = a.e.anatomy.side;
   const sb = b.e.anatomy.side;
   return sa === null || sb === null || sa === sb || sa === 'bilateral' || sb === 'bilateral';
-}
-
-/** A UR or IMR determination letter: it summarises selected visits, so absences in it prove nothing. */
-export function isReviewLetter(events: readonly TimelineEvent[]): boolean {
-  return events.some((e) => e.rule === 'determination.decision-line' || e.rule === 'label.ur-denial-date' || e.rule === 'label.decision-date');
 }

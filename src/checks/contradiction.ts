@@ -14,80 +14,31 @@
 //    sign was positive on the left", ...) and one exam finding or diagnosis about the right shoulder
 //    alone ("The right shoulder had decreased range of motion in all planes."). A record that ever says
 //    bilateral, or names the other side twice, is about both sides and is left alone.
-import type { TimelineEvent } from '../schema.js';
-import { Lexicon, tokenize, type LexiconMatch } from '../patterns/lexicon.js';
-import type { CueValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
-import { DECISION_OUTCOME, isReviewCategory } from '../extract/reading.js';
-import { withoutContainedOpposites } from '../text/analyze.js';
-import { makeFlag, shortDate } from './flag.js';
+import { isReviewCategory } from '../model/section-roles.js';
+import type { Service, TimelineEvent } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
+import { makeFlag, shortDate } from './flag.js';
 
 const TREATMENT_TYPES = new Set(['procedure', 'therapy']);
-const LEADS_FORWARD = /^\s*(?:to|from|with|after|following)\b/i;
-
-type Response = 'positive' | 'negative' | 'mixed';
 
 interface TreatmentResponse {
-  serviceId: string;
-  term: string;
-  response: Response;
+  service: Service;
+  response: 'helped' | 'no_relief';
   visit: string;
   event: TimelineEvent;
 }
 
-/** Cues of the given roles in a quote, read as extraction reads them. */
-function cuesOf(patterns: Patterns, text: string, roles: readonly CueValue['role'][]): LexiconMatch<CueValue>[] {
-  const tokens = tokenize(text);
-  return withoutContainedOpposites(patterns.cues.find(text, tokens))
-    .filter((c) => roles.includes(c.value.role))
-    .sort((a, b) => a.start - b.start);
-}
-
-/** Each treatment in a sentence → the response the sentence reports for it. */
-export function readResponses(patterns: Patterns, text: string): { service: LexiconMatch<ServiceValue>; response: Response }[] {
-  const services = patterns.services.find(text).filter((s) => TREATMENT_TYPES.has(s.value.type));
-  if (services.length === 0) return [];
-  const outcomes = cuesOf(patterns, text, ['outcome_positive', 'outcome_negative']);
-  const seen = new Map<LexiconMatch<ServiceValue>, Set<'positive' | 'negative'>>();
-  let from = 0;
-  let previous: LexiconMatch<ServiceValue>[] = [];
-  for (const o of outcomes) {
-    const polarity = o.value.role === 'outcome_positive' ? 'positive' : 'negative';
-    let targets = LEADS_FORWARD.test(text.slice(o.end))
-      ? services.filter((s) => s.start >= o.end && s.start - o.end <= 40).slice(0, 1)
-      : services.filter((s) => s.start >= from && s.end <= o.start);
-    // "improved his strength but did not help his pain": an outcome with no treatment of its own
-    // speaks of the one before it, so that treatment's response is mixed
-    if (targets.length === 0) targets = previous;
-    for (const t of targets) seen.set(t, (seen.get(t) ?? new Set()).add(polarity));
-    // "helped his strength but not the pain": the same treatment also did not help
-    if (polarity === 'positive' && /^[^.;]{0,40}\bbut not\b/i.test(text.slice(o.end))) for (const t of targets) seen.get(t)?.add('negative');
-    previous = targets;
-    from = o.end;
-  }
-  return [...seen].map(([service, set]) => ({ service, response: set.size > 1 ? 'mixed' : ([...set][0] as Response) }));
-}
-
-function familyOf(families: Record<string, string | string[]>, term: string): string {
-  const t = term.toLowerCase();
-  for (const [name, members] of Object.entries(families)) if (Array.isArray(members) && members.includes(t)) return name;
-  return t;
-}
-
-function sameTreatment(a: TreatmentResponse, b: TreatmentResponse, families: Record<string, string | string[]>): boolean {
-  if (a.serviceId !== b.serviceId) return false;
-  if (a.serviceId.startsWith('therapy.')) return true;
-  const fa = familyOf(families, a.term);
-  const fb = familyOf(families, b.term);
-  return fa === fb;
+/** The same treatment: the same service, and for procedures the same family of terms ("medial branch blocks" are "nerve blocks"). */
+function sameTreatment(a: Service, b: Service): boolean {
+  if (a.id !== b.id) return false;
+  return a.id.startsWith('therapy.') || a.family === b.family;
 }
 
 function inReview(e: TimelineEvent): boolean {
   return isReviewCategory(e.sectionCategory);
 }
 
-function treatmentContradictions(ctx: CheckContext, events: TimelineEvent[]) {
-  const families = ctx.patterns.data.checks.contradiction.treatmentFamilies;
+function treatmentContradictions(events: TimelineEvent[]) {
   const responses: TreatmentResponse[] = [];
   const seenQuotes = new Set<string>();
   for (const e of events) {
@@ -97,29 +48,28 @@ function treatmentContradictions(ctx: CheckContext, events: TimelineEvent[]) {
     const key = `${e.source.document}:${e.source.page}:${e.source.start}`;
     if (seenQuotes.has(key)) continue;
     seenQuotes.add(key);
-    for (const r of readResponses(ctx.patterns, e.source.quote)) {
-      responses.push({ serviceId: r.service.value.id, term: r.service.term, response: r.response, visit, event: e });
-    }
+    for (const sv of e.services) if (sv.response === 'helped' || sv.response === 'no_relief') responses.push({ service: sv, response: sv.response, visit, event: e });
   }
   // one flag per treatment: every statement that it helped against every statement that it did not
-  const byFamily = new Map<string, { positive: TreatmentResponse[]; negative: TreatmentResponse[] }>();
+  const groups: { helped: TreatmentResponse[]; no_relief: TreatmentResponse[] }[] = [];
   for (const r of responses) {
-    if (r.response === 'mixed') continue;
-    const matches = [...byFamily.entries()].find(([, g]) => [...g.positive, ...g.negative].some((o) => sameTreatment(o, r, families)));
-    const group = matches?.[1] ?? { positive: [], negative: [] };
-    if (!matches) byFamily.set(`${r.serviceId}|${familyOf(families, r.term)}`, group);
+    let group = groups.find((g) => [...g.helped, ...g.no_relief].some((o) => sameTreatment(o.service, r.service)));
+    if (!group) {
+      group = { helped: [], no_relief: [] };
+      groups.push(group);
+    }
     group[r.response].push(r);
   }
   const flags = [];
-  for (const { positive, negative } of byFamily.values()) {
-    const visits = new Set([...positive, ...negative].map((r) => r.visit));
-    if (positive.length === 0 || negative.length === 0 || visits.size < 2) continue;
-    const all = [...positive, ...negative].sort((a, b) => (a.visit < b.visit ? -1 : a.visit > b.visit ? 1 : 0));
+  for (const { helped, no_relief } of groups) {
+    const visits = new Set([...helped, ...no_relief].map((r) => r.visit));
+    if (helped.length === 0 || no_relief.length === 0 || visits.size < 2) continue;
+    const all = [...helped, ...no_relief].sort((a, b) => (a.visit < b.visit ? -1 : a.visit > b.visit ? 1 : 0));
     const latest = all.at(-1) as TreatmentResponse;
-    const p = positive[positive.length - 1] as TreatmentResponse;
-    const n = negative[negative.length - 1] as TreatmentResponse;
+    const p = helped[helped.length - 1] as TreatmentResponse;
+    const n = no_relief[no_relief.length - 1] as TreatmentResponse;
     const [first, second] = p.visit <= n.visit ? [p, n] : [n, p];
-    const says = (r: TreatmentResponse): string => `${r.term} ${r.response === 'positive' ? 'helped' : 'gave no relief'}`;
+    const says = (r: TreatmentResponse): string => `${r.service.term} ${r.response === 'helped' ? 'helped' : 'gave no relief'}`;
     flags.push(
       makeFlag({
         kind: 'contradiction',
@@ -127,7 +77,7 @@ function treatmentContradictions(ctx: CheckContext, events: TimelineEvent[]) {
         severity: 'medium',
         date: latest.visit,
         summary: `${shortDate(second.visit)}: the record says ${says(second)}, but the ${shortDate(first.visit)} note says ${says(first)}.`,
-        evidence: all.map((r) => ({ role: r.response === 'positive' ? 'helped' : 'no relief', source: r.event.source })),
+        evidence: all.map((r) => ({ role: r.response === 'helped' ? 'helped' : 'no relief', source: r.event.source })),
         eventIds: all.map((r) => r.event.id),
       }),
     );
@@ -143,32 +93,23 @@ interface Decision {
   event: TimelineEvent;
 }
 
-function readDecision(ctx: CheckContext, e: TimelineEvent, partial: Lexicon<true>, different: Lexicon<true>): Decision | null {
-  const q = e.source.quote;
-  if (DECISION_OUTCOME.test(q)) return null;
-  const tokens = tokenize(q);
-  if (partial.find(q, tokens).length > 0 || different.find(q, tokens).length > 0) return null;
-  // "6 sessions were authorized", "approved for 8 visits": a quantity approved is a partial decision
-  if (/\b(?:approved|authorized|certified)\s+(?:for\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b\d+\s+(?:sessions?|visits?)\s+(?:was|were|is|are)\s+(?:approved|authorized|certified)/i.test(q)) return null;
-  const cues = cuesOf(ctx.patterns, q, ['determination_adverse', 'determination_favourable']);
-  const adverse = cues.some((c) => c.value.role === 'determination_adverse');
-  const favourable = cues.some((c) => c.value.role === 'determination_favourable');
-  if (adverse === favourable) return null;
-  const services = [...new Set(ctx.patterns.services.find(q, tokens).map((s) => s.value.id))];
+function readDecision(e: TimelineEvent): Decision | null {
+  const d = e.decision;
+  // an IMR item's outcome line, a partial decision, a further request: none answers the same request both ways
+  if (!d || d.itemLine || d.partial || d.further) return null;
+  if (d.outcome !== 'approved' && d.outcome !== 'denied') return null;
+  const services = [...new Set(e.services.map((s) => s.id))];
   if (services.length === 0) return null;
-  const parts = new Set(ctx.patterns.bodyParts.find(q, tokens).map((b) => b.value.name));
   const when = e.date ?? e.reportedOn;
   if (!when) return null;
-  return { favourable, services, parts, when, event: e };
+  const parts = new Set([...e.anatomy.bodyParts, ...e.services.map((s) => s.site).filter((p): p is string => p !== null)]);
+  return { favourable: d.outcome === 'approved', services, parts, when, event: e };
 }
 
-function decisionContradictions(ctx: CheckContext, events: TimelineEvent[]) {
-  const cfg = ctx.patterns.data.checks.contradiction;
-  const partial = new Lexicon([{ value: true as const, terms: cfg.partial }]);
-  const different = new Lexicon([{ value: true as const, terms: cfg.differentRequest }]);
+function decisionContradictions(events: TimelineEvent[]) {
   const decisions = events
     .filter((e) => e.type === 'determination' && !inReview(e))
-    .map((e) => readDecision(ctx, e, partial, different))
+    .map(readDecision)
     .filter((d): d is Decision => d !== null);
   const flags = [];
   for (const fav of decisions.filter((d) => d.favourable)) {
@@ -182,7 +123,7 @@ function decisionContradictions(ctx: CheckContext, events: TimelineEvent[]) {
           rule: 'contradiction.decision-both-ways',
           severity: 'medium',
           date: fav.event.reportedOn ?? fav.when,
-          summary: `${shortDate(fav.event.reportedOn ?? fav.when)}: the record states the request was approved, yet on ${shortDate(adv.when)} it is reported as denied or non-certified.`,
+          summary: `${shortDate(fav.event.reportedOn ?? fav.when)}: the record states the request for ${fav.event.services[0]?.text ?? 'the service'} was approved, yet on ${shortDate(adv.when)} it is reported as denied or non-certified.`,
           evidence: [
             { role: 'approved', source: fav.event.source },
             { role: 'denied', source: adv.event.source },
@@ -255,6 +196,6 @@ export const contradictionCheck: Check = {
   name: 'contradiction',
   run(ctx) {
     const events = ctx.documents.flatMap((d) => d.events);
-    return [...treatmentContradictions(ctx, events), ...decisionContradictions(ctx, events), ...lateralityContradictions(ctx)];
+    return [...treatmentContradictions(events), ...decisionContradictions(events), ...lateralityContradictions(ctx)];
   },
 };

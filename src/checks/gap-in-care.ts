@@ -3,7 +3,7 @@
 // months, then a request for surgery. Review letters summarise selected visits and are skipped.
 import { daysBetween } from '../model/calendar.js';
 import type { TimelineEvent } from '../schema.js';
-import { isReviewLetter } from './chronology.js';
+import { isReviewLetter } from '../model/document-kind.js';
 import { makeFlag, shortDate } from './flag.js';
 import type { Check, CheckContext } from './check.js';
 

@@ -3,6 +3,7 @@
 //   title    in the opening lines only  ("OPERATIVE REPORT", "Independent Medical Evaluation")
 //   heading  as a heading anywhere      ("HOSPITAL COURSE:", ",ESTIMATED BLOOD LOSS:,")
 //   text     anywhere                   ("prepped and draped", "distal latency")
+// Only the first `scanChars` characters' sentences are read, and every section header.
 // Each distinct term a cue set finds adds its weight (up to its maxTerms); a heading or text cue met
 // in the opening counts `top.boost` times. The kind with the highest total wins if it reaches
 // `minScore`; the document carries the id of the winner's strongest cue set (a title before
@@ -47,9 +48,8 @@ export function scoreDocumentKinds(analyzed: AnalyzedDocument, patterns: Pattern
   const text = analyzed.doc.text;
   const topEnd = openingEnd(text, config.top.lines, config.top.chars);
   const found = new Map<DocumentKindCue, Map<string, { start: number; end: number; top: boolean }>>();
-  const take = (matches: LexiconMatch<DocumentKindCue>[]): void => {
-    for (const m of matches) {
-      const cue = m.value;
+  const take = (matches: LexiconMatch<DocumentKindCue[]>[]): void => {
+    for (const m of matches) for (const cue of m.value) {
       const top = m.start < topEnd;
       if (cue.scope === 'title' && !(top && isTitlePosition(text, m.start, config.top.titleLineChars))) continue;
       if (cue.scope === 'heading' && !isHeading(text, m.start, m.end)) continue;
@@ -62,7 +62,10 @@ export function scoreDocumentKinds(analyzed: AnalyzedDocument, patterns: Pattern
   };
   // Sentences hold every word of the document but the headers alone on their lines: those come
   // from the sections ("HOSPITAL COURSE" on its own line is a section, not a sentence).
-  for (const s of analyzed.sentences) take(config.lexicon.find(s.text, s.tokens, s.start));
+  for (const s of analyzed.sentences) {
+    if (s.start >= config.scanChars) break;
+    take(config.lexicon.find(s.text, s.tokens, s.start));
+  }
   for (const sec of analyzed.sections) take(config.lexicon.find(sec.header, tokenize(sec.header, sec.start), sec.start));
 
   const order = new Map(config.cues.map((c, i) => [c, i]));
@@ -109,12 +112,28 @@ export function openingEnd(text: string, lines: number, chars: number): number {
  * abnormal renal ultrasound.").
  */
 export function isTitlePosition(text: string, start: number, titleLineChars: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (/(?:^|[:.;],?)[\s\d)(#*•-]*$/.test(text.slice(lineStart, start))) return true;
-  let lineEnd = text.indexOf('\n', start);
-  if (lineEnd < 0) lineEnd = text.length;
-  const line = text.slice(lineStart, lineEnd).trim();
-  return line.length <= titleLineChars && isTitleCase(line);
+  const before = lineBefore(text, start);
+  if (/(?:^|[:.;],?)[\s\d)(#*•-]*$/.test(before)) return true;
+  const line = before + lineAfter(text, start, titleLineChars + 1);
+  return line.trim().length <= titleLineChars && isTitleCase(line.trim());
+}
+
+// Bounded looks along the line: one-line transcriptions are a whole note long, and a phrase met
+// hundreds of times must not copy the note each time.
+const LOOK = 240;
+
+/** The text from the line's start to `at`, at most LOOK characters of it. */
+function lineBefore(text: string, at: number): string {
+  const from = Math.max(0, at - LOOK);
+  const nl = text.lastIndexOf('\n', at - 1);
+  return text.slice(Math.max(from, nl + 1), at);
+}
+
+/** The text from `at` to the line's end, at most `max` characters of it. */
+function lineAfter(text: string, at: number, max = LOOK): string {
+  const to = Math.min(text.length, at + max);
+  const nl = text.indexOf('\n', at);
+  return text.slice(at, nl >= 0 && nl < to ? nl : to);
 }
 
 const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'with', 'a', 'an', 'or', 'by', 'at', 'from', 'as', 'per', 're', 'vs']);
@@ -131,13 +150,12 @@ function isTitleCase(line: string): boolean {
  * end and before a colon, as one-line transcriptions run their headings (".,ESTIMATED BLOOD LOSS:,").
  */
 export function isHeading(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, lineEnd);
+  const before = lineBefore(text, start);
+  const after = lineAfter(text, end);
   const colonAfter = /^\s*:/.test(after);
-  if (/^[\s\d.)(#*•-]*$/.test(before)) return colonAfter || after.trim() === '';
+  // a window that reached back LOOK characters without a line break is no line start
+  const atLineStart = /^[\s\d.)(#*•-]*$/.test(before) && (before.length < LOOK || start - LOOK <= 0 || text[start - LOOK - 1] === '\n');
+  if (atLineStart) return colonAfter || (after.trim() === '' && (after.length < LOOK || text[end + LOOK] === '\n' || end + LOOK >= text.length));
   const phrase = text.slice(start, end);
   return colonAfter && /[.,;]["')]?\s*$/.test(before) && phrase === phrase.toUpperCase();
 }

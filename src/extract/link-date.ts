@@ -31,7 +31,7 @@ const AFTER_GAP_WORDS = new Set([
   'fracture', 'fractures', 'tear', 'tears', 'hernia', 'dislocation', 'laceration', 'wound', 'lesion', 'mass', 'cyst', 'abscess', 'displaced',
   // "sustained this injury yesterday morning, 05/12/2022"
   'yesterday', 'today', 'morning', 'afternoon', 'evening', 'night', 'tonight',
-  'through', 'until', 'ending', 'work', 'job', 'home', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
+  'through', 'until', 'ending', 'company', 'local', 'outside', 'another', 'family', 'primary', 'doctor', 'doctors', 'work', 'job', 'home', 'office', 'clinic', 'hospital', 'emergency', 'room', 'department', 'er', 'urgent', 'care', 'facility', 'center', 'provider', 'physician',
 ]);
 const BEFORE_GAP_WORDS = new Set(['the', 'a', 'an', 'for', 'of', 'his', 'her', 'this', 'that']);
 const PUNCT_GAP = new Set([',', '(', ')', ':', '-', '/', '.', ';']);

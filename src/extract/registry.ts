@@ -22,6 +22,7 @@ import { requestOnDecisionDateRefiner } from './refiners/request-on-decision-dat
 import { visitContextRefiner } from './refiners/visit-context.js';
 import { visitOverNoteRefiner } from './refiners/visit-over-note.js';
 import { noteVisitRefiner } from './refiners/note-visit.js';
+import { encounterPeopleRefiner } from './refiners/encounter-people.js';
 
 // Extractors are independent of each other's output; within a sentence their order is the order
 // of the mentions, which the merge refiner keeps.
@@ -58,6 +59,8 @@ export const REFINERS: readonly Refiner[] = [
   imagingResultsRefiner,
   // "was the original request" looks back at plans dated by context
   originalRequestRefiner,
+  // who and where, once each encounter knows the visit it is
+  encounterPeopleRefiner,
   // merging last, so every mention has its final date
   mergeSentenceRefiner,
 ];

@@ -5,6 +5,7 @@ import { locate } from '../ingest/ingest-document.js';
 import type { EventType, Source, TimelineEvent } from '../schema.js';
 import { readAnatomy } from '../text/anatomy.js';
 import { readMeasures } from '../text/measures.js';
+import { eventFacts } from './event-facts.js';
 import type { ExtractContext, Mention } from './mention.js';
 
 const LABEL: Record<EventType, string> = {
@@ -63,13 +64,11 @@ export function mentionToEvent(ctx: ExtractContext, m: Mention): TimelineEvent {
       const at = locate(doc.pages, start);
       return { ...f, page: at.page, span: { start: at.pageOffset, end: at.pageOffset + (end - start) } };
     }),
-    services: [],
-    decision: null,
-    markers: [],
+    ...eventFacts(ctx, m),
     documentKind: ctx.kind.kind,
     encounterId: m.encounter ? eventId(doc.sha256, m.encounter) : null,
-    provider: null,
-    facility: null,
+    provider: m.type === 'encounter' && typeof m.facts.provider === 'string' ? m.facts.provider : null,
+    facility: m.type === 'encounter' && typeof m.facts.facility === 'string' ? m.facts.facility : null,
     rule: m.rule,
     source,
     sources: [source],

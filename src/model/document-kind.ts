@@ -1,6 +1,6 @@
 // A document's kind, as the model carries it (schema.ts DocumentKindSchema): which group each kind
 // belongs to, and the kind of a document nothing classified.
-import type { DocumentKind } from '../schema.js';
+import type { DocumentKind, TimelineEvent } from '../schema.js';
 
 export const GROUP_OF: Record<DocumentKind['kind'], DocumentKind['group']> = {
   progress: 'treating_note',
@@ -31,4 +31,9 @@ export function documentKind(kind: DocumentKind['kind'], rule: string | null): D
 /** UR and IMR letters and records reviews summarise selected visits: absences in them prove nothing. */
 export function isReviewKind(kind: DocumentKind['kind'] | undefined): boolean {
   return kind === 'review_letter' || kind === 'records_review';
+}
+
+/** A document of a UR or IMR letter or a records review, by its events: it summarises selected visits, so absences in it prove nothing. */
+export function isReviewLetter(events: readonly Pick<TimelineEvent, 'documentKind' | 'decision'>[]): boolean {
+  return isReviewKind(events[0]?.documentKind) || events.some((e) => e.decision?.itemLine === true);
 }

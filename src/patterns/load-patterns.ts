@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { EventType, FindingSystem } from '../schema.js';
 import { compileDocumentKindCues, type DocumentKindCues } from './document-kind-cues.js';
 import { Lexicon, LexiconSet, tokenize } from './lexicon.js';
+import { compileProviderCues, type ProviderCues } from './provider-cues.js';
 import { FindingsFile, PATTERN_FILES, type CueRole, type FindingsFileData, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
 
 export class PatternError extends Error {
@@ -87,6 +88,12 @@ export interface Patterns {
     normalAfter: Lexicon<true>;
   };
   assertion: Lexicon<AssertionValue>;
+  /** words that say what a statement is about (patterns/markers.json): done, prior, repeat, the injury, denied */
+  markers: Lexicon<'reported_done' | 'prior' | 'repeat' | 'about_injury' | 'denied'>;
+  decisionPartial: Lexicon<true>;
+  furtherRequest: Lexicon<true>;
+  /** a service term → its family ("medial branch blocks" → "nerve block") */
+  serviceFamily: Map<string, string>;
   /** "If ...," opening a sentence: hypothetical up to its last comma */
   conditionalOpeners: Lexicon<true>;
   bodyParts: Lexicon<BodyPartValue>;
@@ -98,6 +105,8 @@ export interface Patterns {
   relativeCues: Lexicon<true>;
   /** document kind cue sets (patterns/document-kinds.json) */
   documentKinds: DocumentKindCues;
+  /** provider and facility cues (patterns/providers.json) */
+  providers: ProviderCues;
 }
 
 /** Finds the shipped patterns/ folder from wherever this module runs (src/ under vitest, dist/src/ when built). */
@@ -233,6 +242,16 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
       ...a.triggers.map((t) => ({ value: { id: t.id, category: t.category, direction: t.direction, maxTokens: t.maxTokens }, terms: t.terms })),
       { value: { id: 'terminator', category: 'terminator', direction: 'forward', maxTokens: 0 }, terms: a.terminators },
     ]),
+    markers: new Lexicon([
+      { value: 'reported_done' as const, terms: data.markers.reportedDone },
+      { value: 'prior' as const, terms: data.markers.prior },
+      { value: 'repeat' as const, terms: data.markers.repeat },
+      { value: 'about_injury' as const, terms: data.markers.aboutInjury },
+      { value: 'denied' as const, terms: data.markers.denied },
+    ]),
+    decisionPartial: new Lexicon([{ value: true as const, terms: data.markers.decisionPartial }]),
+    furtherRequest: new Lexicon([{ value: true as const, terms: data.markers.furtherRequest }]),
+    serviceFamily: new Map(Object.entries(data.services.families).flatMap(([family, terms]) => (Array.isArray(terms) ? terms.map((t) => [t.toLowerCase(), family] as const) : []))),
     conditionalOpeners: new Lexicon([{ value: true as const, terms: a.conditionalOpeners }]),
     bodyParts: new Lexicon(data.anatomy.bodyParts.map((b) => ({ value: { name: b.name, region: b.region }, terms: b.terms }))),
     sides: new Lexicon(sidesEntries),
@@ -242,6 +261,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     dateIgnoreLine: data.dates.ignoreLine.map((src) => new RegExp(src, 'i')),
     relativeCues: new Lexicon([{ value: true as const, terms: data.dates.relativeCues }]),
     documentKinds: compileDocumentKindCues(data['document-kinds']),
+    providers: compileProviderCues(data.providers),
   };
 }
 

@@ -31,6 +31,15 @@ const ruleId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowerc
  */
 export const SECTION_CATEGORIES = ['boilerplate', 'history', 'course', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'procedure_name', 'goals'] as const;
 
+/** A list whose entries' ids must differ (the id is the rule an output names). */
+function uniqueIds(items: readonly { id: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((c, i) => {
+    if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id "${c.id}"` });
+    seen.add(c.id);
+  });
+}
+
 export const SectionsFile = z
   .object({
     $comment: z.string().optional(),
@@ -84,6 +93,7 @@ export const ServicesFile = z
           .strict(),
       )
       .min(1),
+    families: z.record(z.string(), z.union([z.string(), z.array(phrase).min(1)])),
   })
   .strict();
 
@@ -248,9 +258,6 @@ export const ChecksFile = z
     contradiction: z
       .object({
         $comment: z.string().optional(),
-        differentRequest: z.array(phrase),
-        partial: z.array(phrase),
-        treatmentFamilies: z.record(z.string(), z.union([z.string(), z.array(phrase).min(1)])),
         laterality: z.object({ $comment: z.string().optional(), minimumStatements: z.number().int().min(2) }).strict(),
       })
       .strict(),
@@ -261,10 +268,6 @@ export const ChecksFile = z
       .object({
         $comment: z.string().optional(),
         futureToleranceDays: z.number().int().min(0),
-        pastMarkers: z.array(phrase),
-        priorMarkers: z.array(phrase),
-        repeatWords: z.array(phrase),
-        injuryReferences: z.array(phrase),
       })
       .strict(),
   })
@@ -291,6 +294,8 @@ export const DocumentKindsFile = z
       .strict(),
     /** the least score a kind needs; below it the document stays "other" */
     minScore: z.number().min(0),
+    /** only sentences starting this far into the document are read (every section header is) */
+    scanChars: z.number().int().min(1000),
     cues: z
       .array(
         z
@@ -311,18 +316,83 @@ export const DocumentKindsFile = z
           .refine((c) => c.minTerms <= c.maxTerms, { message: 'minTerms must not exceed maxTerms', path: ['minTerms'] }),
       )
       .min(1)
-      .superRefine((cues, ctx) => {
-        const seen = new Set<string>();
-        cues.forEach((c, i) => {
-          if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id "${c.id}"` });
-          seen.add(c.id);
-        });
-      }),
+      .superRefine((cues, ctx) => uniqueIds(cues, ctx)),
   })
   .strict();
 export type DocumentKindCueData = z.infer<typeof DocumentKindsFile>['cues'][number];
 
+/** patterns/providers.json: who saw the patient where (src/extract/provider.ts). */
+export const PROVIDER_CUE_KINDS = ['signature', 'label', 'closing', 'pseudo'] as const;
+/** whether a visit sentence in a history section speaks of this note's visit */
+export const IN_HISTORY = ['always', 'unless-past', 'never'] as const;
+const narrativeCue = z
+  .object({ $comment: z.string().optional(), id: ruleId, inHistory: z.enum(IN_HISTORY), ...LexiconFields })
+  .strict()
+  .refine((c) => c.terms.length + c.caseSensitive.length + c.patterns.length > 0, 'a cue needs terms, caseSensitive or patterns');
+export const ProvidersFile = z
+  .object({
+    $comment: z.string().optional(),
+    /** courtesy titles before a name ("Dr. Smith") */
+    titles: z.array(phrase).min(1),
+    /** degrees and licences after a name, as written, matched case-sensitively with or without dots ("MD" = "M.D.") */
+    credentials: z.array(z.string().regex(/^[A-Za-z][A-Za-z/-]*$/, 'a credential is letters, with - or / inside, written without dots')).min(1),
+    /** capitalised words that are never part of a person's name ("Patient", "Emergency") */
+    notNameWords: z.array(phrase),
+    /** words before a name that make it someone other than this note's author ("referred by", "Dear", "cc") */
+    notAuthor: z.array(phrase),
+    /** cues that name this note's author: a signature or dictation line, a labelled physician, a letter's closing */
+    authorCues: z
+      .array(z.object({ $comment: z.string().optional(), id: ruleId, kind: z.enum(PROVIDER_CUE_KINDS), ...LexiconFields }).strict())
+      .min(1)
+      .superRefine((items, ctx) => uniqueIds(items, ctx)),
+    /** a sentence telling who saw the patient ("seen and examined by Dr. Lee") */
+    visitCues: z.array(narrativeCue).min(1).superRefine((items, ctx) => uniqueIds(items, ctx)),
+    /** a sentence telling where ("presents to Valley Hospital", "in the operating room at ...") */
+    facilityCues: z.array(narrativeCue).min(1).superRefine((items, ctx) => uniqueIds(items, ctx)),
+    /** labels before a facility's name ("Facility:", "Place of service:") */
+    facilityLabels: z.array(phrase),
+    /** the last words of an organisation's name that make it a place of care ("Medical Group", "Hospital") */
+    facilitySuffixes: z.array(phrase).min(1),
+    /** words that make an organisation no place of care for this purpose (a laboratory, an insurer, a law firm) */
+    notFacilityWords: z.array(phrase),
+    /** descriptive words that do not make a name ("Diagnostic Imaging", "Pediatric Urology Clinic" name no place) */
+    genericWords: z.array(phrase),
+    /** words before a visit or facility cue, in its clause, that put the visit ahead ("will be seen by", "to be admitted to") */
+    futureBefore: z.array(phrase),
+    /** words in a history sentence that put its visit in the past ("previously", "years ago") */
+    pastMarkers: z.array(phrase),
+    /** section headers whose visits are all earlier ones ("PAST MEDICAL HISTORY", "RECORDS REVIEWED") */
+    pastSections: z.array(phrase),
+    /** a letter's salutation: a name in the lines above it is the addressee, not the author */
+    salutations: z.array(phrase),
+    /** how many of a span's first lines are searched for a salutation */
+    salutationLines: z.number().int().min(1).max(100),
+    letterhead: z
+      .object({
+        $comment: z.string().optional(),
+        /** the letterhead: the span's first lines, each no longer than maxLineChars */
+        lines: z.number().int().min(1).max(30),
+        maxLineChars: z.number().int().min(20).max(200),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const MarkersFile = z
+  .object({
+    $comment: z.string().optional(),
+    reportedDone: z.array(phrase).min(1),
+    prior: z.array(phrase).min(1),
+    repeat: z.array(phrase).min(1),
+    aboutInjury: z.array(phrase).min(1),
+    denied: z.array(phrase).min(1),
+    decisionPartial: z.array(phrase).min(1),
+    furtherRequest: z.array(phrase).min(1),
+  })
+  .strict();
+
 export const PATTERN_FILES = {
+  markers: MarkersFile,
   sections: SectionsFile,
   labels: LabelsFile,
   services: ServicesFile,
@@ -333,6 +403,7 @@ export const PATTERN_FILES = {
   dates: DatesFile,
   checks: ChecksFile,
   'document-kinds': DocumentKindsFile,
+  providers: ProvidersFile,
 } as const;
 export type PatternFileName = keyof typeof PATTERN_FILES;
 export type PatternData = { [K in PatternFileName]: z.infer<(typeof PATTERN_FILES)[K]> } & {

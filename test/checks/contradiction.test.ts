@@ -84,7 +84,7 @@ describe('contradiction: a decision stated both ways', () => {
     expect(flags).toHaveLength(1);
     const [flag] = flags as [Flag];
     expect({ rule: flag.rule, date: flag.date }).toEqual({ rule: 'contradiction.decision-both-ways', date: '2017-05-02' });
-    expect(flag.summary).toBe('05/02/17: the record states the request was approved, yet on 05/20/17 it is reported as denied or non-certified.');
+    expect(flag.summary).toBe('05/02/17: the record states the request for MRI was approved, yet on 05/20/17 it is reported as denied or non-certified.');
     expect(flag.evidence.map((e) => [e.role, e.quote])).toEqual([
       ['approved', approved],
       ['denied', denied],

@@ -90,3 +90,24 @@ describe('negative cases: no visit of its own', () => {
     expect(events.filter((e) => e.rule.startsWith('note-visit.')).map((e) => e.date).filter((d) => d !== null)).toEqual([]);
   });
 });
+
+describe('who saw the patient where', () => {
+  it.each<[label: string, text: string, provider: string | null, facility: string | null]>([
+    [
+      'a signature block names the provider and the practice',
+      note('DATE OF SERVICE: 02/03/2016', 'PHYSICAL EXAMINATION:', 'Gait is normal.', 'Electronically signed by Maria L. Chen, M.D., Riverside Orthopedic Medical Group'),
+      'Maria L. Chen, MD',
+      'Riverside Orthopedic Medical Group',
+    ],
+    ['a note with no signature names nobody', note('DATE OF SERVICE: 02/03/2016', 'PHYSICAL EXAMINATION:', 'Gait is normal.'), null, null],
+  ])('%s', async (_label, text, provider, facility) => {
+    const own = (await eventsOf(text)).filter((e) => e.type === 'encounter' && e.date === '2016-02-03');
+    expect(own.map((e) => ({ provider: e.provider, facility: e.facility }))).toEqual([{ provider, facility }]);
+  });
+
+  it('findings of the visit point at its encounter', async () => {
+    const events = await eventsOf(note('DATE OF SERVICE: 02/03/2016', 'PHYSICAL EXAMINATION:', 'Gait is normal.', 'PLAN:', 'Physical therapy twice a week.'));
+    const own = eventWith(events, 'encounter', 'DATE OF SERVICE');
+    expect(events.filter((e) => e !== own).map((e) => e.encounterId)).toEqual(events.filter((e) => e !== own).map(() => own.id));
+  });
+});

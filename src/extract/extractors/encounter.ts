@@ -54,6 +54,8 @@ export const encounterExtractor: Extractor<LexiconMatch<CueValue>> = {
     if ((cue.value.role === 'patient_report' || cue.value.role === 'encounter_subject') && isTreatingRecord(ctx)) return null;
     if (cue.value.role === 'encounter_noun') {
       if (isOwnedNoun(s, cue)) return null;
+      // "Date of Exam: 10/09/14" is a label (label-dates.ts reads it), not a visit noun of its own
+      if (s.labelDates.some((l) => l.label.start <= cue.start && l.label.end >= cue.end)) return null;
       // "follow up in 4 weeks", "return for re-evaluation" are plans
       if (s.cuesOf('plan').some((p) => p.start <= cue.start && p.end >= cue.end)) return null;
       if (/^(?:follow|return|recheck)/i.test(cue.text) && /^\s*(?:in|with|after)\b/i.test(s.text.slice(cue.end - s.start))) return null;
