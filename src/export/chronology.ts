@@ -316,10 +316,13 @@ function rowKind(kind: DocumentInfo['kind']['kind'] | null, items: readonly Chro
 
 /**
  * Form furniture that reads badly as a summary: a header block of labels ("Date of Service: 2011-05-26
- * Visit: 1 of 8 Therapist: …"), check boxes ("[X] Periodic Report [ ] Change in work status").
+ * Visit: 1 of 8 Therapist: …"), check boxes ("[X] Periodic Report [ ] Change in work status"), a
+ * letterhead's address and telephone.
  */
 export function isFormText(text: string): boolean {
   if (/^\s*(?:\[[ xX]?\]|☐|☒|☑)/.test(text)) return true;
+  // a letterhead: "6780 N. Palm Avenue, Suite 110, Fresno, CA 93704 Tel (559) 555-0133"
+  if (/\b(?:Tel|Fax|Phone)\b\.?:?\s*\(?\d{3}\)?[\s.-]?\d{3}-\d{4}/i.test(text)) return true;
   const labels = text.match(/(?:^|\s)[A-Z][A-Za-z/()&. -]{1,28}:\s/g) ?? [];
   return labels.length >= 2 && /^\s*[A-Z][A-Za-z/()&. -]{1,28}:\s/.test(text);
 }

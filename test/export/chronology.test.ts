@@ -154,6 +154,7 @@ describe('words and dates', () => {
     ['[X] Periodic Report (required 45 days after last report) [ ] Change in work status', true],
     ['Lumbar spine: Tenderness over the bilateral L4-L5 facets.', false],
     ['Impression: No disc herniation.', false],
+    ['6780 N. Palm Avenue, Suite 110, Fresno, CA 93704 Tel (559) 555-0133 Fax (559) 555-0134', true],
   ] as const)('isFormText(%s) is %s', (text, form) => expect(isFormText(text)).toBe(form));
 
   it('says "Undated record" rather than nothing', () => expect(rowSummary([], null)).toBe('Undated record'));
