@@ -3,7 +3,8 @@
 // /api/openapi.json is generated from them.
 import { z } from 'zod';
 import { ApiRoleSchema, BundleDocumentSchema, BundleRecordSchema, BundleStatusSchema, FlagReviewSchema, ReviewDecisionSchema } from '../store/records.js';
-import { BundleIdSchema } from './api-ids.js';
+import { isCalendarDay, isCalendarPartialDate } from '../reference-day.js';
+import { BundleIdSchema, FlagIdSchema } from './api-ids.js';
 
 export const BundleListQuerySchema = z
   .object({
@@ -16,15 +17,24 @@ export const BundleListQuerySchema = z
 export const ReferenceDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date')
+  .refine(isCalendarDay, 'not a calendar date (e.g. 2016-02-31 has no such day)')
   .describe('read dates in the records against this day instead of today (YYYY-MM-DD)');
 
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month or day, in query strings (from, to) */
+export const CalendarPartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine(isCalendarPartialDate, 'not a calendar date (no such month or day)');
+
 /** the text fields of the multipart upload (the files come as parts named "files") */
+// a browser sends the form's empty fields as "": each means "use the default"
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 export const UploadFieldsSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional().describe('the bundle\'s name (default: the first file\'s name)'),
-    bundleId: BundleIdSchema.optional().describe('the bundle\'s id (default: derived from the name and the files)'),
-    referenceDate: ReferenceDateSchema.optional(),
+    name: z.preprocess(blank, z.string().trim().min(1).max(200).optional()).describe('the bundle\'s name (default, or blank: the first file\'s name)'),
+    bundleId: z.preprocess(blank, BundleIdSchema.optional()).describe('the bundle\'s id (default: derived from the name and the files)'),
+    referenceDate: z.preprocess(blank, ReferenceDateSchema.optional()).describe('read dates in the records against this day (default, or blank: today)'),
   })
   .strict();
 
@@ -46,12 +56,26 @@ export type UploadResult = z.infer<typeof UploadResultSchema>;
 
 export const BundleDetailSchema = z.object({ bundle: BundleRecordSchema, documents: z.array(BundleDocumentSchema) }).strict();
 
+/** a dismissal says why: the audit trail must show what the reviewer checked */
+export const DISMISS_NEEDS_NOTE = 'a dismissal needs a note: say why this is not a discrepancy (what you checked)';
+const needsNoteToDismiss = (r: { decision: string; note: string }) => r.decision !== 'dismiss' || r.note.trim().length > 0;
+
 export const NewReviewBodySchema = z
   .object({
-    decision: ReviewDecisionSchema.describe('confirm: the discrepancy is real; dismiss: it is not; needs-info: cannot tell from the records'),
-    note: z.string().max(10_000).default('').describe('why; shown in the audit trail'),
+    decision: ReviewDecisionSchema.describe('confirm: the discrepancy is real; dismiss: it is not (a note is required); needs-info: cannot tell from the records'),
+    note: z.string().max(10_000).default('').describe('why; required to dismiss; shown in the audit trail'),
   })
-  .strict();
+  .strict()
+  .refine(needsNoteToDismiss, { message: DISMISS_NEEDS_NOTE, path: ['note'] });
+
+export const BulkReviewBodySchema = z
+  .object({
+    ids: z.array(FlagIdSchema).min(1, 'select at least one flag').max(500).describe('the flags (FlagRecord.id) to decide on together'),
+    decision: ReviewDecisionSchema,
+    note: z.string().max(10_000).default('').describe('one note for all of them; required to dismiss'),
+  })
+  .strict()
+  .refine(needsNoteToDismiss, { message: DISMISS_NEEDS_NOTE, path: ['note'] });
 
 export const ReviewListSchema = z.object({ items: z.array(FlagReviewSchema) }).strict();
 
@@ -84,5 +108,24 @@ export const ReviewFormSchema = z
   .object({
     decision: ReviewDecisionSchema,
     note: z.string().max(10_000).default(''),
+    /** the queue the flag was opened from (its filters), to go on to the next one */
+    queue: z.string().max(2000).optional(),
+    next: z.string().max(2000).optional(),
   })
-  .strict();
+  .strict()
+  .refine(needsNoteToDismiss, { message: DISMISS_NEEDS_NOTE, path: ['note'] });
+
+/** the flags page's form: several flags, one decision, one note (ids repeated or comma-separated) */
+export const BulkReviewFormSchema = z
+  .object({
+    id: z
+      .union([FlagIdSchema, z.array(FlagIdSchema)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    decision: ReviewDecisionSchema,
+    note: z.string().max(10_000).default(''),
+    back: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine((r) => r.id.length > 0, { message: 'select at least one flag', path: ['id'] })
+  .refine(needsNoteToDismiss, { message: DISMISS_NEEDS_NOTE, path: ['note'] });

@@ -3,7 +3,7 @@
 // it in the log — never a stack trace. The log gets ids and the error's name, not record text.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, StoreLockedError, StoreUnavailableError } from '../store/store-errors.js';
-import { errorBody, HttpError, STATUS_NAMES } from './http-error.js';
+import { errorBody, HttpError, STATUS_NAMES, TooManyRequestsError } from './http-error.js';
 
 export function statusOf(err: unknown): number {
   if (err instanceof HttpError) return err.statusCode;
@@ -44,11 +44,13 @@ export function isPageRequest(request: FastifyRequest): boolean {
 export function installErrorHandling(app: FastifyInstance, renderPage: PageErrorRenderer): void {
   const send = async (request: FastifyRequest, reply: FastifyReply, status: number, message: string) => {
     if (status === 401) reply.header('WWW-Authenticate', 'Bearer realm="chartline"');
+
     if (isPageRequest(request)) return reply.code(status).type('text/html; charset=utf-8').send(await renderPage(request, status, message));
     return reply.code(status).type('application/json; charset=utf-8').send(errorBody(status, message));
   };
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const status = statusOf(err);
+    if (err instanceof TooManyRequestsError) reply.header('Retry-After', String(err.retryAfterSeconds));
     if (status >= 500) {
       request.log.error({ route: request.routeOptions.url, errName: err.name, errCode: err.code }, 'request failed');
       const message = status === 503 ? 'the database is not available right now; try again shortly' : `internal error (request ${request.id}; the server log has the details)`;

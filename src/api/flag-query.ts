@@ -2,9 +2,10 @@
 // Lists are comma-separated or repeated (`kind=a,b` or `kind=a&kind=b`); dates are YYYY, YYYY-MM or
 // YYYY-MM-DD and match flags whose date overlaps the range.
 import { z } from 'zod';
-import { FLAG_KINDS, FlagKindSchema, PartialDateSchema, SEVERITIES } from '../schema.js';
+import { FLAG_KINDS, FlagKindSchema, SEVERITIES } from '../schema.js';
 import { FLAG_STATUSES, FlagStatusSchema, type FlagFilter } from '../store/records.js';
 import { BundleIdSchema } from './api-ids.js';
+import { CalendarPartialDateSchema } from './api-schemas.js';
 
 function listOf<T extends z.ZodType<unknown, string>>(item: T, values: readonly string[]) {
   return z
@@ -26,8 +27,8 @@ export const FlagQuerySchema = z
     severity: listOf(z.enum(SEVERITIES), SEVERITIES),
     status: listOf(FlagStatusSchema, FLAG_STATUSES),
     bundle: BundleIdSchema.optional().describe('only this bundle\'s flags'),
-    from: PartialDateSchema.optional().describe('flags dated on or after (overlapping) this date; undated flags are left out'),
-    to: PartialDateSchema.optional().describe('flags dated on or before (overlapping) this date'),
+    from: CalendarPartialDateSchema.optional().describe('flags dated on or after (overlapping) this date; undated flags are left out'),
+    to: CalendarPartialDateSchema.optional().describe('flags dated on or before (overlapping) this date'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })

@@ -1,5 +1,5 @@
 // Reads a multipart upload (POST /api/bundles): the "files" parts into memory, within the limits
-// (413 past any of them), and the text fields.
+// (413 past any of them), and the text fields. A body that is not well-formed multipart is a 400.
 import type { FastifyRequest } from 'fastify';
 import type { InputFile } from '../ingest/ingest-document.js';
 import { badRequest, HttpError, payloadTooLarge } from './http-error.js';
@@ -51,7 +51,10 @@ export async function readUpload(request: FastifyRequest, limits: UploadLimits):
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge(`a file is larger than ${formatBytes(limits.maxFileBytes)} (the limit per file)`);
     if (code === 'FST_FILES_LIMIT') throw payloadTooLarge(`more than ${limits.maxFiles} files in one upload`);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw payloadTooLarge('too many parts in the upload');
-    throw err;
+    if (err instanceof HttpError) throw err;
+    // anything else the part iterator throws is the body itself: no boundary, a body cut short, a
+    // malformed part header ("Multipart: Boundary not found", "Unexpected end of multipart data")
+    throw badRequest(`the upload is not valid multipart/form-data (${(err as Error).message || 'unreadable body'}): send each file as a part named "files"`);
   }
   return { files, fields, bytes };
 }

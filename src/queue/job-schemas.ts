@@ -2,9 +2,10 @@
 // producer fails at once (UnrecoverableError) instead of retrying five times. Documents travel by
 // reference — the sha256 of an original in the blob store — never as bytes in Redis.
 import { z } from 'zod';
+import { isCalendarDay } from '../reference-day.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isCalendarDay, 'a real calendar day');
 
 export const DocumentJobDataSchema = z
   .object({

@@ -186,6 +186,7 @@ function bundleFromRow(r: Row): BundleRecord {
     status: r.status as BundleStatus,
     documentsTotal: Number(r.documents_total),
     documentsDone: Number(r.documents_done),
+    documentsUnreadable: Number(r.documents_unreadable ?? 0),
     progress: Number(r.progress),
     referenceDate: (r.reference_date as string | null) ?? null,
     error: (r.error as string | null) ?? null,

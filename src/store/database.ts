@@ -2,11 +2,11 @@
 // `pg` against PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
 // Both return DATE as 'YYYY-MM-DD' text and int8 as a number (pg's defaults are a local-midnight
 // Date and a string; PGlite's are UTC and a number), so rows look the same whichever runs.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquirePgliteLock } from './pglite-lock.js';
 import { redactUrl, type StoreConfig } from './store-config.js';
-import { StoreUnavailableError } from './store-errors.js';
+import { StoreLockedError, StoreUnavailableError } from './store-errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -19,6 +19,13 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pg' | 'pglite';
+  /** reached through the socket of the process that holds the embedded database (serveSocket) */
+  readonly viaSocket?: boolean;
+  /**
+   * pglite only: lets local commands reach this process's embedded database through a Unix socket in
+   * the data folder (see PGLITE_SOCKET); resolves to a function that closes it.
+   */
+  serveSocket?(): Promise<() => Promise<void>>;
   /** for messages: where the data is */
   readonly location: string;
   /** runs fn in one transaction: committed when it resolves, rolled back when it throws */
@@ -34,11 +41,31 @@ export function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
+/**
+ * The Unix socket a process holding the embedded database (`chartline serve`) listens on, in the data
+ * folder, named as PostgreSQL names its own (so pg connects with host = the folder, port 5432):
+ * `chartline token create` and the other commands reach the database through it instead of stopping
+ * at the lock.
+ */
+export const PGLITE_SOCKET = '.s.PGSQL.5432';
+
 export async function openDatabase(config: StoreConfig): Promise<Database> {
-  return config.databaseUrl ? openPg(config.databaseUrl, config.schema) : openPglite(config.dataDir, config.schema);
+  if (config.databaseUrl) return openPg(config.databaseUrl, config.schema);
+  try {
+    return await openPglite(config.dataDir, config.schema);
+  } catch (err) {
+    // held by another process: through its socket, when it offers one
+    if (err instanceof StoreLockedError && existsSync(join(config.dataDir, PGLITE_SOCKET))) {
+      return openPg(`postgres://postgres@localhost/postgres?host=${encodeURIComponent(config.dataDir)}&port=5432`, config.schema, {
+        location: `the embedded database in ${config.dataDir} (through the socket of the process that holds it)`,
+        pool: 1,
+      });
+    }
+    throw err;
+  }
 }
 
-async function openPg(url: string, schema: string): Promise<Database> {
+async function openPg(url: string, schema: string, via?: { location: string; pool: number }): Promise<Database> {
   const { default: pg } = await import('pg');
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
@@ -49,16 +76,17 @@ async function openPg(url: string, schema: string): Promise<Database> {
   };
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.CHARTLINE_DB_POOL) || 5,
+    max: via?.pool ?? (Number(process.env.CHARTLINE_DB_POOL) || 5),
     connectionTimeoutMillis: 5000,
-    // every connection works in the configured schema; migrations create it
-    options: `-c search_path=${quoteIdent(schema)}`,
+    // every connection works in the configured schema; migrations create it (through a PGlite socket
+    // the schema is set by the process that holds the database)
+    ...(via ? {} : { options: `-c search_path=${quoteIdent(schema)}` }),
     types: types as never,
   });
   // an idle connection dropped by the server (restart, failover) must not crash the worker; the
   // next query opens a new one
   pool.on('error', () => undefined);
-  const location = `PostgreSQL ${redactUrl(url)}${schema === 'public' ? '' : ` (schema ${schema})`}`;
+  const location = via?.location ?? `PostgreSQL ${redactUrl(url)}${schema === 'public' ? '' : ` (schema ${schema})`}`;
   try {
     await pool.query('select 1');
   } catch (err) {
@@ -76,6 +104,7 @@ async function openPg(url: string, schema: string): Promise<Database> {
   const direct = wrap(pool);
   return {
     kind: 'pg',
+    viaSocket: via !== undefined,
     location,
     query: direct.query,
     exec: direct.exec,
@@ -137,6 +166,20 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
     exec: direct.exec,
     // PGlite runs one statement at a time; its transaction() holds the engine until fn settles
     transaction: (fn) => engine.transaction((tx) => fn(wrap(tx))),
+    async serveSocket() {
+      const path = join(dataDir, PGLITE_SOCKET);
+      // we hold the lock: a socket file left there is from a process that died
+      rmSync(path, { force: true });
+      const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+      const server = new PGLiteSocketServer({ db: engine, path, maxConnections: 8 });
+      await server.start();
+      // only this user may connect (the database files are theirs too)
+      chmodSync(path, 0o600);
+      return async () => {
+        await server.stop();
+        rmSync(path, { force: true });
+      };
+    },
     async close() {
       try {
         await engine.close();

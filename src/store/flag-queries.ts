@@ -103,3 +103,51 @@ function reviewFromRow(r: Row): FlagReview {
     createdAt: iso(r.created_at),
   };
 }
+
+/** Every review of a bundle's flags, oldest first (for exports: the notes beside each flag). */
+export async function listBundleReviews(q: Queryable, bundleId: string): Promise<FlagReview[]> {
+  return (await q.query('select * from flag_reviews where bundle_id = $1 order by id', [bundleId])).map(reviewFromRow);
+}
+
+/** The ids of the flags a filter matches, in the queue's order (for next and previous). */
+export async function listFlagIds(q: Queryable, filter: FlagFilter = {}): Promise<string[]> {
+  const f = FlagFilterSchema.parse({ ...filter, limit: 10_000, offset: 0 });
+  const params: unknown[] = [];
+  const where = whereClause(f, params);
+  const rows = await q.query<{ id: string }>(
+    `select f.id from flags f ${where}
+     order by case f.severity when 'high' then 0 when 'medium' then 1 else 2 end, f.date_start desc nulls last, f.bundle_id, f.ordinal
+     limit 10000`,
+    params,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** One decision on several flags, in one transaction: all are recorded or none. NotFoundError names the first unknown flag. */
+export async function addFlagReviews(db: Database, ids: readonly string[], review: Omit<NewFlagReview, 'flagId'>): Promise<FlagReview[]> {
+  return db.transaction(async (tx) => {
+    const found = await tx.query<{ id: string; bundle_id: string }>('select id, bundle_id from flags where id = any($1::text[]) for update', [[...ids]]);
+    const bundleOf = new Map(found.map((r) => [r.id, r.bundle_id]));
+    const missing = ids.find((id) => !bundleOf.has(id));
+    if (missing) throw new NotFoundError(`no flag ${missing}`);
+    const out: FlagReview[] = [];
+    for (const id of new Set(ids)) {
+      const rows = await tx.query(
+        `insert into flag_reviews (flag_id, bundle_id, decision, note, reviewer, token_id) values ($1, $2, $3, $4, $5, $6) returning *`,
+        [id, bundleOf.get(id), review.decision, review.note ?? '', review.reviewer, review.tokenId ?? null],
+      );
+      out.push(reviewFromRow(rows[0] as Row));
+    }
+    await tx.query('update flags set status = $2, updated_at = now() where id = any($1::text[])', [[...ids], STATUS_AFTER[review.decision]]);
+    return out;
+  });
+}
+
+/** File names of the documents of these bundles, keyed "<bundle>|<document id>" (for exports that cite pages). */
+export async function documentNames(q: Queryable, bundleIds: readonly string[]): Promise<Map<string, string>> {
+  if (bundleIds.length === 0) return new Map();
+  const rows = await q.query<{ bundle_id: string; document_id: string; name: string }>('select bundle_id, document_id, name from documents where bundle_id = any($1::text[]) order by ordinal', [[...new Set(bundleIds)]]);
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(`${r.bundle_id}|${r.document_id}`)) out.set(`${r.bundle_id}|${r.document_id}`, r.name);
+  return out;
+}

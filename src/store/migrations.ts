@@ -4,6 +4,7 @@
 // JSON is stored as `json`, not `jsonb`: json keeps the text as written, so a timeline read back
 // has its keys in the same order as `chartline process` printed them.
 import { quoteIdent, type Database } from './database.js';
+import { WEB_MIGRATIONS } from './web-migrations.js';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
+const CORE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'bundles, documents, pages, events, flags, reviews, tokens',
@@ -146,10 +147,26 @@ create table api_tokens (
   },
 ];
 
+/**
+ * Every migration, in version order. Parts of chartline number theirs in their own ranges (web: 20+,
+ * see web-migrations.ts), so versions have gaps; a version is never used twice.
+ */
+export const MIGRATIONS: readonly Migration[] = sortedMigrations([...CORE_MIGRATIONS, ...WEB_MIGRATIONS]);
+
+export function sortedMigrations(list: readonly Migration[]): Migration[] {
+  const sorted = [...list].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (!Number.isInteger(m.version) || m.version < 1) throw new Error(`migration "${m.name}" has an invalid version ${m.version}`);
+    if (i > 0 && sorted[i - 1]?.version === m.version) throw new Error(`two migrations have version ${m.version}: "${sorted[i - 1]?.name}" and "${m.name}"`);
+  });
+  return sorted;
+}
+
 /** Brings the schema up to the latest version; returns the versions it applied. Safe when several
  * workers start at once: they queue on an advisory lock and the later ones find nothing to do. */
-export async function migrate(db: Database, schema: string): Promise<number[]> {
+export async function migrate(db: Database, schema: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const s = quoteIdent(schema);
+  const ordered = sortedMigrations(migrations);
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [lockKey(schema)]);
     await tx.exec(`create schema if not exists ${s}; set local search_path to ${s}`);
@@ -160,19 +177,34 @@ export async function migrate(db: Database, schema: string): Promise<number[]> {
     )`);
     const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
     const applied: number[] = [];
-    for (const m of MIGRATIONS) {
+    // a database that has run a migration this code does not know was written by a newer chartline
+    const known = new Set(ordered.map((m) => m.version));
+    const unknown = [...done].filter((v) => !known.has(v)).sort((a, b) => a - b);
+    if (unknown.length) {
+      throw new Error(`the database schema has migration${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}, which this chartline does not know: upgrade chartline`);
+    }
+    // every version not applied yet, in order: a gap (20 after 1) is fine, and so is a lower number
+    // arriving after a higher one (another part's migration 10 merged after 20 was applied)
+    for (const m of ordered) {
       if (done.has(m.version)) continue;
       await tx.exec(m.sql);
       await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
-    const newest = Math.max(0, ...done);
-    const known = MIGRATIONS.at(-1)?.version ?? 0;
-    if (newest > known) {
-      throw new Error(`the database schema is at version ${newest}, newer than this chartline knows (${known}): upgrade chartline`);
-    }
     return applied;
   });
+}
+
+/** For a database another process migrated (a PGlite socket): it must have every version this code has, and no other. */
+export async function checkMigrated(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  const done = new Set((await db.query<{ version: number }>('select version from schema_migrations')).map((r) => Number(r.version)));
+  const missing = migrations.filter((m) => !done.has(m.version)).map((m) => m.version);
+  const unknown = [...done].filter((v) => !migrations.some((m) => m.version === v));
+  if (missing.length || unknown.length) {
+    throw new Error(
+      `the process holding the embedded database runs another chartline version (its schema ${missing.length ? `lacks migration ${missing.join(', ')}` : `has migration ${unknown.join(', ')}, unknown here`}): run this command with the same chartline, or stop that process`,
+    );
+  }
 }
 
 function lockKey(schema: string): number {

@@ -14,6 +14,7 @@ export const BundleRecordSchema = z
     status: BundleStatusSchema,
     documentsTotal: z.number().int(),
     documentsDone: z.number().int().describe('documents read so far (including unreadable ones)'),
+    documentsUnreadable: z.number().int().describe('documents that could not be read at all (known once the timeline is built)'),
     progress: z.number().int().min(0).max(100).describe('percent'),
     referenceDate: z.string().nullable().describe('the "today" dates were read against, YYYY-MM-DD'),
     error: z.string().nullable(),
@@ -132,7 +133,7 @@ export const FlagReviewSchema = z
   .strict();
 export type FlagReview = z.infer<typeof FlagReviewSchema>;
 
-export const API_ROLES = ['intake', 'reviewer', 'analyst'] as const;
+export const API_ROLES = ['intake', 'reviewer', 'analyst', 'admin'] as const;
 export const ApiRoleSchema = z.enum(API_ROLES);
 export type ApiRole = z.infer<typeof ApiRoleSchema>;
 

@@ -12,17 +12,19 @@ import { BlobStore } from './blob-store.js';
 import * as bundles from './bundle-queries.js';
 import { openDatabase, type Database } from './database.js';
 import * as flags from './flag-queries.js';
-import { migrate } from './migrations.js';
+import { checkMigrated, migrate } from './migrations.js';
 import type { ApiRole, ApiTokenRecord, BundleDocument, BundleList, BundleRecord, FlagFilter, FlagPage, FlagRecord, FlagReview, PageRecord } from './records.js';
 import { storeConfigFromEnv, type StoreConfig } from './store-config.js';
 import { StoreUnavailableError } from './store-errors.js';
 import * as timelines from './timeline-queries.js';
+import * as sessions from './session-queries.js';
 import * as tokens from './token-queries.js';
 
 export type { BundleDocumentRef, DocumentStart, NewBundle, StoredDocumentResult } from './bundle-queries.js';
 export type { NewFlagReview } from './flag-queries.js';
 export type { CreatedToken } from './token-queries.js';
-export type { TimelineToSave } from './timeline-queries.js';
+export type { CreatedSession } from './session-queries.js';
+export type { StoredDocumentRef, TextHit, TimelineToSave } from './timeline-queries.js';
 
 /**
  * Opens (and migrates) the store. Options override the environment; unset ones come from it.
@@ -38,7 +40,9 @@ export async function openStore(options: Partial<StoreConfig> = {}, env: NodeJS.
   }
   const db = await openDatabase(config);
   try {
-    await migrate(db, config.schema);
+    // through a serving process's socket its own chartline has migrated: only check it knows ours
+    if (db.viaSocket) await checkMigrated(db);
+    else await migrate(db, config.schema);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
@@ -127,6 +131,21 @@ export class Store {
     return timelines.getPage(this.db, document, num);
   }
 
+  /** A document by id or sha256, named as in `bundleId` when given. */
+  findDocument(document: string, bundleId?: string): Promise<timelines.StoredDocumentRef | null> {
+    return timelines.findDocument(this.db, document, bundleId);
+  }
+
+  /** Pages of a bundle whose text contains `text` (case-insensitive), with the words around the first match. */
+  searchBundleText(bundleId: string, text: string, limit?: number): Promise<{ hits: timelines.TextHit[]; pages: number }> {
+    return timelines.searchBundleText(this.db, bundleId, text, limit);
+  }
+
+  /** Every page text of a bundle, in document and page order. */
+  bundlePageTexts(bundleId: string): Promise<string[]> {
+    return timelines.bundlePageTexts(this.db, bundleId);
+  }
+
   /** Every stored page of a file (by sha256), in page order; [] when none is stored. */
   getPageTexts(sha256: string): Promise<PageText[]> {
     return timelines.getPageTexts(this.db, sha256);
@@ -155,6 +174,26 @@ export class Store {
     return flags.listFlagReviews(this.db, flagId);
   }
 
+  /** the ids a flag filter matches, in the queue's order */
+  listFlagIds(filter?: FlagFilter): Promise<string[]> {
+    return flags.listFlagIds(this.db, filter);
+  }
+
+  /** one decision on several flags, all or none */
+  addFlagReviews(ids: readonly string[], review: Omit<flags.NewFlagReview, 'flagId'>): Promise<FlagReview[]> {
+    return flags.addFlagReviews(this.db, ids, review);
+  }
+
+  /** file names keyed "<bundle>|<document id>" */
+  documentNames(bundleIds: readonly string[]): Promise<Map<string, string>> {
+    return flags.documentNames(this.db, bundleIds);
+  }
+
+  /** every review of a bundle's flags, oldest first */
+  listBundleReviews(bundleId: string): Promise<FlagReview[]> {
+    return flags.listBundleReviews(this.db, bundleId);
+  }
+
   // ── API tokens ────────────────────────────────────────────────────────────────────────────────
   createApiToken(input: { name: string; role: ApiRole }): Promise<tokens.CreatedToken> {
     return tokens.createApiToken(this.db, input);
@@ -170,5 +209,31 @@ export class Store {
 
   revokeApiToken(id: string): Promise<boolean> {
     return tokens.revokeApiToken(this.db, id);
+  }
+
+  // ── page sessions (the cookie holds an opaque id; its token's revocation ends them) ─────────────
+  createSession(tokenId: string, maxAgeSeconds: number): Promise<sessions.CreatedSession> {
+    return sessions.createSession(this.db, tokenId, maxAgeSeconds);
+  }
+
+  /** the token behind a live session, or null (unknown, signed out, expired, or the token revoked) */
+  verifySession(id: string): Promise<ApiTokenRecord | null> {
+    return sessions.verifySession(this.db, id);
+  }
+
+  revokeSession(id: string): Promise<boolean> {
+    return sessions.revokeSession(this.db, id);
+  }
+
+  revokeSessionsOf(tokenId: string): Promise<number> {
+    return sessions.revokeSessionsOf(this.db, tokenId);
+  }
+
+  countLiveSessions(): Promise<Map<string, number>> {
+    return sessions.countLiveSessions(this.db);
+  }
+
+  pruneSessions(): Promise<number> {
+    return sessions.pruneSessions(this.db);
   }
 }

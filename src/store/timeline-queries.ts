@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { PageText } from '../model/document-result.js';
 import type { Timeline } from '../schema.js';
 import type { Database, Queryable } from './database.js';
+import { countUnreadable, unreadableReason } from './document-health.js';
 import type { PageRecord } from './records.js';
 import { dateRange, insertRows } from './sql-helpers.js';
 
@@ -23,14 +24,22 @@ export function flagKey(bundleId: string, flagId: string): string {
 export async function saveTimeline(db: Database, input: TimelineToSave): Promise<void> {
   const { bundleId, timeline } = input;
   const distinct = new Set(timeline.documents.map((d) => d.sha256)).size;
+  // distinct files, as documents_total counts them
+  const byFile = [...new Map(timeline.documents.map((d) => [d.sha256, d])).values()];
+  const unreadable = countUnreadable(byFile);
+  // a bundle of which nothing could be read is failed, not "completed 100%": its timeline (the
+  // documents and their errors) is still kept for the reader to see why
+  const failed = byFile.length > 0 && unreadable === byFile.length;
+  const error = failed ? `none of the ${byFile.length} document${byFile.length === 1 ? '' : 's'} could be read: ${unreadableReason(byFile[0] as (typeof byFile)[number])}${byFile.length > 1 ? ' (and the others: see the documents)' : ''}` : null;
   await db.transaction(async (tx) => {
     await tx.query(
-      `insert into bundles (id, name, status, documents_total, documents_done, progress, reference_date, completed_at, timeline_at)
-       values ($1, $2, 'completed', $3, $3, 100, $4, now(), now())
-       on conflict (id) do update set name = excluded.name, status = 'completed', documents_total = excluded.documents_total,
-         documents_done = excluded.documents_done, progress = 100, reference_date = coalesce(excluded.reference_date, bundles.reference_date),
-         error = null, updated_at = now(), completed_at = now(), timeline_at = now()`,
-      [bundleId, timeline.bundle, distinct, input.referenceDate ?? null],
+      `insert into bundles (id, name, status, documents_total, documents_done, documents_unreadable, progress, reference_date, error, completed_at, timeline_at)
+       values ($1, $2, $5, $3, $3, $6, 100, $4, $7, now(), now())
+       on conflict (id) do update set name = excluded.name, status = excluded.status, documents_total = excluded.documents_total,
+         documents_done = excluded.documents_done, documents_unreadable = excluded.documents_unreadable, progress = 100,
+         reference_date = coalesce(excluded.reference_date, bundles.reference_date),
+         error = excluded.error, updated_at = now(), completed_at = now(), timeline_at = now()`,
+      [bundleId, timeline.bundle, distinct, input.referenceDate ?? null, failed ? 'failed' : 'completed', unreadable, error],
     );
     await tx.query('delete from documents where bundle_id = $1', [bundleId]);
     await insertRows(
@@ -93,6 +102,90 @@ export async function getPage(q: Queryable, document: string, num: number): Prom
   );
   const r = rows[0];
   return r ? { documentId: r.document_id, sha256: r.sha256, num: Number(r.num), pageCount: Number(r.page_count), text: r.text } : null;
+}
+
+export interface StoredDocumentRef {
+  documentId: string;
+  sha256: string;
+  /** its name in the bundle asked about (else in any bundle that has it); null when only its pages are known */
+  name: string | null;
+  pages: number;
+}
+
+/** A document by its id (sha256 prefix) or full sha256, with its name in `bundleId` when given. */
+export async function findDocument(q: Queryable, document: string, bundleId?: string): Promise<StoredDocumentRef | null> {
+  const rows = await q.query<{ document_id: string; sha256: string; name: string | null; pages: number }>(
+    `select d.document_id, d.sha256, d.name, d.pages from documents d
+     where (d.document_id = $1 or d.sha256 = $1) order by (d.bundle_id = $2) desc, d.ordinal limit 1`,
+    [document, bundleId ?? ''],
+  );
+  if (rows[0]) return { documentId: rows[0].document_id, sha256: rows[0].sha256, name: rows[0].name, pages: Number(rows[0].pages) };
+  // a document being processed, or whose timeline is not written yet
+  const results = await q.query<{ sha256: string; name: string }>(
+    `select sha256, name from document_results where (sha256 = $1 or left(sha256, 16) = $1) order by (bundle_id = $2) desc limit 1`,
+    [document, bundleId ?? ''],
+  );
+  if (!results[0]) return null;
+  return { documentId: results[0].sha256.slice(0, 16), sha256: results[0].sha256, name: results[0].name, pages: 0 };
+}
+
+export interface TextHit {
+  documentId: string;
+  sha256: string;
+  page: number;
+  /** where the match starts and ends in the page text */
+  start: number;
+  end: number;
+  /** the text around it */
+  before: string;
+  match: string;
+  after: string;
+}
+
+/**
+ * Pages of a bundle's documents whose text contains `text` (case-insensitive), first match per page, in
+ * document and page order; at most `limit`.
+ */
+export async function searchBundleText(q: Queryable, bundleId: string, text: string, limit = 100): Promise<{ hits: TextHit[]; pages: number }> {
+  const needle = text.trim();
+  if (!needle) return { hits: [], pages: 0 };
+  const rows = await q.query<{ document_id: string; sha256: string; num: number; text: string; total: number }>(
+    `with d as (select distinct on (sha256) sha256, document_id, ordinal from documents where bundle_id = $1 order by sha256, ordinal)
+     select p.document_id, p.sha256, p.num, p.text, count(*) over () as total
+     from pages p join d on d.sha256 = p.sha256
+     where strpos(lower(p.text), lower($2)) > 0
+     order by d.ordinal, p.num limit $3`,
+    [bundleId, needle, limit],
+  );
+  const lower = needle.toLowerCase();
+  const hits = rows.map((r) => {
+    const at = r.text.toLowerCase().indexOf(lower);
+    const start = Math.max(0, at);
+    const end = start + needle.length;
+    const from = Math.max(0, start - 80);
+    const to = Math.min(r.text.length, end + 80);
+    return {
+      documentId: r.document_id,
+      sha256: r.sha256,
+      page: Number(r.num),
+      start,
+      end,
+      before: `${from > 0 ? '…' : ''}${r.text.slice(from, start)}`.replace(/\s+/g, ' '),
+      match: r.text.slice(start, end),
+      after: `${r.text.slice(end, to)}${to < r.text.length ? '…' : ''}`.replace(/\s+/g, ' '),
+    };
+  });
+  return { hits, pages: Number(rows[0]?.total ?? 0) };
+}
+
+/** Every page text of a bundle's documents, in document and page order (for reading case facts). */
+export async function bundlePageTexts(q: Queryable, bundleId: string): Promise<string[]> {
+  const rows = await q.query<{ text: string }>(
+    `with d as (select distinct on (sha256) sha256, ordinal from documents where bundle_id = $1 order by sha256, ordinal)
+     select p.text from pages p join d on d.sha256 = p.sha256 order by d.ordinal, p.num`,
+    [bundleId],
+  );
+  return rows.map((r) => r.text);
 }
 
 /** Every stored page of one file (by sha256), in page order: one query for what getPage reads one by one. */

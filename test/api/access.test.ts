@@ -1,5 +1,5 @@
 // Who may do what: every route but /healthz needs a token (401 without, or with a bad or revoked
-// one), roles are cumulative (intake < reviewer < analyst, 403 below), the pages' session cookie is
+// one), roles are cumulative (intake < reviewer < analyst < admin, 403 below), the pages' session cookie is
 // HttpOnly and works only from chartline's own pages for changes; the OpenAPI document lists every
 // route. Runs on embedded PGlite (the other API tests use PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ let flagId: string;
 let documentId: string;
 
 beforeAll(async () => {
-  api = await startApi({ engine: 'pglite' });
+  // the matrix sends a wrong token to every route on purpose: the failure limit has its own tests (security.test.ts)
+  api = await startApi({ engine: 'pglite', authLimits: { maxFailures: 1000 } });
   const res = await api.call('/api/bundles', { method: 'POST', role: 'intake', body: uploadForm(lumbarFiles([CONSULT]), { bundleId: 'consult', referenceDate: '2020-01-01' }) });
   expect(res.status).toBe(202);
   await api.finished('consult');
@@ -47,9 +48,17 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /api/flags', method: 'GET', path: () => '/api/flags', least: 'analyst' },
   { name: 'GET /api/flags.csv', method: 'GET', path: () => '/api/flags.csv', least: 'analyst' },
   { name: 'GET /admin/queues/api/queues', method: 'GET', path: () => '/admin/queues/api/queues', least: 'analyst' },
+  { name: 'GET /api/bundles/consult/export', method: 'GET', path: () => '/api/bundles/consult/export?format=csv', least: 'reviewer' },
+  { name: 'GET /api/bundles/consult/search', method: 'GET', path: () => '/api/bundles/consult/search?q=lumbar', least: 'reviewer' },
+  { name: 'GET /api/documents/:id/original', method: 'GET', path: () => `/api/documents/${documentId}/original`, least: 'reviewer' },
+  { name: 'GET /api/documents/:id/pages/1/image', method: 'GET', path: () => `/api/documents/${documentId}/pages/1/image`, least: 'reviewer' },
+  { name: 'GET /api/documents/:id/pages/1/boxes', method: 'GET', path: () => `/api/documents/${documentId}/pages/1/boxes?start=0&end=20`, least: 'reviewer' },
+  { name: 'POST /api/flags/reviews', method: 'POST', path: () => '/api/flags/reviews', least: 'analyst', body: () => JSON.stringify({ ids: [flagId], decision: 'needs-info', note: 'bulk access test' }), type: 'application/json' },
+  { name: 'GET /api/tokens', method: 'GET', path: () => '/api/tokens', least: 'admin' },
+  { name: 'POST /api/tokens', method: 'POST', path: () => '/api/tokens', least: 'admin', body: () => JSON.stringify({ name: 'matrix', role: 'intake' }), type: 'application/json' },
 ];
-const ROLES: ApiRole[] = ['intake', 'reviewer', 'analyst'];
-const RANK = { intake: 1, reviewer: 2, analyst: 3 };
+const ROLES: ApiRole[] = ['intake', 'reviewer', 'analyst', 'admin'];
+const RANK = { intake: 1, reviewer: 2, analyst: 3, admin: 4 };
 
 function send(r: RouteCase, auth: { role?: ApiRole; token?: string; headers?: Record<string, string> }) {
   return api.call(r.path(), { method: r.method, role: auth.role, token: auth.token, body: r.body?.(), headers: { ...(r.type ? { 'Content-Type': r.type } : {}), ...auth.headers } });
@@ -106,7 +115,7 @@ describe('pages and their session cookie', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/flags');
     const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=clt_`));
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=cls_`)); // an opaque session id, never the token
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).toContain('Path=/');
@@ -141,11 +150,17 @@ describe('pages and their session cookie', () => {
     }
     const intake = await signIn('intake');
     expect((await api.call('/bundles', { headers: { Cookie: intake } })).status).toBe(200);
-    for (const path of ['/flags', '/bundles/consult', `/flags/${flagId}`, '/admin/queues']) {
+    for (const path of ['/flags', `/flags/${flagId}`, '/admin/queues', '/admin/tokens']) {
       const res = await api.call(path, { headers: { Cookie: intake, Accept: 'text/html' } });
       expect(res.status, path).toBe(403);
     }
-    expect(await (await api.call('/flags', { headers: { Cookie: intake, Accept: 'text/html' } })).text()).toMatch(/needs the analyst role/);
+    // intake sees a bundle's status and what could not be read, never its chronology
+    const status = await api.call('/bundles/consult', { headers: { Cookie: intake, Accept: 'text/html' } });
+    expect(status.status).toBe(200);
+    const statusPage = await status.text();
+    expect(statusPage).toContain('id="pending"');
+    expect(statusPage).not.toContain('id="chronology"');
+    expect(await (await api.call('/flags', { headers: { Cookie: intake, Accept: 'text/html' } })).text()).toMatch(/needs one of the roles analyst, admin/);
   });
 
   it('lets the session cookie call the API from our own pages only: changes need a same-origin request', async () => {
@@ -176,7 +191,7 @@ describe('pages and their session cookie', () => {
   });
 
   it('signing out clears the cookie', async () => {
-    const res = await api.call('/logout', { method: 'POST' });
+    const res = await api.call('/logout', { method: 'POST', headers: { Origin: api.base } });
     expect(res.status).toBe(303);
     expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
   });
@@ -190,7 +205,28 @@ describe('OpenAPI and the queue dashboard', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/bundles', '/api/bundles/{id}', '/api/bundles/{id}/fhir', '/api/bundles/{id}/timeline', '/api/documents/{id}/pages/{n}', '/api/flags', '/api/flags.csv', '/api/flags/{id}', '/api/flags/{id}/reviews', '/api/me', '/api/openapi.json', '/healthz'].sort(),
+      [
+        '/api/bundles',
+        '/api/bundles/{id}',
+        '/api/bundles/{id}/timeline',
+        '/api/bundles/{id}/export',
+        '/api/bundles/{id}/search',
+        '/api/bundles/{id}/fhir',
+        '/api/documents/{id}/pages/{n}',
+        '/api/documents/{id}/pages/{n}/image',
+        '/api/documents/{id}/pages/{n}/boxes',
+        '/api/documents/{id}/original',
+        '/api/flags',
+        '/api/flags.csv',
+        '/api/flags/reviews',
+        '/api/flags/{id}',
+        '/api/flags/{id}/reviews',
+        '/api/tokens',
+        '/api/tokens/{id}/revoke',
+        '/api/me',
+        '/api/openapi.json',
+        '/healthz',
+      ].sort(),
     );
     expect(Object.keys(doc.paths['/api/flags/{id}/reviews']!).sort()).toEqual(['get', 'post']);
     expect(doc.paths['/healthz']!.get!.security).toEqual([]);
@@ -226,6 +262,6 @@ describe('OpenAPI and the queue dashboard', () => {
     const log = api.logs.join('');
     expect(log).toMatch(/"route":"\/api\/flags\/:id\/reviews","status":201/);
     expect(log).toContain(`"token":"${api.tokenIds.reviewer}"`);
-    for (const secret of [...Object.values(api.tokens), CONSULT, 'Test reviewer', 'from the form', 'access test']) expect(log).not.toContain(secret);
+    for (const secret of [...Object.values(api.tokens), CONSULT, 'Test reviewer', 'from the form', 'access test', 'bulk access test']) expect(log).not.toContain(secret);
   });
 });

@@ -47,9 +47,9 @@ describe('chartline token', () => {
   });
 
   it('refuses an unknown role or an empty name as a usage error', async () => {
-    const role = await runCli(['token', 'create', '--role', 'admin', '--name', 'x'], env);
+    const role = await runCli(['token', 'create', '--role', 'superuser', '--name', 'x'], env);
     expect(role.code).toBe(2);
-    expect(role.stderr).toMatch(/--role must be one of intake, reviewer, analyst, not "admin"/);
+    expect(role.stderr).toMatch(/--role must be one of intake, reviewer, analyst, admin, not "superuser"/);
     expect((await runCli(['token', 'create', '--role', 'intake', '--name', ' '], env)).code).toBe(2);
     expect((await runCli(['token', 'create', '--name', 'x'], env)).code).toBe(2);
   });

@@ -148,7 +148,11 @@ describe('GET /api/flags/:id and its reviews', () => {
     expect(await message(await post(undefined), 400)).toMatch(/needs a JSON object as its body/);
     expect(await message(await post('decision=confirm', 'text/plain'), 400)).toMatch(/needs a JSON object as its body \(Content-Type: application\/json\)/);
     expect(await message(await post('<review/>', 'application/xml'), 415)).toMatch(/unsupported Content-Type/);
-    expect(await message(await post(JSON.stringify({ decision: 'dismiss' }), 'application/json', `fl_${'1'.repeat(24)}`), 404)).toMatch(/no flag/);
+    expect(await message(await post(JSON.stringify({ decision: 'confirm' }), 'application/json', `fl_${'1'.repeat(24)}`), 404)).toMatch(/no flag/);
+    // a dismissal says why: without a note (or with only spaces) it is refused and nothing is recorded
+    for (const note of [undefined, '', '   ']) {
+      expect(await message(await post(JSON.stringify({ decision: 'dismiss', ...(note === undefined ? {} : { note }) })), 400)).toMatch(/body\.note: a dismissal needs a note/);
+    }
     expect((await (await api.call(`/api/flags/${id}/reviews`, { role: 'reviewer' })).json()) as { items: unknown[] }).toEqual({ items: [] });
   });
 });

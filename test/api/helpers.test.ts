@@ -13,9 +13,7 @@ import { escapeHtml, html } from '../../src/api/pages/html.js';
 import { highlightContinuation, highlightOnPage } from '../../src/api/quote-highlight.js';
 import { cleanFileName } from '../../src/api/read-upload.js';
 import { safeNext } from '../../src/api/routes/page-routes.js';
-import { formatPartialDate, groupTimeline } from '../../src/api/timeline-groups.js';
 import { uploadLimitsFromEnv } from '../../src/api/upload-limits.js';
-import type { TimelineEvent } from '../../src/schema.js';
 import type { FlagRecord } from '../../src/store/records.js';
 
 describe('roles', () => {
@@ -26,10 +24,13 @@ describe('roles', () => {
     ['reviewer', 'analyst', false],
     ['analyst', 'reviewer', true],
     ['analyst', 'analyst', true],
+    ['analyst', 'admin', false],
+    ['admin', 'analyst', true],
   ] as const)('%s may do what %s may: %s', (role, needed, ok) => expect(roleAllows(role, needed)).toBe(ok));
   it('names the roles that would do', () => {
-    expect(describeRoleNeeded('analyst')).toBe('the analyst role');
-    expect(describeRoleNeeded('reviewer')).toBe('one of the roles reviewer, analyst');
+    expect(describeRoleNeeded('admin')).toBe('the admin role');
+    expect(describeRoleNeeded('analyst')).toBe('one of the roles analyst, admin');
+    expect(describeRoleNeeded('reviewer')).toBe('one of the roles reviewer, analyst, admin');
   });
 });
 
@@ -37,26 +38,31 @@ describe('credentials and the session cookie', () => {
   it('reads a bearer header first, then the cookie', () => {
     expect(readCredential({ authorization: 'Bearer clt_abc-DEF_1' })).toEqual({ via: 'bearer', token: 'clt_abc-DEF_1' });
     expect(readCredential({ authorization: 'bearer   clt_x' })).toEqual({ via: 'bearer', token: 'clt_x' });
-    expect(readCredential({ authorization: 'Bearer clt_a', cookie: `${SESSION_COOKIE}=clt_b` })).toEqual({ via: 'bearer', token: 'clt_a' });
-    expect(readCredential({ cookie: `theme=dark; ${SESSION_COOKIE}=clt_b` })).toEqual({ via: 'cookie', token: 'clt_b' });
+    expect(readCredential({ authorization: 'Bearer clt_a', cookie: `${SESSION_COOKIE}=cls_b` })).toEqual({ via: 'bearer', token: 'clt_a' });
+    expect(readCredential({ cookie: `theme=dark; ${SESSION_COOKIE}=cls_b` })).toEqual({ via: 'cookie', session: 'cls_b' });
     expect(readCredential({})).toBeNull();
     expect(readCredential({ authorization: 'Basic abc' })).toMatchObject({ via: 'malformed' });
     expect(readCredential({ authorization: 'Bearer two words' })).toMatchObject({ via: 'malformed' });
   });
   it('sets an HttpOnly, SameSite=Lax cookie (Secure over HTTPS) and clears it', () => {
-    expect(sessionCookie('clt_a/b', false)).toBe(`${SESSION_COOKIE}=clt_a%2Fb; Path=/; Max-Age=43200; HttpOnly; SameSite=Lax`);
+    expect(sessionCookie('cls_a/b', false)).toBe(`${SESSION_COOKIE}=cls_a%2Fb; Path=/; Max-Age=43200; HttpOnly; SameSite=Lax`);
     expect(sessionCookie('t', true)).toMatch(/; Secure$/);
     expect(clearedSessionCookie(false)).toMatch(/Max-Age=0/);
     expect(parseCookies(`a=1; ${SESSION_COOKIE}=clt_a%2Fb; b="q"`)).toEqual({ a: '1', [SESSION_COOKIE]: 'clt_a/b', b: 'q' });
   });
-  it('accepts changes only from the same origin', () => {
-    expect(isSameOrigin({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' })).toBe(true);
-    expect(isSameOrigin({ origin: 'https://app.example', host: 'internal:8080', 'x-forwarded-host': 'app.example' })).toBe(true);
-    expect(isSameOrigin({ 'sec-fetch-site': 'same-origin', host: 'a' })).toBe(true);
-    expect(isSameOrigin({ origin: 'https://evil.example', host: '127.0.0.1:8080' })).toBe(false);
-    expect(isSameOrigin({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080', 'sec-fetch-site': 'same-site' })).toBe(false);
-    expect(isSameOrigin({ host: '127.0.0.1:8080' })).toBe(false);
-    expect(isSameOrigin({ origin: 'null', host: 'a' })).toBe(false);
+  it('accepts changes only from this server\'s whole origin: scheme, host and port', () => {
+    const server = { protocol: 'http', host: '127.0.0.1:8080' };
+    expect(isSameOrigin({ origin: 'http://127.0.0.1:8080' }, server)).toBe(true);
+    // behind a trusted proxy the server sees the public scheme and host
+    expect(isSameOrigin({ origin: 'https://app.example' }, { protocol: 'https', host: 'app.example' })).toBe(true);
+    expect(isSameOrigin({ origin: 'https://app.example:443' }, { protocol: 'https', host: 'app.example' })).toBe(true);
+    expect(isSameOrigin({ 'sec-fetch-site': 'same-origin' }, server)).toBe(true);
+    expect(isSameOrigin({ origin: 'https://127.0.0.1:8080' }, server)).toBe(false);
+    expect(isSameOrigin({ origin: 'http://127.0.0.1:8081' }, server)).toBe(false);
+    expect(isSameOrigin({ origin: 'https://evil.example' }, server)).toBe(false);
+    expect(isSameOrigin({ origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-site' }, server)).toBe(false);
+    expect(isSameOrigin({}, server)).toBe(false);
+    expect(isSameOrigin({ origin: 'null' }, server)).toBe(false);
   });
   it('redirects after sign-in only to a path on this site', () => {
     expect(safeNext('/flags?kind=duplicate')).toBe('/flags?kind=duplicate');
@@ -98,47 +104,9 @@ describe('CSV export', () => {
       updatedAt: 'u',
       flag: { id: 'F1', kind: 'duplicate', severity: 'low', date: null, summary: 'Pages 1 and 2 are the same', rule: 'dup', eventIds: ['ev_1', 'ev_2'], evidence: [{ role: 'first', document: 'd1', page: 1, start: 0, end: 3, quote: 'abc' }] },
     };
-    expect(flagsToCsv([r]).split('\r\n')[1]).toBe('fl_1,b,"B, one",F1,duplicate,low,open,,Pages 1 and 2 are the same,"first: d1 p.1 ""abc""",ev_1 ev_2,0,dup,u');
-  });
-});
-
-function ev(id: string, date: string | null, reportedOn: string | null, document = 'd1'): TimelineEvent {
-  return {
-    id,
-    type: 'encounter',
-    date,
-    dateText: null,
-    dateCertainty: date ? 'explicit' : null,
-    reportedOn,
-    summary: id,
-    section: null,
-    sectionCategory: null,
-    assertion: 'present',
-    anatomy: { bodyParts: [], side: null, levels: [] },
-    measures: [],
-    findings: [],
-    rule: 'r',
-    source: { document, page: 1, start: 0, end: 1, quote: 'x' },
-    sources: [],
-  };
-}
-
-describe('timeline grouping', () => {
-  it('groups by date, then by reporting document; undated events go with the visit they were reported at, after its dated ones', () => {
-    const events = [ev('a', '2014-05-07', null), ev('b', '2014-05-07', null, 'd2'), ev('c', null, '2014-05-07'), ev('d', '2014-05-07', null), ev('e', '2014-06', null), ev('f', null, null)];
-    const groups = groupTimeline({ events, documents: [{ id: 'd1', name: 'one.pdf', pages: 1, sha256: 'a'.repeat(64), errors: [] }] });
-    expect(groups.map((g) => [g.date, g.size, g.encounters.map((e) => [e.documentName, e.events.map((x) => x.event.id)])])).toEqual([
-      ['2014-05-07', 4, [['one.pdf', ['a', 'd', 'c']], ['d2', ['b']]]],
-      ['2014-06', 1, [['one.pdf', ['e']]]],
-      [null, 1, [['one.pdf', ['f']]]],
-    ]);
-    expect(groups[0]!.encounters[0]!.events.map((x) => x.undated)).toEqual([false, false, true]);
-  });
-  it('writes dates no more precisely than the record', () => {
-    expect(formatPartialDate('2014-08-25')).toBe('Mon 25 Aug 2014');
-    expect(formatPartialDate('2014-06')).toBe('Jun 2014');
-    expect(formatPartialDate('2014')).toBe('2014');
-    expect(formatPartialDate(null)).toBe('Undated');
+    expect(flagsToCsv([r]).split('\r\n')[1]).toBe('fl_1,b,"B, one",F1,duplicate,low,open,,Pages 1 and 2 are the same,"first: d1 p.1 ""abc""",d1 p.1,ev_1 ev_2,0,dup,u');
+    // with the bundle's documents known, the evidence and the pages name the files
+    expect(flagsToCsv([r], new Map([['b|d1', '07 consult.pdf']])).split('\r\n')[1]).toContain('"first: 07 consult.pdf p.1 ""abc""",07 consult.pdf p.1,');
   });
 });
 

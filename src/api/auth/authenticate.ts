@@ -1,11 +1,13 @@
-// Who is asking: the token from the Authorization header (or the page session cookie), checked
-// against the store (hashed there; revoked tokens fail), once per request.
+// Who is asking: the token from the Authorization header, or the page session from the cookie, checked
+// against the store (tokens and session ids are kept hashed there; revoked ones fail), once per
+// request. Failed credentials count against the client's address (failure-limit.ts).
 import type { FastifyRequest } from 'fastify';
-import type { ApiRole } from '../../store/records.js';
+import type { ApiRole, ApiTokenRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import type { Principal } from '../api-schemas.js';
 import { forbidden, HttpError, unauthorized } from '../http-error.js';
 import { readCredential } from './credentials.js';
+import type { FailureLimiter } from './failure-limit.js';
 import { describeRoleNeeded, roleAllows } from './roles.js';
 import { isSafeMethod, isSameOrigin } from './same-origin.js';
 
@@ -15,7 +17,10 @@ export class Authenticator {
   private readonly seen = new WeakMap<FastifyRequest, Promise<Identity>>();
   private readonly tokenIds = new WeakMap<FastifyRequest, string>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    readonly failures: FailureLimiter | null = null,
+  ) {}
 
   /** the caller, or why there is none (memoised per request) */
   identify(request: FastifyRequest): Promise<Identity> {
@@ -47,16 +52,35 @@ export class Authenticator {
     const cred = readCredential(request.headers as { authorization?: string; cookie?: string });
     if (!cred) return { error: unauthorized('no token: send "Authorization: Bearer <token>" (create one with `chartline token create --role R --name N`)') };
     if (cred.via === 'malformed') return { error: unauthorized(cred.reason) };
-    const record = await this.store.verifyApiToken(cred.token);
-    if (!record) {
-      return { error: unauthorized(cred.via === 'cookie' ? 'the session\'s token is no longer valid: sign in again' : 'the token is not valid (unknown or revoked)') };
+    try {
+      this.failures?.assertNotBlocked(request);
+    } catch (err) {
+      return { error: err as HttpError };
     }
-    if (cred.via === 'cookie' && !isSafeMethod(request.method) && !isSameOrigin(request.headers as Record<string, string>)) {
-      return {
-        error: forbidden('a browser session may change data only from chartline\'s own pages (cross-site request refused); API clients send "Authorization: Bearer <token>"'),
-      };
+    let record: ApiTokenRecord | null;
+    if (cred.via === 'bearer') {
+      record = await this.store.verifyApiToken(cred.token);
+      if (!record) return this.failed(request, 'the token is not valid (unknown or revoked)');
+    } else {
+      record = await this.store.verifySession(cred.session);
+      // an ended session is not a guess: it expired, was signed out, or its token was revoked
+      if (!record) return { error: unauthorized('the session has ended (signed out, expired, or its token was revoked): sign in again') };
+      if (!isSafeMethod(request.method) && !isSameOrigin(request.headers as Record<string, string>, request)) {
+        return {
+          error: forbidden('a browser session may change data only from chartline\'s own pages (cross-site request refused); API clients send "Authorization: Bearer <token>"'),
+        };
+      }
     }
     this.tokenIds.set(request, record.id);
     return { principal: { tokenId: record.id, name: record.name, role: record.role, via: cred.via } };
+  }
+
+  private async failed(request: FastifyRequest, message: string): Promise<Identity> {
+    try {
+      await this.failures?.fail(request);
+    } catch (err) {
+      return { error: err as HttpError };
+    }
+    return { error: unauthorized(message) };
   }
 }

@@ -1,5 +1,6 @@
-// The session cookie of the web pages: the bearer token itself, HttpOnly (page scripts never see it),
-// SameSite=Lax (not sent with cross-site POSTs), Secure over HTTPS.
+// The session cookie of the web pages: an opaque session id (cls_…) the server looks up — never the
+// bearer token — HttpOnly (page scripts never see it), SameSite=Lax (not sent with cross-site POSTs),
+// Secure over HTTPS. Signing out or revoking the token ends the session on the server.
 export const SESSION_COOKIE = 'chartline_session';
 export const SESSION_MAX_AGE_S = 12 * 3600;
 
@@ -21,8 +22,8 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-export function sessionCookie(token: string, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, 'Path=/', `Max-Age=${SESSION_MAX_AGE_S}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+export function sessionCookie(sessionId: string, secure: boolean): string {
+  return [`${SESSION_COOKIE}=${encodeURIComponent(sessionId)}`, 'Path=/', `Max-Age=${SESSION_MAX_AGE_S}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
 }
 
 export function clearedSessionCookie(secure: boolean): string {

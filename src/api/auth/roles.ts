@@ -1,10 +1,11 @@
-// Roles are cumulative: intake < reviewer < analyst. Each may do what the ones before it may.
-//   intake    upload bundles, see their status
-//   reviewer  also read timelines and source pages, open and review flags
-//   analyst   also list and export flags across bundles, and the queue dashboard
+// Roles are cumulative: intake < reviewer < analyst < admin. Each may do what the ones before it may.
+//   intake    upload bundles, see their status and what could not be read
+//   reviewer  also read chronologies, source pages and originals, export them, review flags
+//   analyst   also list, bulk-review and export flags across bundles, and the queue dashboard
+//   admin     also create, list and revoke tokens in the web app
 import type { ApiRole } from '../../store/records.js';
 
-const RANK: Record<ApiRole, number> = { intake: 1, reviewer: 2, analyst: 3 };
+const RANK: Record<ApiRole, number> = { intake: 1, reviewer: 2, analyst: 3, admin: 4 };
 
 export function roleAllows(role: ApiRole, needed: ApiRole): boolean {
   return RANK[role] >= RANK[needed];

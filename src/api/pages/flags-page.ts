@@ -7,6 +7,7 @@ import { flagQueryString, type FlagQuery } from '../flag-query.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
 import { kindLabel } from './labels.js';
+import { usDate } from '../../export/format.js';
 
 function checkboxes(name: string, values: readonly string[], selected: readonly string[] | undefined, label: (v: string) => string, counts?: Record<string, number>) {
   return values.map(
@@ -14,7 +15,7 @@ function checkboxes(name: string, values: readonly string[], selected: readonly 
   );
 }
 
-export function renderFlagsPage(o: { principal: Principal; query: FlagQuery; page: FlagPage; bundles: readonly BundleRecord[] }): string {
+export function renderFlagsPage(o: { principal: Principal; query: FlagQuery; page: FlagPage; bundles: readonly BundleRecord[]; error?: string; note?: string; done?: { count: number; decision: string } }): string {
   const { query: q, page } = o;
   const facet = (field: 'kind' | 'status', value: string, label: string, n: number) => {
     const on = q[field]?.length === 1 && q[field]?.[0] === value;
@@ -29,25 +30,37 @@ export function renderFlagsPage(o: { principal: Principal; query: FlagQuery; pag
   <fieldset><legend>Severity</legend>${checkboxes('severity', SEVERITIES, q.severity, (v) => v)}</fieldset>
   <fieldset><legend>Bundle and dates</legend>
     <label>Bundle <select name="bundle"><option value="">all bundles</option>${o.bundles.map((b) => html`<option value="${b.id}"${q.bundle === b.id ? html` selected` : ''}>${b.name}</option>`)}</select></label>
-    <label>From <input type="text" name="from" value="${q.from ?? ''}" placeholder="YYYY-MM-DD" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" size="10"></label>
-    <label>To <input type="text" name="to" value="${q.to ?? ''}" placeholder="YYYY-MM-DD" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" size="10"></label>
+    <label>From <input type="text" name="from" value="${q.from ?? ''}" placeholder="YYYY-MM-DD" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" size="10" inputmode="numeric"></label>
+    <label>To <input type="text" name="to" value="${q.to ?? ''}" placeholder="YYYY-MM-DD" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" size="10" inputmode="numeric"></label>
   </fieldset>
   <div class="buttons"><button class="primary" type="submit">Apply</button><a class="button" href="/flags">Clear</a></div>
 </form>`;
   const from = page.total === 0 ? 0 : q.offset + 1;
   const to = Math.min(q.offset + page.items.length, page.total);
+  // every link into a flag carries the queue's filters: its page offers the previous and next of this queue
+  const queue = flagQueryString(q);
   const rows = page.items.length
     ? page.items.map(
         (r) => html`<tr data-flag-id="${r.id}" data-kind="${r.flag.kind}" data-status="${r.status}">
+  <td class="sel"><input type="checkbox" name="id" value="${r.id}" form="bulk-form" aria-label="select this flag"></td>
   <td><span class="badge sev-${r.flag.severity}">${r.flag.severity}</span></td>
   <td>${kindLabel(r.flag.kind)}</td>
-  <td>${r.flag.date ?? html`<span class="muted">undated</span>`}</td>
+  <td>${r.flag.date ? usDate(r.flag.date) : html`<span class="muted">undated</span>`}</td>
   <td><a href="/bundles/${encodeURIComponent(r.bundleId)}">${r.bundleName}</a></td>
-  <td class="summary"><a href="/flags/${r.id}">${r.flag.summary}</a></td>
+  <td class="summary"><a href="/flags/${r.id}${queue}">${r.flag.summary}</a></td>
   <td><span class="badge status-${r.status}">${r.status}</span>${r.reviews ? html` <span class="muted">${r.reviews} review${r.reviews === 1 ? '' : 's'}</span>` : ''}</td>
 </tr>`,
       )
-    : html`<tr><td colspan="6" class="muted">No flags match these filters.</td></tr>`;
+    : html`<tr><td colspan="7" class="muted">No flags match these filters.</td></tr>`;
+  const bulk = html`<form class="bulk card" id="bulk-form" method="post" action="/flags/reviews" aria-label="Decide on the selected flags">
+  ${o.error ? html`<p class="notice error" role="alert">${o.error}</p>` : ''}
+  ${o.done ? html`<p class="notice ok" role="status">Recorded: ${o.done.decision} on ${o.done.count} flag${o.done.count === 1 ? '' : 's'}.</p>` : ''}
+  <strong id="bulk-count">0 selected</strong>
+  <select name="decision" aria-label="decision"><option value="dismiss">dismiss</option><option value="confirm">confirm</option><option value="needs-info">needs info</option></select>
+  <input type="text" name="note" maxlength="10000" placeholder="One note for all of them (required to dismiss)" value="${o.note ?? ''}" aria-label="note">
+  <input type="hidden" name="back" value="${queue}">
+  <button type="submit" class="primary">Record for the selected</button>
+</form>`;
   const prev = q.offset > 0 ? html`<a class="button" href="/flags${flagQueryString(q, { offset: Math.max(0, q.offset - q.limit), limit: q.limit })}">← Previous</a>` : '';
   const next = q.offset + page.items.length < page.total ? html`<a class="button" href="/flags${flagQueryString(q, { offset: q.offset + q.limit, limit: q.limit })}">Next →</a>` : '';
   return layout({
@@ -60,7 +73,8 @@ export function renderFlagsPage(o: { principal: Principal; query: FlagQuery; pag
 <div class="facets" aria-label="Counts by kind">${FLAG_KINDS.filter((k) => byKind[k]).map((k) => facet('kind', k, kindLabel(k), byKind[k] ?? 0))}</div>
 <div class="facets" aria-label="Counts by status">${FLAG_STATUSES.map((s) => facet('status', s, s, byStatus[s] ?? 0))}</div>
 ${filters}
-<table class="flags-table"><thead><tr><th>Severity</th><th>Kind</th><th>Date</th><th>Bundle</th><th>Summary</th><th>Status</th></tr></thead>
+${bulk}
+<table class="flags-table"><thead><tr><th class="sel"><input type="checkbox" id="select-all" aria-label="select every flag on this page"></th><th>Severity</th><th>Kind</th><th>Date</th><th>Bundle</th><th>Summary</th><th>Status</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <div class="pager">${prev}${next}</div>`,
   });

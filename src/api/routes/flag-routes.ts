@@ -5,7 +5,7 @@ import { FlagPageSchema, FlagRecordSchema, FlagReviewSchema } from '../../store/
 import type { Store } from '../../store/store.js';
 import { FlagIdSchema } from '../api-ids.js';
 import type { ApiRouter } from '../api-route.js';
-import { NewReviewBodySchema, ReviewListSchema } from '../api-schemas.js';
+import { BulkReviewBodySchema, NewReviewBodySchema, ReviewListSchema } from '../api-schemas.js';
 import { FlagExportQuerySchema, FlagQuerySchema, toFlagFilter } from '../flag-query.js';
 import { flagsToCsv } from '../flags-csv.js';
 import { notFound } from '../http-error.js';
@@ -13,6 +13,23 @@ import { notFound } from '../http-error.js';
 const IdParams = z.object({ id: FlagIdSchema }).strict();
 
 export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void {
+  router.add({
+    method: 'POST',
+    url: '/api/flags/reviews',
+    tag: 'flags',
+    role: 'analyst',
+    summary: 'One decision with one note on several flags (all recorded, or none)',
+    description: 'Each flag gets its own entry in its audit trail. A dismissal needs a note.',
+    body: BulkReviewBodySchema,
+    responses: { 201: { description: 'the reviews as recorded, one per flag', schema: ReviewListSchema }, 400: { description: 'no flags, no decision, or a dismissal without a note' }, 404: { description: 'a flag does not exist (nothing was recorded)' } },
+    handler: async ({ body, principal, request }) => {
+      const who = principal as NonNullable<typeof principal>;
+      const items = await store.addFlagReviews(body.ids, { decision: body.decision, note: body.note, reviewer: who.name, tokenId: who.tokenId });
+      request.log.info({ flags: items.length, decision: body.decision, token: who.tokenId }, 'flags reviewed together');
+      return { status: 201, body: { items } };
+    },
+  });
+
   router.add({
     method: 'GET',
     url: '/api/flags',
@@ -31,9 +48,10 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
     role: 'analyst',
     summary: 'The filtered flag list as CSV (the same filters as GET /api/flags; up to 10,000 rows)',
     query: FlagExportQuerySchema,
-    responses: { 200: { description: 'one row per flag: id, bundle, kind, severity, status, date, summary, evidence quotes, events, reviews', contentType: 'text/csv' } },
+    responses: { 200: { description: 'one row per flag: id, bundle, kind, severity, status, date, summary, evidence quotes with file names and pages, pages, events, reviews', contentType: 'text/csv' } },
     handler: async ({ query, reply, request }) => {
       const page = await store.listFlags(toFlagFilter(query));
+      const names = await store.documentNames([...new Set(page.items.map((r) => r.bundleId))]);
       request.log.info({ rows: page.items.length, total: page.total }, 'flags exported');
       const day = new Date().toISOString().slice(0, 10);
       await reply
@@ -41,7 +59,7 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="chartline-flags-${day}.csv"`)
         .header('X-Total-Count', String(page.total))
-        .send(flagsToCsv(page.items));
+        .send(flagsToCsv(page.items, names));
       return { sent: true };
     },
   });
@@ -81,10 +99,10 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
     tag: 'flags',
     role: 'reviewer',
     summary: 'Decide on a flag: confirm, dismiss or needs-info, with a note',
-    description: 'Appends to the audit trail (who: the token\'s name; when: now) and sets the flag\'s status to confirmed, dismissed or needs-info.',
+    description: 'Appends to the audit trail (who: the token\'s name; when: now) and sets the flag\'s status to confirmed, dismissed or needs-info. A dismissal needs a note (400 without).',
     params: IdParams,
     body: NewReviewBodySchema,
-    responses: { 201: { description: 'the review as recorded', schema: FlagReviewSchema }, 404: { description: 'no such flag' } },
+    responses: { 201: { description: 'the review as recorded', schema: FlagReviewSchema }, 400: { description: 'no decision, or a dismissal without a note' }, 404: { description: 'no such flag' } },
     handler: async ({ params, body, principal, request }) => {
       const who = principal as NonNullable<typeof principal>;
       const review = await store.addFlagReview({ flagId: params.id, decision: body.decision, note: body.note, reviewer: who.name, tokenId: who.tokenId });

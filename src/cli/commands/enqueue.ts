@@ -2,6 +2,7 @@
 // other machines) and print its id.
 import type { Command } from 'commander';
 import { BundleQueue } from '../../queue/bundle-queue.js';
+import { isCalendarDay } from '../../reference-day.js';
 import { isBundleId } from '../../queue/job-ids.js';
 import { BlobStore } from '../../store/blob-store.js';
 import { storeConfigFromEnv } from '../../store/store-config.js';
@@ -38,7 +39,7 @@ Examples:
       if (opts.bundle !== undefined && !isBundleId(opts.bundle)) {
         throw new UsageError(`--bundle must be up to 100 letters, digits, . _ or -, starting with a letter or digit, not "${opts.bundle}"`);
       }
-      if (opts.referenceDate !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.referenceDate) || Number.isNaN(Date.parse(opts.referenceDate)))) {
+      if (opts.referenceDate !== undefined && !isCalendarDay(opts.referenceDate)) {
         throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
       }
       const files = expandInputs(paths).map(readInput);

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { detectFormat } from '../../ingest/detect-format.js';
 import type { InputFile } from '../../ingest/ingest-document.js';
 import { PdfPool } from '../../ingest/pdf-pool.js';
-import { referenceDay } from '../../reference-day.js';
+import { isCalendarDay, referenceDay } from '../../reference-day.js';
 import type { Timeline } from '../../schema.js';
 import { defaultBundleName, expandInputs, readInput, UsageError } from '../inputs.js';
 import { createProgress } from '../progress.js';
@@ -54,7 +54,7 @@ Examples:
       if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0)) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
       let referenceDate: Date | undefined;
       if (opts.referenceDate) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.referenceDate) || Number.isNaN(Date.parse(opts.referenceDate))) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
+        if (!isCalendarDay(opts.referenceDate)) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
         referenceDate = referenceDay(opts.referenceDate);
       }
       const inputs = expandInputs(paths);

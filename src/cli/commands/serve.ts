@@ -33,7 +33,8 @@ export function registerServe(program: Command): void {
 Pages: /bundles (upload, status), /bundles/<id> (timeline), /flags (analyst queue), /admin/queues
 (bull-board). JSON API under /api (see /api/openapi.json); /healthz needs no token.
 Every page and API route needs a token: create one with \`chartline token create --role R --name N\`
-(before starting serve when using the embedded database) and sign in with it, or send it as
+(also while serve runs on the embedded database: local commands reach it through a socket in
+CHARTLINE_DATA) or, as an admin, on the Tokens page; sign in with it, or send it as
 "Authorization: Bearer <token>".
 
 SIGTERM or Ctrl-C stops accepting requests, lets running jobs finish, and exits.
@@ -70,6 +71,13 @@ Examples:
       if (!opts.workers && store.kind === 'pglite') log.warn('--no-workers with the embedded database: no other process can open it, so uploads will wait until serve runs with workers');
       const closers: (() => Promise<void>)[] = [() => store.close()];
       try {
+        // the embedded database serves this process only: local commands (`chartline token create`,
+        // `timeline`, `export`) reach it through a socket in the data folder while serve runs
+        if (store.db.serveSocket) {
+          const closeSocket = await store.db.serveSocket();
+          closers.unshift(closeSocket);
+          log.info({ socket: 'data folder' }, 'local commands reach the embedded database through its socket');
+        }
         const queue = await BundleQueue.connect();
         closers.unshift(() => queue.close());
         if (opts.workers) {

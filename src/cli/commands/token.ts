@@ -6,9 +6,9 @@ import { openStore } from '../../store/store.js';
 import { UsageError } from '../inputs.js';
 
 const ENV_HELP = `
-Reads and writes PostgreSQL when DATABASE_URL is set, else the embedded database in CHARTLINE_DATA
-(which a running \`chartline serve\` or \`chartline worker\` without DATABASE_URL holds: create tokens
-before starting it, or use PostgreSQL).`;
+Reads and writes PostgreSQL when DATABASE_URL is set, else the embedded database in CHARTLINE_DATA —
+also while \`chartline serve\` runs on it (through its socket in that folder), so a reviewer can be
+added without stopping the service. Admins can do the same on the web app's Tokens page.`;
 
 export function registerToken(program: Command): void {
   const token = program
@@ -17,9 +17,10 @@ export function registerToken(program: Command): void {
     .addHelpText(
       'after',
       `
-Roles are cumulative: intake (upload bundles, see their status) < reviewer (also read timelines
-and source pages, review flags) < analyst (also list and export flags across bundles, the queue
-dashboard).
+Roles are cumulative: intake (upload bundles, see their status and what could not be read) <
+reviewer (also read chronologies, source pages and originals, export them, review flags) < analyst
+(also list, bulk-review and export flags across bundles, the queue dashboard) < admin (also manage
+tokens in the web app).
 ${ENV_HELP}
 
 Examples:

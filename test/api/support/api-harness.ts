@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildServer } from '../../../src/api/server.js';
+import type { FailureLimits } from '../../../src/api/auth/failure-limit.js';
 import type { UploadLimits } from '../../../src/api/upload-limits.js';
 import { BundleQueue } from '../../../src/queue/bundle-queue.js';
 import { startWorkers, type RunningWorkers } from '../../../src/queue/start-workers.js';
@@ -28,7 +29,7 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { engine?: 'pg' | 'pglite'; limits?: Partial<UploadLimits> } = {}): Promise<ApiHarness> {
+export async function startApi(options: { engine?: 'pg' | 'pglite'; limits?: Partial<UploadLimits>; authLimits?: Partial<FailureLimits> } = {}): Promise<ApiHarness> {
   const engine = options.engine ?? 'pg';
   const schema = freshSchema();
   const data = tempDir(`api-${engine}`);
@@ -65,11 +66,11 @@ export async function startApi(options: { engine?: 'pg' | 'pglite'; limits?: Par
   try {
     workers = await startWorkers({ store, config, logger });
     queue = await BundleQueue.connect(config);
-    app = await buildServer({ store, queue, logger, limits: options.limits });
+    app = await buildServer({ store, queue, logger, limits: options.limits, authLimits: options.authLimits });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const tokens = {} as Record<ApiRole, string>;
     const tokenIds = {} as Record<ApiRole, string>;
-    for (const role of ['intake', 'reviewer', 'analyst'] as const) {
+    for (const role of ['intake', 'reviewer', 'analyst', 'admin'] as const) {
       const created = await store.createApiToken({ name: `Test ${role}`, role });
       tokens[role] = created.token;
       tokenIds[role] = created.record.id;

@@ -103,7 +103,7 @@ describe('chartline process --format fhir and chartline export --format fhir', (
 
   it('answers bad requests with a clear message and exit status', async () => {
     const format = await runCli(['export', 'lumbar', '--format', 'hl7v2'], env);
-    expect([format.code, format.stderr.trim()]).toEqual([2, 'chartline: --format must be one of fhir, not "hl7v2"']);
+    expect([format.code, format.stderr.trim()]).toEqual([2, 'chartline: --format must be one of docx, xlsx, pdf, csv, json, fhir, not "hl7v2"']);
     const missing = await runCli(['export', 'lumbar'], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--format/);
