@@ -86,11 +86,13 @@ describe('ThreadPool', () => {
   });
 
   it('stops a task that runs too long, counting from when its thread starts it, and goes on', async () => {
-    const p = makePool({ size: 1, depth: 2, timeoutMs: 300 });
-    // the second task waits behind a 200 ms one: its own 250 ms is within the limit
-    const [first, second, hung] = await Promise.allSettled([p.run({ kind: 'spin', ms: 200 }), p.run({ kind: 'spin', ms: 250 }), p.run({ kind: 'spin', ms: 5_000 })]);
+    // margins wide enough for a loaded 2-core machine: each task well within the limit, the two
+    // together well over it
+    const p = makePool({ size: 1, depth: 2, timeoutMs: 2_000 });
+    // the second task waits behind a 1.2 s one: its own 1.2 s is within the limit
+    const [first, second, hung] = await Promise.allSettled([p.run({ kind: 'spin', ms: 1_200 }), p.run({ kind: 'spin', ms: 1_200 }), p.run({ kind: 'spin', ms: 20_000 })]);
     expect([first.status, second.status]).toEqual(['fulfilled', 'fulfilled']);
-    expect(hung).toMatchObject({ status: 'rejected', reason: { message: 'timed out after 300 ms' } });
+    expect(hung).toMatchObject({ status: 'rejected', reason: { message: 'timed out after 2000 ms' } });
     expect(await p.run({ kind: 'echo', value: 5 })).toBe(10);
   });
 
