@@ -113,7 +113,7 @@ export const examPlanMismatchCheck: Check = {
             severity: 'high',
             date: visitDate,
             summary: `${visitDate ? `${shortDate(visitDate)}: ` : ''}the exam documents ${describe(examSide)}, but the ${discussionName(discSide)} of the same visit ${discSide.some((c) => c.abnormal) ? 'cites' : 'states'} ${describe(discSide)}.`,
-            evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: c.event.sectionCategory ?? 'discussion', source: c.event.source }))],
+            evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: 'discussion', source: c.event.source }))],
             eventIds: [...examSide, ...discSide].map((c) => c.event.id),
           }),
         );
