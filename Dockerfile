@@ -26,6 +26,10 @@ COPY bin ./bin
 COPY patterns ./patterns
 # the blob volume mounts here; a new named volume takes this owner
 RUN mkdir -p /data/blobs && chown -R node:node /data
+# OCR runs offline: the English model comes with the image (node_modules/@tesseract.js-data/eng),
+# libvips with sharp's prebuilt binary, page rendering with @napi-rs/canvas; the build fails here if
+# any of them is missing rather than at the first fax
+RUN node -e "require.resolve('@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz'); require('sharp'); require('@napi-rs/canvas'); require('tesseract.js-core/tesseract-core-simd-lstm.wasm.js')"
 USER node
 # the node options of bin/chartline.mjs's first line (one V8 helper thread; see README, Performance)
 ENTRYPOINT ["node", "--v8-pool-size=1", "bin/chartline.mjs"]

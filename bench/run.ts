@@ -9,7 +9,9 @@
 // several repetitions each, medians reported (the queue's after one warm-up bundle per setup).
 // Prints tables and, last, one summary line; writes bench/results.json.
 //
-//   node dist/bench/run.js [--full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue]
+//   - OCR (bench/ocr-bench.ts): faxed pages read by chartline and by the `tesseract` command line, side
+//     by side, with peak RSS and word error rates;
+//   node dist/bench/run.js [--full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue] [--no-ocr] [--ocr-pages N] [--ocr-steps]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, ensureBundle, repoRoot, type Bundle } from './generate.js';
+import { benchOcr, formatOcrBench, type OcrBenchResult } from './ocr-bench.js';
 
 const REFERENCE_DATE = '2025-06-30';
 const STAGES = ['ingest', 'text', 'dates', 'extract', 'checks', 'timeline'] as const;
@@ -28,10 +31,13 @@ interface Options {
   sizes: number[];
   queue: boolean;
   queueSize: number;
+  ocr: boolean;
+  ocrPages: number;
+  ocrSteps: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { full: false, reps: 5, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500 };
+  const o: Options = { full: false, reps: 5, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500, ocr: true, ocrPages: 8, ocrSteps: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -44,8 +50,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--seed') o.seed = value();
     else if (a === '--sizes') o.sizes = value().split(',').map(Number);
     else if (a === '--no-queue') o.queue = false;
+    else if (a === '--no-ocr') o.ocr = false;
+    else if (a === '--ocr-pages') o.ocrPages = Number(value());
+    else if (a === '--ocr-steps') o.ocrSteps = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench [-- --full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue]\n');
+      process.stdout.write('usage: npm run bench [-- --full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue] [--no-ocr] [--ocr-pages N] [--ocr-steps]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (see --help)`);
   }
@@ -383,6 +392,8 @@ async function main(): Promise<void> {
         log,
       );
     }
+    let ocr: OcrBenchResult | null = null;
+    if (o.ocr) ocr = await benchOcr({ root, pages: o.ocrPages, steps: o.ocrSteps, log });
     machine.loadAvgEnd = loadavg()[0] as number;
 
     // ── figures
@@ -441,6 +452,7 @@ async function main(): Promise<void> {
         note: 'ms summed over documents (ingest on the PDF reader threads overlaps the others); checks include page fingerprints',
         growth: { from: first?.pages, to: last?.pages, pageFactor: first && last ? last.pages / first.pages : null, factor: growth },
       },
+      ocr,
       queue: q ? q.map((r) => ({ ...r, medianEndToEndMs: median(r.endToEndMs), medianQueueMs: median(r.queueMs), pagesPerSecond: o.queueSize / (median(r.queueMs) / 1000) })) : queue,
     };
     writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -499,6 +511,11 @@ async function main(): Promise<void> {
     out.push('');
     const fmt = (v: number | null, digits: number, unit = '') => (v === null ? 'n/a' : `${v.toFixed(digits)}${unit}`);
     const rss = big ? `${fmt(results.peakRssMiB5000, 0)} MiB` : 'n/a (run with --full)';
+    if (ocr) {
+      out.push('');
+      out.push(...formatOcrBench(ocr));
+    }
+    out.push('');
     out.push(`ratio vs pdftotext: ${fmt(results.ratioVsPdftotext, 2)} · pages/s: ${fmt(results.pagesPerSecond, 1)} · peak RSS (5000 pages): ${rss} · 2-worker speed-up: ${fmt(results.workerSpeedup, 2)}`);
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {

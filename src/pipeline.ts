@@ -5,6 +5,8 @@ import { runChecks } from './checks/run-checks.js';
 import { extractDocument } from './extract/extract-document.js';
 import { fingerprintPage } from './ingest/fingerprint.js';
 import { ingestDocument, type InputFile, type IngestedDocument } from './ingest/ingest-document.js';
+import { annotateOcr, fillOcrProvenance } from './ingest/ocr-provenance.js';
+import type { OcrOptions } from './ingest/ocr-pages.js';
 import { pageWorkOf } from './ingest/pdf-pool.js';
 import { readPdfPages, type RawPage } from './ingest/read-pdf.js';
 import { loadPatterns, type Patterns } from './patterns/load-patterns.js';
@@ -28,6 +30,10 @@ export interface PipelineOptions {
   concurrency?: number;
   /** adds the time spent in each stage (ms), summed over documents */
   timings?: StageTimings;
+  /** OCR of pages without a text layer (on by default, on the process's OCR pool) */
+  ocr?: Omit<OcrOptions, 'onPage'>;
+  /** after each OCR'd page of a document: pages done of those the document needs OCR'd */
+  onOcrPage?: (file: string, done: number, total: number) => void;
 }
 
 /** Time per pipeline stage in ms. ingest: reading the PDF (on a pool thread, if any) and cleaning its pages. */
@@ -50,7 +56,7 @@ export function pageTexts(doc: IngestedDocument): PageText[] {
 }
 
 export function documentInfo(doc: IngestedDocument, kind: DocumentKind = UNCLASSIFIED): DocumentInfo {
-  return { id: doc.id, name: doc.name, pages: doc.pages.length, sha256: doc.sha256, kind, errors: doc.errors };
+  return { id: doc.id, name: doc.name, pages: doc.pages.length, sha256: doc.sha256, kind, errors: doc.errors, pageInfo: doc.pageInfo };
 }
 
 export async function processDocument(file: InputFile, options: PipelineOptions = {}): Promise<DocumentResult> {
@@ -68,16 +74,20 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
     return raw;
   };
   const t0 = performance.now();
-  const doc = await ingestDocument(file, timedReader);
+  const onOcrPage = options.onOcrPage;
+  const doc = await ingestDocument(file, timedReader, { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) });
+  const ocrd = doc.pageInfo.some((p) => p.text === 'ocr');
   const t1 = performance.now();
   const analysis = { text: 0, dates: 0 };
   const extracted = doc.text.trim() ? extractDocument(doc, patterns, { referenceDate: options.referenceDate, timings: analysis }) : null;
   const events = extracted?.events ?? [];
+  // each quote: null for text-layer text, else the mean OCR confidence of its words
+  annotateOcr(events, doc);
   const t2 = performance.now();
   const shingle = patterns.data.checks.duplicate.shingleSize;
   const pages = pageTexts(doc);
   // a pool thread that read the pages fingerprinted them already (its time counts as ingest)
-  const work = raw && pageWorkOf(raw);
+  const work = raw && !ocrd ? pageWorkOf(raw) : undefined;
   const fingerprints = work?.fingerprints && work.shingle === shingle ? work.fingerprints : pages.map((p) => fingerprintPage(p.num, p.text, shingle));
   const t3 = performance.now();
   const stageMs = { ingest: t1 - t0 - waited + read, extract: t2 - t1 - analysis.text - analysis.dates, text: analysis.text, dates: analysis.dates, fingerprint: t3 - t2 };
@@ -98,6 +108,7 @@ export function buildTimeline(bundle: string, documents: readonly DocumentResult
   const flags = runChecks({ patterns, documents, referenceDate: options.referenceDate ?? new Date() });
   const t1 = performance.now();
   const timeline = assembleTimeline(bundle, documents, flags);
+  fillOcrProvenance(timeline);
   if (options.timings) {
     options.timings.checks += t1 - t0;
     options.timings.timeline += performance.now() - t1;

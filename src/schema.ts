@@ -34,6 +34,14 @@ export const PartialDateSchema = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM or YYYY')
   .describe('YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no more');
 
+/** How sure OCR was of a quote's words. */
+export const OcrProvenanceSchema = z
+  .object({
+    confidence: z.number().min(0).max(100).describe("mean OCR word confidence (0–100) of the quoted words, or of the page when the words are not known"),
+  })
+  .strict();
+export type OcrProvenance = z.infer<typeof OcrProvenanceSchema>;
+
 export const SourceSchema = z
   .object({
     document: z.string().describe('document id (sha256 prefix) within the bundle'),
@@ -47,6 +55,9 @@ export const SourceSchema = z
         "offset one past the quote; past the page length when the quote runs onto the next page (the pages' texts joined by one character: a space where the sentence runs on, a newline otherwise)",
       ),
     quote: z.string().describe('the exact source text'),
+    ocr: OcrProvenanceSchema.nullable()
+      .optional()
+      .describe("null when the quote is the PDF's own text; when the page was read by OCR, the mean confidence of the quoted words (always set by chartline; absent only in results stored before OCR)"),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;
@@ -260,12 +271,22 @@ export type Flag = z.infer<typeof FlagSchema>;
 
 export const DocumentErrorSchema = z
   .object({
-    code: z.enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr']),
+    code: z.enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr', 'ocr_unreadable']).describe('ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read'),
     message: z.string(),
     pages: z.array(z.number().int()).optional(),
   })
   .strict();
 export type DocumentError = z.infer<typeof DocumentErrorSchema>;
+
+/** Where a page's text came from: the PDF's text layer, or OCR of its picture. */
+export const PageInfoSchema = z
+  .object({
+    num: z.number().int().min(1),
+    text: z.enum(['layer', 'ocr']),
+    confidence: z.number().min(0).max(100).nullable().describe('OCR pages: mean word confidence (0–100); null for text-layer pages and blank scanned pages'),
+  })
+  .strict();
+export type PageInfo = z.infer<typeof PageInfoSchema>;
 
 export const DocumentInfoSchema = z
   .object({
@@ -275,6 +296,7 @@ export const DocumentInfoSchema = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     kind: DocumentKindSchema,
     errors: z.array(DocumentErrorSchema),
+    pageInfo: z.array(PageInfoSchema).optional().describe('per page, where its text came from (always set by chartline; absent only in results stored before OCR)'),
   })
   .strict();
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;

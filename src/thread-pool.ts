@@ -20,6 +20,11 @@ export interface ThreadError {
 }
 
 export type ThreadReply<R> = { id: number; ok: true; value: R } | { id: number; ok: false; error: ThreadError };
+/** A message a thread sends while it runs a task (e.g. "OCR page 3 of 12"); the task goes on. */
+export interface ThreadProgress {
+  id: number;
+  progress: unknown;
+}
 
 export interface ThreadPoolOptions {
   size: number;
@@ -47,6 +52,7 @@ interface Pending<T, R> {
   task: T;
   resolve: (value: R) => void;
   reject: (err: Error) => void;
+  onProgress?: (progress: unknown) => void;
 }
 
 interface Slot<T, R> {
@@ -69,11 +75,14 @@ export class ThreadPool<T, R> {
     this.depth = Math.max(1, Math.floor(options.depth ?? 1));
   }
 
-  /** Runs the task on a thread. The task is copied to the thread (structured clone). */
-  run(task: T): Promise<R> {
+  /**
+   * Runs the task on a thread. The task is copied to the thread (structured clone). `onProgress` gets
+   * what the thread reports while it runs the task (serveTasks' `progress`).
+   */
+  run(task: T, onProgress?: (progress: unknown) => void): Promise<R> {
     if (this.closed) return Promise.reject(new Error(this.closedMessage('is closed')));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, resolve, reject, ...(onProgress ? { onProgress } : {}) });
       this.dispatch();
     });
   }
@@ -122,9 +131,13 @@ export class ThreadPool<T, R> {
   private spawn(): Slot<T, R> {
     const thread = this.options.adopt?.() ?? new Thread(this.options.script, this.options.threadOptions);
     const slot: Slot<T, R> = { thread, posted: [], timer: null };
-    thread.on('message', (reply: ThreadReply<R>) => {
+    thread.on('message', (reply: ThreadReply<R> | ThreadProgress) => {
       const pending = slot.posted[0];
       if (!pending || pending.id !== reply.id) return;
+      if ('progress' in reply) {
+        pending.onProgress?.(reply.progress);
+        return;
+      }
       slot.posted.shift();
       if (slot.timer) clearTimeout(slot.timer);
       slot.timer = null;
@@ -175,14 +188,15 @@ export class ThreadPool<T, R> {
  * The thread side: answers each task with `handle`'s value, or with its error (name, message, and
  * `code` when the error has a string one), one task at a time, in the order they came.
  */
-export function serveTasks<T, R>(handle: (task: T) => Promise<R> | R): void {
+export function serveTasks<T, R>(handle: (task: T, progress: (value: unknown) => void) => Promise<R> | R): void {
   const port = parentPort;
   if (!port) throw new Error('this script runs as a worker thread, started by a ThreadPool');
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (msg: { id: number; task: T }) => {
     previous = previous.then(async () => {
       try {
-        port.postMessage({ id: msg.id, ok: true, value: await handle(msg.task) } satisfies ThreadReply<R>);
+        const progress = (value: unknown) => port.postMessage({ id: msg.id, progress: value } satisfies ThreadProgress);
+        port.postMessage({ id: msg.id, ok: true, value: await handle(msg.task, progress) } satisfies ThreadReply<R>);
       } catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
         const code = (e as { code?: unknown }).code;

@@ -17,9 +17,9 @@ export interface DocumentJobDeps {
   pool: PipelineThreadPool;
 }
 
-/** The first error that means the file could not be read at all (a scan needing OCR still has pages). */
+/** The first error that means the file could not be read at all (a scan needing OCR, or a page OCR read poorly, still has pages). */
 export function inputError(errors: readonly DocumentError[]): DocumentError | undefined {
-  return errors.find((e) => e.code !== 'needs_ocr');
+  return errors.find((e) => e.code !== 'needs_ocr' && e.code !== 'ocr_unreadable');
 }
 
 export function createDocumentJobProcessor(deps: DocumentJobDeps): (job: Job) => Promise<DocumentJobResult> {
@@ -50,7 +50,15 @@ export function createDocumentJobProcessor(deps: DocumentJobDeps): (job: Job) =>
     const t1 = performance.now();
     let result: DocumentResult;
     try {
-      result = await deps.pool.processDocument({ blobPath, sha256: d.sha256, name: d.name, referenceDate: d.referenceDate });
+      // OCR: one more progress update per page, at most every 2 s (a page takes seconds; each update is
+      // a round trip to Redis)
+      let last = 0;
+      result = await deps.pool.processDocument({ blobPath, sha256: d.sha256, name: d.name, referenceDate: d.referenceDate }, (done, total) => {
+        const now = Date.now();
+        if (now - last < 2000 && done < total) return;
+        last = now;
+        progress(10 + Math.floor((75 * done) / Math.max(total, 1)), `OCR: page ${done} of ${total}`).catch(() => undefined);
+      });
     } catch (err) {
       // the same bytes would time out or hash wrong again: do not retry
       if (err instanceof PipelineTimeoutError || (err as Error).name === 'DamagedBlobError') throw new UnrecoverableError((err as Error).message);

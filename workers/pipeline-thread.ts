@@ -10,14 +10,15 @@ import { serveTasks } from '../src/thread-pool.js';
 
 let patterns: Patterns | undefined;
 
-async function run(task: PipelineTask): Promise<DocumentResult> {
+async function run(task: PipelineTask, progress: (value: unknown) => void): Promise<DocumentResult> {
   patterns ??= loadPatterns();
   const data = new Uint8Array(readFileSync(task.blobPath));
   const actual = createHash('sha256').update(data).digest('hex');
   if (actual !== task.sha256) {
     throw Object.assign(new Error(`the stored original ${task.blobPath} is damaged: its sha256 is ${actual}`), { name: 'DamagedBlobError' });
   }
-  return processDocument({ name: task.name, data }, { patterns, referenceDate: referenceDay(task.referenceDate) });
+  // OCR'd pages are reported as they are read: the job's progress moves during a long fax
+  return processDocument({ name: task.name, data }, { patterns, referenceDate: referenceDay(task.referenceDate), onOcrPage: (_file, done, total) => progress({ done, total }) });
 }
 
 serveTasks(run);

@@ -86,7 +86,7 @@ export function chronologyJson(data: ExportData, options: ExportOptions): string
       date: f.flag.date,
       summary: f.flag.summary,
       rows: f.rowIds,
-      sides: flagSides(f.flag, data.timeline.events).map((s) => ({ role: s.role, derived: s.derived, quotes: s.quotes.map((q) => ({ ...q, documentName: name(q.document) })) })),
+      sides: flagSides(f.flag, data.timeline.events).map((s) => ({ role: s.role, derived: s.derived, quotes: s.quotes.map((q) => ({ document: q.document, documentName: name(q.document), page: q.page, start: q.start, end: q.end, quote: q.quote })) })),
       reviews: f.reviews.map((v) => ({ decision: v.decision, reviewer: v.reviewer, note: v.note, at: v.createdAt })),
     })),
   };

@@ -4,14 +4,31 @@
 // 2. Line wraps are joined into paragraphs ("...the claimant was\nevaluated on" → one line), while
 //    short standalone lines (headings, "MRI lumbar spine: Upheld", "Date of Injury: 10/17/2016")
 //    keep their line break.
+// OCR'd pages (options.fuzzy): a running header read "Case Number: CM16-0239607" on one page and
+// "Case Nurnber: CM16-0239607" on the next is still the same header: edge lines a character or two
+// apart count as one (natural's Damerau-Levenshtein distance; "rn" read for "m" is two edits).
 // 3. A hyphen at a line end is kept ("10-\n17-2016", "non-\ncertified" are real hyphens in record
 //    text), unless the document elsewhere spells the joined word ("documen-\ntation").
+
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 
 export interface CleanPage {
   num: number;
   text: string;
   /** The last line wraps onto the next page: the sentence goes on there. */
   continuesOnNext: boolean;
+  /**
+   * With options.track: where the clean text came from. Each entry [cleanOffset, rawOffset] starts a
+   * stretch of clean text copied from the raw page text at rawOffset (a kept line); see rawOffsetOf.
+   */
+  segments?: Array<[number, number]>;
+}
+
+export interface CleanOptions {
+  /** edge lines a character or two apart are the same running header (OCR'd pages) */
+  fuzzy?: boolean;
+  /** record segments, to map clean offsets back to the raw page text (OCR word confidences) */
+  track?: boolean;
 }
 
 const PAGE_NUMBER_LINE = /^\s*(?:page|pg\.?|p\.)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*$|^\s*-?\s*\d{1,4}\s*-?\s*$|^\s*\d+\s*(?:of|\/)\s*\d+\s*$/i;
@@ -19,18 +36,44 @@ const PAGE_NUMBER_LINE = /^\s*(?:page|pg\.?|p\.)\s*\d+(?:\s*(?:of|\/)\s*\d+)?\s*
 const PAGE_OF_PAGES = /\bpage\s+\d+\s+of\s+\d+\b/i;
 const EDGE_LINES = 3;
 
-export function cleanPages(raw: ReadonlyArray<{ num: number; text: string }>): CleanPage[] {
+export function cleanPages(raw: ReadonlyArray<{ num: number; text: string }>, options: CleanOptions = {}): CleanPage[] {
   const pagesLines = raw.map((p) => splitLines(p.text));
-  const repeated = findRepeatedEdgeLines(pagesLines);
+  const repeated = findRepeatedEdgeLines(pagesLines, options.fuzzy === true);
   const vocabulary = collectWords(raw);
-  const kept = raw.map((_, i) => (pagesLines[i] ?? []).filter((line, idx, all) => !isBoilerplateLine(line, idx, all, repeated)));
+  const keptIdx = pagesLines.map((lines) => lines.map((_, idx) => idx).filter((idx) => !isBoilerplateLine(lines[idx] ?? '', idx, lines, repeated)));
+  const kept = keptIdx.map((idxs, i) => idxs.map((idx) => pagesLines[i]?.[idx] ?? ''));
   return raw.map((p, i) => {
     const lines = kept[i] ?? [];
     const last = lastNonEmpty(lines);
     const nextFirst = (kept[i + 1] ?? []).find((l) => l.trim() !== '');
     const continuesOnNext = last !== undefined && nextFirst !== undefined && isSoftWrap(last.trim(), nextFirst.trim(), wrapWidth(lines)) && !/[.!?:]["')\]]?$/.test(last.trim());
-    return { num: p.num, text: joinLines(lines, vocabulary), continuesOnNext };
+    if (!options.track) return { num: p.num, text: joinLines(lines, vocabulary), continuesOnNext };
+    // each line's offset in the raw text (splitLines keeps every line's length, but for \r\n)
+    const starts: number[] = [];
+    let at = 0;
+    for (const line of p.text.replace(/\r\n?/g, '\n').split('\n')) {
+      starts.push(at);
+      at += line.length + 1;
+    }
+    const segments: Array<[number, number]> = [];
+    const text = joinLines(lines, vocabulary, (cleanOffset, lineIdx, lead) => segments.push([cleanOffset, (starts[keptIdx[i]?.[lineIdx] ?? 0] ?? 0) + lead]));
+    return { num: p.num, text, continuesOnNext, segments };
   });
+}
+
+/** The raw page text offset a clean offset came from (cleanPages with track). */
+export function rawOffsetOf(page: CleanPage, cleanOffset: number): number {
+  const segs = page.segments ?? [];
+  let lo = 0;
+  let hi = segs.length - 1;
+  if (hi < 0) return cleanOffset;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((segs[mid]?.[0] ?? 0) <= cleanOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  const [c, r] = segs[lo] ?? [0, 0];
+  return r + Math.max(0, cleanOffset - c);
 }
 
 function lastNonEmpty(lines: string[]): string | undefined {
@@ -53,7 +96,7 @@ function edgeKey(line: string): string {
   return key.replace(/(?<!\d)(\d{1,2}([/.-])\d{1,2}\2(?:\d{4}|\d{2}))(?!\d)|\d+/g, (_m, date: string | undefined) => date ?? '#');
 }
 
-function findRepeatedEdgeLines(allPages: string[][]): Set<string> {
+function findRepeatedEdgeLines(allPages: string[][], fuzzy: boolean): Set<string> {
   // A page that is in the document twice is a duplicate, not evidence of a running header: count
   // each distinct page once, or its first and last lines would be stripped as letterhead.
   const seen = new Set<string>();
@@ -74,7 +117,26 @@ function findRepeatedEdgeLines(allPages: string[][]): Set<string> {
   // On a 2-page document a line must be on both; on longer ones on at least half the pages.
   const needed = Math.max(2, Math.ceil(pages.length / 2));
   for (const [key, n] of counts) if (n >= needed && key.length > 0) repeated.add(key);
+  if (fuzzy) addNearRepeats(counts, needed, repeated);
   return repeated;
+}
+
+/**
+ * OCR'd edge lines a character or two apart are one running header: a group of such keys on enough
+ * pages together is repeated, every spelling of it. Lines under 8 characters are left alone ("Page 1"
+ * and "Page 7" differ by a character but are handled as page numbers anyway).
+ */
+function addNearRepeats(counts: Map<string, number>, needed: number, repeated: Set<string>): void {
+  const keys = [...counts.keys()].filter((k) => k.length >= 8);
+  if (keys.length > 2000) return; // a long document: the exact match above is the affordable one
+  for (const key of keys) {
+    if (repeated.has(key)) continue;
+    // the numbers must agree: "Date of Service: 03/04/2015" and "... 04/01/2015" are two visits
+    const digits = key.replace(/\D/g, '');
+    const near = keys.filter((other) => Math.abs(other.length - key.length) <= 2 && other.replace(/\D/g, '') === digits && (other === key || DamerauLevenshteinDistance(key, other) <= (key.length >= 16 ? 2 + Math.floor(key.length / 40) : 1)));
+    const total = near.reduce((n, k) => n + (counts.get(k) ?? 0), 0);
+    if (total >= needed && near.length > 1) for (const k of near) repeated.add(k);
+  }
 }
 
 function isBoilerplateLine(line: string, idx: number, all: string[], repeated: Set<string>): boolean {
@@ -107,27 +169,32 @@ function wrapWidth(lines: string[]): number | null {
 const LEADING_DATE = /^\(?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\b/i;
 const HEADING_LINE = /^[^a-z]*[A-Z]{3,}[^a-z]*:?$/;
 
-function joinLines(lines: string[], vocabulary: Set<string>): string {
+function joinLines(lines: string[], vocabulary: Set<string>, onLine?: (cleanOffset: number, lineIdx: number, lead: number) => void): string {
   const width = wrapWidth(lines);
   const out: string[] = [];
+  let length = 0;
   let prev: string | null = null;
-  for (const rawLine of lines) {
+  const push = (s: string) => {
+    out.push(s);
+    length += s.length;
+  };
+  for (const [idx, rawLine] of lines.entries()) {
     const line = rawLine.trim();
     if (line === '') continue; // blank lines do not decide anything: some exports double-space every line
     if (prev === null) {
-      out.push(line);
+      // nothing before it
     } else if (isSoftWrap(prev, line, width)) {
       if (/[A-Za-z]-$/.test(prev) && joinsAsWord(prev, line, vocabulary)) {
         out[out.length - 1] = prev.slice(0, -1);
-        out.push(line);
-      } else if (/-$/.test(prev)) {
-        out.push(line);
-      } else {
-        out.push(' ', line);
+        length -= 1;
+      } else if (!/-$/.test(prev)) {
+        push(' ');
       }
     } else {
-      out.push('\n', line);
+      push('\n');
     }
+    onLine?.(length, idx, rawLine.length - rawLine.trimStart().length);
+    push(line);
     prev = line;
   }
   return out.join('');

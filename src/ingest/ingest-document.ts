@@ -1,10 +1,11 @@
 // One input file → its pages of clean text, or a clear per-file error. Never throws for bad input:
 // a corrupt PDF in a bundle is reported and the other documents still process.
 import { createHash } from 'node:crypto';
-import type { DocumentError } from '../schema.js';
+import type { DocumentError, PageInfo } from '../schema.js';
 import { cleanPages, type CleanPage } from './clean-pages.js';
 import { detectFormat } from './detect-format.js';
 import { IngestError } from './ingest-error.js';
+import { imagePages, readScannedPages, type OcrOptions, type PageWords } from './ocr-pages.js';
 import { pageWorkOf } from './pdf-pool.js';
 import { readPdfPages, type RawPage } from './read-pdf.js';
 
@@ -29,6 +30,10 @@ export interface IngestedDocument {
   text: string;
   pages: PageSpan[];
   errors: DocumentError[];
+  /** per page: its text from the text layer or from OCR, with OCR's confidence */
+  pageInfo: PageInfo[];
+  /** OCR'd pages' words, for each quote's OCR confidence (ocr-provenance.ts); absent when no page was OCR'd */
+  ocrWords?: Map<number, PageWords>;
 }
 
 export function sha256Hex(data: Uint8Array): string {
@@ -39,16 +44,23 @@ export function documentId(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
-export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages): Promise<IngestedDocument> {
+export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages, ocr: OcrOptions = {}): Promise<IngestedDocument> {
   const sha256 = sha256Hex(file.data);
   const base = { id: documentId(sha256), name: file.name, sha256 };
   try {
     const raw = await readRawPages(file, pdfReader);
+    // pages without a text layer are read by OCR (ocr-pages.ts); the others keep their own text
+    const scanned = await readScannedPages(file.name, file.data, raw, ocr);
+    if (scanned.ocr) {
+      const clean = cleanPages(scanned.pages, { fuzzy: true, track: true });
+      const doc = assemble(clean, file.name, new Set(scanned.pages.filter((p) => p.origin === 'ocr').map((p) => p.num)));
+      return { ...base, ...doc, errors: [...doc.errors, ...scanned.errors], pageInfo: scanned.pageInfo, ocrWords: scanned.words(clean) };
+    }
     // a pool thread that read the pages has cleaned them already
-    return { ...base, ...assemble(pageWorkOf(raw)?.clean ?? cleanPages(raw), file.name) };
+    return { ...base, ...assemble(pageWorkOf(raw)?.clean ?? cleanPages(raw), file.name), pageInfo: scanned.pageInfo };
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;
-    return { ...base, text: '', pages: [], errors: [{ code: err.code, message: `${file.name}: ${err.message}` }] };
+    return { ...base, text: '', pages: [], errors: [{ code: err.code, message: `${file.name}: ${err.message}` }], pageInfo: [] };
   }
 }
 
@@ -65,6 +77,11 @@ async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Pr
       return splitTextPages(Buffer.from(file.data).toString('utf8'));
     case 'pdf':
       return pdfReader(file.data);
+    case 'tiff':
+    case 'png':
+    case 'jpeg':
+      // scanned pages: all read by OCR
+      return imagePages(file.data, format);
   }
 }
 
@@ -75,7 +92,7 @@ export function splitTextPages(text: string): RawPage[] {
   return parts.map((t, i) => ({ num: i + 1, text: t }));
 }
 
-function assemble(pages: CleanPage[], name: string): Pick<IngestedDocument, 'text' | 'pages' | 'errors'> {
+function assemble(pages: CleanPage[], name: string, ocrPages: ReadonlySet<number> = new Set()): Pick<IngestedDocument, 'text' | 'pages' | 'errors'> {
   const spans: PageSpan[] = [];
   let text = '';
   for (const p of pages) {
@@ -83,8 +100,9 @@ function assemble(pages: CleanPage[], name: string): Pick<IngestedDocument, 'tex
     text += p.text + (p.continuesOnNext ? ' ' : '\n');
   }
   const errors: DocumentError[] = [];
-  const blank = pages.filter((p) => p.text.trim().length === 0).map((p) => p.num);
-  if (pages.length === 0 || blank.length === pages.length) {
+  // a scanned page OCR found blank is blank, not unread
+  const blank = pages.filter((p) => p.text.trim().length === 0 && !ocrPages.has(p.num)).map((p) => p.num);
+  if (pages.length === 0 || (blank.length === pages.length && ocrPages.size === 0)) {
     errors.push({ code: 'needs_ocr', message: `${name}: no text layer on any page (${pages.length} page${pages.length === 1 ? '' : 's'}): the document is scanned and needs OCR`, pages: blank });
   } else if (blank.length > 0) {
     errors.push({ code: 'needs_ocr', message: `${name}: page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer and need${blank.length === 1 ? 's' : ''} OCR`, pages: blank });

@@ -15,7 +15,7 @@ let pdfParse: Promise<typeof import('pdf-parse')> | undefined;
 const NATIVE_PUSH = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
 const NATIVE_JSON_PARSE = Object.getOwnPropertyDescriptor(JSON, 'parse');
 
-function restoreNatives(): void {
+export function restoreNatives(): void {
   if (NATIVE_PUSH && Array.prototype.push !== NATIVE_PUSH.value) Object.defineProperty(Array.prototype, 'push', NATIVE_PUSH);
   if (NATIVE_JSON_PARSE && JSON.parse !== NATIVE_JSON_PARSE.value) Object.defineProperty(JSON, 'parse', NATIVE_JSON_PARSE);
 }
@@ -29,6 +29,14 @@ async function loadPdfParse(): Promise<typeof import('pdf-parse')> {
 /** Loads pdf.js now (a reader thread does, while it waits for its first document). */
 export function preloadPdfReader(): Promise<unknown> {
   return (pdfParse ??= loadPdfParse());
+}
+
+/** pdf.js itself (the copy pdf-parse uses), for page images (page-image.ts); natives restored after loading. */
+export async function loadPdfJs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  await (pdfParse ??= loadPdfParse());
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  restoreNatives();
+  return pdfjs;
 }
 
 export interface RawPage {

@@ -68,8 +68,12 @@ export class PipelineThreadPool {
     });
   }
 
-  processDocument(task: PipelineTask): Promise<DocumentResult> {
-    return this.pool.run(task);
+  /** `onOcrPage` follows OCR of the document's scanned pages, a page at a time. */
+  processDocument(task: PipelineTask, onOcrPage?: (done: number, total: number) => void): Promise<DocumentResult> {
+    return this.pool.run(task, onOcrPage && ((p) => {
+      const { done, total } = p as { done: number; total: number };
+      onOcrPage(done, total);
+    }));
   }
 
   /** Stops every thread; tasks still queued or running are rejected. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPages } from '../../src/ingest/clean-pages.js';
+import { cleanPages, rawOffsetOf } from '../../src/ingest/clean-pages.js';
 
 /** Wraps a paragraph at `width` columns the way a PDF text layer does. */
 function wrap(paragraph: string, width = 76): string[] {
@@ -215,5 +215,32 @@ describe('cleanPages: continuesOnNext', () => {
       { num: 8, text: '', continuesOnNext: false },
       { num: 9, text: 'Back pain.', continuesOnNext: false },
     ]);
+  });
+});
+
+describe('cleanPages: OCR\'d running headers (fuzzy)', () => {
+  const page = (header: string, body: string) => ({ num: 0, text: `${header}\n${body}\nMore of the note follows here.` });
+  it('a header read a character differently on each page is still removed', () => {
+    const raw = [page('Case Number: CM16-0239607', 'First page body.'), page('Case Nurnber: CM16-0239607', 'Second page body.'), page('Case Number: CM16-O239607', 'Third page body.')].map((p, i) => ({ ...p, num: i + 1 }));
+    for (const p of cleanPages(raw, { fuzzy: true })) expect(p.text).not.toMatch(/Case N/);
+    // exact matching alone keeps them: they differ
+    expect(cleanPages(raw).filter((p) => /Case N/.test(p.text))).toHaveLength(3);
+  });
+
+  it('lines with different dates are two visits, not one header', () => {
+    const raw = [page('Date of Service: 03/04/2015', 'Low back pain.'), page('Date of Service: 04/01/2015', 'Neck pain.')].map((p, i) => ({ ...p, num: i + 1 }));
+    const clean = cleanPages(raw, { fuzzy: true });
+    expect(clean[0]?.text).toContain('Date of Service: 03/04/2015');
+    expect(clean[1]?.text).toContain('Date of Service: 04/01/2015');
+  });
+
+  it('tracks where each clean character came from', () => {
+    const raw = [{ num: 1, text: '  Assessment: lumbar strain.\n\nPlan: physical therapy.' }];
+    const [clean] = cleanPages(raw, { track: true });
+    if (!clean) throw new Error('no page');
+    for (const word of ['Assessment', 'lumbar', 'Plan', 'therapy']) {
+      const at = clean.text.indexOf(word);
+      expect(raw[0]?.text.slice(rawOffsetOf(clean, at), rawOffsetOf(clean, at) + word.length)).toBe(word);
+    }
   });
 });

@@ -34,7 +34,12 @@ describe('detectFormat', () => {
     ['bytes with NUL', 'data.bin', bytes([0x01, 0x02, 0x00, 0x03, 0x41]), 'unknown'],
     ['many control characters', 'data.txt', bytes('a\x01b\x02c\x03d\x04e\x05f\x06'), 'unknown'],
     ['Latin-1 bytes that are not UTF-8', 'note.txt', bytes('Caf', [0xe9], ' au lait'), 'unknown'],
-    ['a PNG image', 'xray.png', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'unknown'],
+    // scanned pages, read by OCR, whatever their name says
+    ['a PNG image', 'xray.png', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'png'],
+    ['a little-endian TIFF', 'fax.tif', bytes([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]), 'tiff'],
+    ['a big-endian TIFF with no extension', 'fax', bytes([0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08]), 'tiff'],
+    ['a JPEG photo', 'IMG_0001.JPG', bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]), 'jpeg'],
+    ['"II" text is not a TIFF', 'notes.txt', bytes('II am fine'), 'text'],
   ])('%s (%s) → %s', (_label, name, data, format) => {
     expect(detectFormat(name, data)).toBe(format);
   });

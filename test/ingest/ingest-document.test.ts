@@ -36,8 +36,19 @@ describe('ingestDocument: a PDF built with pdf-lib', () => {
     expect(pageText(doc, num)).toBe(text);
   });
 
-  it('reports the page with no text as needing OCR, naming the page', () => {
-    expect(doc.errors).toEqual([{ code: 'needs_ocr', message: expect.stringContaining('page 2 has no text layer'), pages: [2] }]);
+  it('reads the page with no text layer by OCR: blank, so no text and no error', () => {
+    expect(doc.errors).toEqual([]);
+    expect(doc.pageInfo).toEqual([
+      { num: 1, text: 'layer', confidence: null },
+      { num: 2, text: 'ocr', confidence: null },
+      { num: 3, text: 'layer', confidence: null },
+    ]);
+  });
+
+  it('with OCR off, reports the page with no text as needing OCR, naming the page', async () => {
+    const off = await ingestDocument({ name: 'visit.pdf', data }, undefined, { enabled: false });
+    expect(off.errors).toEqual([{ code: 'needs_ocr', message: expect.stringContaining('page 2 has no text layer'), pages: [2] }]);
+    expect(off.pageInfo.map((p) => p.text)).toEqual(['layer', 'layer', 'layer']);
   });
 
   it('spans are contiguous: each page is followed by one separator', () => {
@@ -64,13 +75,13 @@ describe('ingestDocument: a PDF built with pdf-lib', () => {
   });
 });
 
-describe('ingestDocument: needs_ocr', () => {
+describe('ingestDocument: needs_ocr (OCR off)', () => {
   it.each<[string, string[][], number[], RegExp]>([
     ['every page blank', [[], []], [1, 2], /no text layer on any page \(2 pages\)/],
     ['a single blank page', [[]], [1], /no text layer on any page \(1 page\)/],
     ['two of three pages blank', [[], ['Assessment: lumbar strain.'], []], [1, 3], /pages 1, 3 have no text layer and need OCR/],
   ])('%s', async (_label, pages, blank, message) => {
-    const doc = await ingestDocument({ name: 'scan.pdf', data: await makePdf(pages) });
+    const doc = await ingestDocument({ name: 'scan.pdf', data: await makePdf(pages) }, undefined, { enabled: false });
     expect(doc.pages).toHaveLength(pages.length);
     expect(doc.errors).toHaveLength(1);
     expect(doc.errors[0]).toMatchObject({ code: 'needs_ocr', pages: blank });

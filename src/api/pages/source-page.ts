@@ -21,6 +21,8 @@ export interface SourcePageInput {
   bundleId: string | null;
   /** the original is a PDF: its page can be shown as an image */
   hasImage: boolean;
+  /** the page was read by OCR: its mean word confidence and the URL of its picture (a TIFF, PNG or JPEG original has no PDF page to show) */
+  ocr?: { confidence: number | null; image: string } | null;
 }
 
 export function renderSourcePage(o: SourcePageInput): string {
@@ -45,6 +47,7 @@ export function renderSourcePage(o: SourcePageInput): string {
     active: 'bundles',
     body: html`<div class="page-head"><div><h1>${name}</h1><p class="meta">page ${page.num} of ${page.pageCount} · <span class="mono">${page.documentId}</span></p></div>
 <div class="actions">${page.num > 1 ? html`<a class="button" href="${pageLink(page.num - 1)}">← Page ${page.num - 1}</a>` : ''}${page.num < page.pageCount ? html`<a class="button" href="${pageLink(page.num + 1)}">Page ${page.num + 1} →</a>` : ''}<a class="button" href="/api/documents/${doc}/original${o.bundleId ? `?bundle=${encodeURIComponent(o.bundleId)}` : ''}" download>Original file</a>${o.bundleId ? html`<a class="button" href="/bundles/${encodeURIComponent(o.bundleId)}">Chronology</a>` : ''}<button type="button" data-action="print">Print</button></div></div>
-<div class="${o.hasImage ? 'source-split' : ''}">${original}${text}</div>`,
+${o.ocr ? html`<p class="meta">This page was read by OCR${o.ocr.confidence === null ? '' : html` (mean word confidence ${Math.round(o.ocr.confidence)}%)`}: check the text against the scan.</p>` : ''}
+<div class="${o.hasImage || o.ocr ? 'source-split' : ''}">${o.hasImage ? original : o.ocr ? html`<section class="original-col card"><h2 class="small muted">Scanned page</h2><div class="page-image"><img src="${o.ocr.image}" alt="scan of page ${page.num}" width="1100"></div></section>` : ''}${text}</div>`,
   });
 }

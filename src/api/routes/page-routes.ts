@@ -21,6 +21,7 @@ import { renderBundleRows, renderBundlesPage, unreadableOf } from '../pages/bund
 import { renderFlagPage, type QueuePosition } from '../pages/flag-page.js';
 import { renderFlagsPage } from '../pages/flags-page.js';
 import { renderLogin } from '../pages/login-page.js';
+import { originalPagePng } from '../page-image-route.js';
 import { renderSourcePage } from '../pages/source-page.js';
 import { renderBundleStatusPage, renderChronologyPage } from '../pages/chronology-page.js';
 import type { UploadLimits } from '../upload-limits.js';
@@ -204,7 +205,21 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     const range = q.start !== undefined && q.end !== undefined && q.end >= q.start ? { start: q.start, end: q.end } : null;
     const next = range && range.end > page.text.length && page.num < page.pageCount ? await store.getPage(page.sha256, page.num + 1) : null;
     const doc = await store.findDocument(page.sha256, q.bundle);
-    return htmlReply(reply, renderSourcePage({ principal, page, next, range, documentName: doc?.name ?? null, bundleId: q.bundle ?? null, hasImage: originalIsPdf(store, page.sha256) }));
+    // an OCR'd page is shown beside its picture: the reviewer checks the reading against the scan
+    const info = q.bundle ? (await store.getTimeline(q.bundle))?.documents.find((d) => d.sha256 === page.sha256)?.pageInfo?.find((p) => p.num === page.num) : undefined;
+    const ocr = info?.text === 'ocr' && store.blobs.has(page.sha256) ? { confidence: info.confidence, image: `/documents/${encodeURIComponent(page.documentId)}/pages/${page.num}/image` } : null;
+    return htmlReply(reply, renderSourcePage({ principal, page, next, range, documentName: doc?.name ?? null, bundleId: q.bundle ?? null, hasImage: originalIsPdf(store, page.sha256), ocr }));
+  });
+
+  app.get('/documents/:id/pages/:n/image', { config: PAGE }, async (request, reply) => {
+    const principal = await signedIn(request, reply, 'reviewer');
+    if (!principal) return reply;
+    const params = parseInput(PageParamsSchema, request.params, 'params');
+    const page = await store.getPage(params.id, params.n);
+    if (!page || !store.blobs.has(page.sha256)) throw notFound(`no picture of page ${params.n} of document ${params.id}`);
+    const png = await originalPagePng(store.blobs.pathOf(page.sha256), page.num);
+    if (!png) throw notFound(`document ${params.id} has no page pictures (it is not a PDF or an image)`);
+    return reply.type('image/png').header('Cache-Control', 'private, max-age=3600').send(png);
   });
 
   app.get('/flags', { config: PAGE }, async (request, reply) => {

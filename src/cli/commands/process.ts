@@ -27,7 +27,7 @@ export function defaultThreads(files: readonly InputFile[], cpus = availablePara
 export function registerProcess(program: Command): void {
   program
     .command('process')
-    .description('read record files (PDF, text) and print their timeline: dated events with sources, and flagged discrepancies')
+    .description('read record files (PDF, text, scanned TIFF/PNG/JPEG) and print their timeline: dated events with sources, and flagged discrepancies')
     .argument('<paths...>', 'files, or folders read recursively')
     .option('-f, --format <format>', 'json, text, or fhir (a FHIR R4 Bundle: see `chartline export --help`)', 'json')
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
@@ -38,6 +38,7 @@ export function registerProcess(program: Command): void {
     .option('--store', 'also keep the bundle in the database (DATABASE_URL, else the embedded one in CHARTLINE_DATA) for `chartline timeline` and the web app; its id goes to stderr')
     .option('--threads <n>', 'threads reading PDFs while the main thread analyses them (default: one less than the CPUs, at least 1, for bundles of several PDFs over 256 KiB; else 0: read on the main thread)')
     .option('--timings', 'print the time spent in each stage (ms, summed over documents) as one JSON line on stderr')
+    .option('--no-ocr', 'do not OCR pages without a text layer (scans, faxes, TIFF/PNG/JPEG files); report them as needs_ocr instead')
     .addHelpText(
       'after',
       `
@@ -49,7 +50,7 @@ Examples:
   chartline process a.pdf b.pdf --format text
   chartline process records/ --out timeline.json`,
     )
-    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean }) => {
+    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean; ocr?: boolean }) => {
       if (opts.format !== 'json' && opts.format !== 'text' && opts.format !== 'fhir') throw new UsageError(`--format must be json, text or fhir, not "${opts.format}"`);
       if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0)) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
       let referenceDate: Date | undefined;
@@ -85,14 +86,23 @@ Examples:
       const started = performance.now();
       let processed = started;
       let timeline: Timeline;
+      let bundleProgress = { done: 0, total: files.length, pages: 0 };
       try {
         timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
           referenceDate,
           pdfReader: pool?.read,
           // enough documents in progress to keep every reader thread's queue full while one is analysed
-          concurrency: pool ? pool.size * pool.depth + 1 : 1,
+          // (without reader threads, still a few documents at once: a bundle of small faxes keeps every
+          // OCR thread busy instead of reading one page at a time)
+          concurrency: pool ? pool.size * pool.depth + 1 : opts.ocr !== false ? availableParallelism() : 1,
           timings,
-          onProgress: (p) => progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`),
+          onProgress: (p) => {
+            bundleProgress = p;
+            progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`);
+          },
+          // OCR takes seconds a page: the bar moves with every page read
+          onOcrPage: (file, done, total) => progress.update(bundleProgress.done, bundleProgress.total, `${bundleProgress.pages} pages · OCR ${file}: page ${done} of ${total}`),
+          ocr: { enabled: opts.ocr !== false },
           onDocument:
             recorder || pageTexts
               ? (result, file) => {
@@ -128,7 +138,7 @@ Examples:
         process.stderr.write(`chartline: timings ${JSON.stringify(report)}\n`);
       }
       // readable: some page has text (a scan with no text layer at all counts as unreadable)
-      const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => e.code !== 'needs_ocr' || (e.pages?.length ?? 0) >= d.pages));
+      const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => (e.code !== 'needs_ocr' && e.code !== 'ocr_unreadable') || (e.pages?.length ?? 0) >= d.pages));
       if (readable.length === 0) {
         process.stderr.write(`chartline: none of the ${timeline.documents.length} document(s) could be read\n`);
         process.exitCode = 1;
