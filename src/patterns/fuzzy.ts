@@ -90,8 +90,11 @@ export class FuzzyReader {
   correct(tokens: Token[], ocr = false): Token[] {
     if (!this.config.enabled) return tokens;
     let out: Token[] | null = null;
+    const shortest = ocr ? Math.min(this.config.ocr.minLength, this.config.words.minLength) : this.config.words.minLength;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
+      // most tokens: too short to read, or a word read before and kept as written
+      if (t.norm.length < shortest || this.memo.get(t.norm) === null) continue;
       if (this.config.skipCapitalized && CAPITALIZED.test(t.raw) && i > 0 && (!OPENS.test((tokens[i - 1] as Token).raw) || TITLES.has(tokens[i - 2]?.norm ?? ''))) continue;
       const c = this.read(t.norm, ocr);
       if (!c) continue;
