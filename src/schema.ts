@@ -137,6 +137,10 @@ export const FindingSchema = z
       .array(z.object({ from: z.string(), to: z.string(), rule: z.string() }).strict())
       .optional()
       .describe('misspelled words of the finding or its side read as vocabulary words ("tenderess" as "tenderness", rule fuzzy.word; "lett" as "left" on an OCR\'d page, rule fuzzy.ocr); absent when none was'),
+    measured: z
+      .boolean()
+      .optional()
+      .describe('true when the finding is a reading judged by its number ("Blood pressure 178/104" → abnormal): two readings at one visit are two measurements, not a contradiction; absent otherwise'),
     page: z.number().int().min(1),
     span: SpanSchema,
   })

@@ -11,82 +11,15 @@
 // compatible (normal left strength does not contradict right weakness; normal grip does not
 // contradict a weak ankle). Negated findings are claims of absence; hypothetical, historical and
 // patient-reported ones are not claims at all (extraction leaves them out or marks them).
-import type { Finding, TimelineEvent } from '../schema.js';
-import { isReviewKind } from '../model/document-kind.js';
-import { isReviewCategory } from '../model/section-roles.js';
 import type { Check, CheckContext } from './check.js';
-import { eventOrder, listPhrases, makeFlag, shortDate } from './flag.js';
-
-type Role = 'exam' | 'discussion';
-const DISCUSSION_SECTIONS = new Set<string>(['assessment', 'plan', 'discussion']);
-
-interface Claim {
-  finding: Finding;
-  abnormal: boolean;
-  region: string | null;
-  role: Role;
-  event: TimelineEvent;
-}
-
-function isAbnormal(f: Finding): boolean {
-  return f.polarity === 'abnormal' || f.polarity === 'present';
-}
-
-/** Concepts too broad or too vague to compare: "general", an unclassified clause, a test with no name. */
-function comparable(concept: string, config: CheckContext['patterns']['data']['checks']['examPlanMismatch']): boolean {
-  return !config.ignoredConcepts.includes(concept) && !concept.endsWith('.unclassified');
-}
-
-/** a ⊒ b: a is b or one of its ancestors ("lungs" ⊒ "lungs.wheeze"); "exam" (a normal physical examination) covers every finding. */
-function covers(a: string, b: string): boolean {
-  return a === 'exam' || a === b || b.startsWith(`${a}.`);
-}
-
-/** The exam claim and the discussion claim cannot both be true at one visit. */
-function conflict(a: Claim, b: Claim): boolean {
-  if (a.abnormal === b.abnormal) return false;
-  const normal = a.abnormal ? b : a;
-  const abnormal = a.abnormal ? a : b;
-  if (!covers(normal.finding.concept, abnormal.finding.concept)) return false;
-  return sidesCompatible(a.finding.side, b.finding.side) && (a.region === null || b.region === null || a.region === b.region);
-}
-
-function sidesCompatible(a: Finding['side'], b: Finding['side']): boolean {
-  return a === null || b === null || a === b || a === 'bilateral' || b === 'bilateral';
-}
-
-const LEVEL_REGION: Record<string, string> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'lumbar' };
+import { makeFlag, shortDate } from './flag.js';
+import { type Claim, conflict, covers, describeClaims as describe, sidesCompatible, visitClaims } from './visit-claims.js';
 
 export const examPlanMismatchCheck: Check = {
   name: 'exam_plan_mismatch',
   run(ctx: CheckContext) {
-    const config = ctx.patterns.data.checks.examPlanMismatch;
-    // where a site is: "knee" → lower_extremity, "L5" → lumbar (anatomy.json regions)
-    const regionOf = new Map(ctx.patterns.data.anatomy.bodyParts.map((b) => [b.name, b.region as string]));
-    const region = (site: string | null): string | null => (site ? (regionOf.get(site) ?? LEVEL_REGION[site[0] ?? ''] ?? null) : null);
     const flags = [];
-    for (const doc of ctx.documents) {
-      // one visit: the encounter the statements were reported at, else the date they share
-      const byVisit = new Map<string, TimelineEvent[]>();
-      for (const e of doc.events) {
-        if (e.type !== 'exam_finding' || e.findings.length === 0) continue;
-        if (e.assertion === 'hypothetical' || e.assertion === 'historical') continue;
-        // a treating note with no visit of its own on record is one visit
-        const key = e.encounterId ?? (e.date ? `date:${e.date}` : isReviewKind(e.documentKind) ? null : 'note');
-        if (!key) continue;
-        byVisit.set(key, [...(byVisit.get(key) ?? []), e]);
-      }
-      for (const events of byVisit.values()) {
-        events.sort(eventOrder);
-        const claims: Claim[] = [];
-        for (const e of events) {
-          const role = roleOf(e);
-          if (!role) continue;
-          for (const f of e.findings) {
-            if (f.reported || f.assertion !== 'present' || !comparable(f.concept, config)) continue;
-            claims.push({ finding: f, abnormal: isAbnormal(f), region: region(f.site), role, event: e });
-          }
-        }
+    for (const claims of visitClaims(ctx)) {
         const exam = claims.filter((c) => c.role === 'exam');
         const discussion = claims.filter((c) => c.role === 'discussion');
         const conflicts: [Claim, Claim][] = [];
@@ -117,42 +50,10 @@ export const examPlanMismatchCheck: Check = {
             eventIds: [...examSide, ...discSide].map((c) => c.event.id),
           }),
         );
-      }
     }
     return flags;
   },
 };
-
-/**
- * Which side of the visit a statement is: its discussion (assessment, plan, discussion — or the part a
- * letter's summary says the provider "stated in the summary"), or its exam: a treating record's exam
- * section, or the rest of a letter's account of the visit. The reviewer's own sections are neither.
- */
-function roleOf(e: TimelineEvent): Role | null {
-  const category = e.sectionCategory;
-  if (category && DISCUSSION_SECTIONS.has(category)) return 'discussion';
-  if (category === 'exam') return 'exam';
-  if (isReviewKind(e.documentKind) && !isReviewCategory(category)) return 'exam';
-  return null;
-}
-
-/** "no edema", "4+/5 weakness (left)": a claim as the record words it, with its side when the words do not say it. */
-function describe(claims: readonly Claim[]): string {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const c of claims) {
-    const f = c.finding;
-    const words = f.text.replace(/\s+/g, ' ').trim();
-    // "edema" read under "No edema." is its absence
-    const phrase = f.polarity === 'absent' && !/^(?:no|non|not|without|negative|absent)\b/i.test(words) ? `no ${words}` : words;
-    const side = f.side && !words.toLowerCase().includes(f.side) ? ` (${f.side})` : '';
-    const key = phrase.toLowerCase().replace(/s$/, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(`${phrase}${side}`);
-  }
-  return listPhrases(out.map((p) => `"${p}"`));
-}
 
 function discussionName(claims: readonly Claim[]): string {
   const parts = new Set(claims.map((c) => c.event.sectionCategory));

@@ -4,6 +4,7 @@ import { chronologyCheck } from './chronology.js';
 import { contradictionCheck } from './contradiction.js';
 import { duplicateCheck } from './duplicate.js';
 import { examPlanMismatchCheck } from './exam-plan-mismatch.js';
+import { examSelfContradictionCheck } from './exam-self-contradiction.js';
 import { gapInCareCheck } from './gap-in-care.js';
 
-export const CHECKS: readonly Check[] = [examPlanMismatchCheck, contradictionCheck, chronologyCheck, duplicateCheck, gapInCareCheck];
+export const CHECKS: readonly Check[] = [examPlanMismatchCheck, examSelfContradictionCheck, contradictionCheck, chronologyCheck, duplicateCheck, gapInCareCheck];

@@ -6,8 +6,8 @@
 //   "full strength and normal sensation and reflexes" → a normal claim about each noun
 // Side and site come from the clause the finding is in ("Strength is 4/5 on the right and 5/5 on
 // the left"); the value is the grade or measure written in that clause.
-import type { Correction, LexiconMatch } from '../patterns/lexicon.js';
-import type { ExamValue, Patterns } from '../patterns/load-patterns.js';
+import { type Correction, type LexiconMatch, tokenize } from '../patterns/lexicon.js';
+import type { ExamValue, MeasuredSign, Patterns } from '../patterns/load-patterns.js';
 import type { Finding } from '../schema.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
 import type { FindingMention } from './mention.js';
@@ -42,6 +42,13 @@ function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: num
   if (sides.has('left')) return 'left';
   if (sides.has('right')) return 'right';
   return null;
+}
+
+/** The side a label's words name: "Right knee" → right. */
+function sideOfWords(patterns: Patterns, words: string): Finding['side'] {
+  const sides = new Set(patterns.sides.find(words, tokenize(words), 0).map((m) => m.value));
+  if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return 'bilateral';
+  return sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
 }
 
 /** The body part (or spinal level) a clause names: "weakness in the left leg" → leg, "L5 dermatome" → L5. */
@@ -97,6 +104,7 @@ const SELF_NEGATED = /^(?:no|non|not|without|negative)\b/i;
  */
 export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: readonly LexiconMatch<ExamValue>[], symptomsAreReports = false): FindingMention[] {
   const sentenceSide = sideIn(patterns, s, s.start, s.end);
+  const labelSide = s.label ? sideOfWords(patterns, s.label.header) : null;
   // "tingling", "wheezing", "swelling" are symptoms too: a sign only in an exam
   const examContext = s.section?.category === 'exam' || s.has('exam_context');
   const out: FindingMention[] = [];
@@ -128,7 +136,8 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
     // the misspelled words read as the finding's or its side's words
     const corrected: Correction[] = [...(m.corrected ?? [])];
     const clauseSide = sideIn(patterns, s, clause.start, clause.end, corrected);
-    const side = clauseSide ?? (sentenceSide === 'bilateral' ? null : sentenceSide);
+    // "Right knee: Normal. No effusion, no tenderness": a finding under a sided label is that side's
+    const side = clauseSide ?? (sentenceSide === 'bilateral' ? null : sentenceSide) ?? labelSide;
     if (!clauseSide && side) sideIn(patterns, s, s.start, s.end, corrected);
     const value = valueIn(s, clause.start, clause.end);
     out.push({
@@ -136,7 +145,7 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
       system: m.value.system,
       polarity,
       value,
-      site: siteIn(patterns, s, clause.start, clause.end),
+      site: siteIn(patterns, s, clause.start, clause.end) ?? coordinatedSite(patterns, s, clause),
       side,
       assertion: 'present',
       reported: symptomsAreReports && m.value.reportable && !examContext && value === null && (s.has('patient_report') || s.cuesOf('symptom').some((c) => c.start >= clause.start - 40 && c.end <= clause.end + 40)),
@@ -147,10 +156,75 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
       end: m.end,
     });
   }
+  out.push(...measuredSigns(patterns, s));
   for (const f of coordinatedNormals(patterns, s)) {
     if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSide, site: f.site ?? siteIn(patterns, s, s.start, s.end) });
   }
   return out;
+}
+
+/**
+ * "Edema and erythema of the right elbow": two findings joined by a bare "and" share the site the
+ * second names. A list with commas does not ("jugular venous distention, crackles, and leg edema").
+ */
+function coordinatedSite(patterns: Patterns, s: AnalyzedSentence, clause: { start: number; end: number }): string | null {
+  const joined = /^\s*and\s+/i.exec(s.text.slice(clause.end - s.start));
+  if (!joined) return null;
+  const from = clause.end + joined[0].length;
+  const next = clauseAround(s, from, from);
+  return siteIn(patterns, s, next.start, next.end);
+}
+
+/**
+ * Signs judged by their number: "Blood pressure of 178/104" → vitals.blood_pressure abnormal,
+ * "pulse is 90" → heart.rate normal, "T 101.2" → vitals.temperature abnormal. A reading between the
+ * normal range and the abnormal bounds ("pulse 55") claims nothing; so does a goal ("goal BP below
+ * 130/80" is hypothetical) or an earlier reading ("BP was 150/90 at the last visit" is historical).
+ */
+function measuredSigns(patterns: Patterns, s: AnalyzedSentence): FindingMention[] {
+  const out: FindingMention[] = [];
+  for (const sign of patterns.measured) {
+    sign.re.lastIndex = 0;
+    for (let m = sign.re.exec(s.text); m; m = sign.re.exec(s.text)) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (s.assertion.at(start, end).assertion !== 'present') continue;
+      const polarity = judge(sign, Number(m[1]), m[2] === undefined ? null : Number(m[2]));
+      if (!polarity) continue;
+      out.push({
+        concept: sign.concept,
+        system: sign.system,
+        polarity,
+        value: m[2] === undefined ? (m[1] as string) : `${m[1]}/${m[2]}`,
+        site: null,
+        side: null,
+        assertion: 'present',
+        reported: false,
+        text: m[0],
+        rule: `finding.${sign.id}`,
+        measured: true,
+        start,
+        end,
+      });
+    }
+  }
+  return out;
+}
+
+function judge(sign: MeasuredSign, a: number, b: number | null): Finding['polarity'] | null {
+  if (a < sign.plausible[0] || a > sign.plausible[1]) return null;
+  const pair = (x: number | [number, number] | undefined): [number, number] | null => (x === undefined ? null : typeof x === 'number' ? [x, x] : x);
+  const below = pair(sign.abnormal.below);
+  const atLeast = pair(sign.abnormal.atLeast);
+  if (sign.reading === 'pressure') {
+    if (b === null) return null;
+    const [[sMin, sMax], [dMin, dMax]] = sign.normal as [[number, number], [number, number]];
+    if ((atLeast && (a >= atLeast[0] || b >= atLeast[1])) || (below && (a < below[0] || b < below[1]))) return 'abnormal';
+    return a >= sMin && a <= sMax && b >= dMin && b <= dMax ? 'normal' : null;
+  }
+  const [min, max] = sign.normal as [number, number];
+  if ((atLeast && a >= atLeast[0]) || (below && a < below[0])) return 'abnormal';
+  return a >= min && a <= max ? 'normal' : null;
 }
 
 function unique(list: Correction[]): Correction[] {

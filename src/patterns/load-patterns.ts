@@ -59,6 +59,36 @@ export interface BodyPartValue {
   region: Region;
 }
 
+/** A measured sign judged by its number (patterns/findings/*.json `measured`). */
+export interface MeasuredSign {
+  id: string;
+  concept: string;
+  system: FindingSystem;
+  reading: 'number' | 'pressure';
+  /** label, a few linking words, the number (and a diastolic after "/"): groups 1 and 2 */
+  re: RegExp;
+  normal: [number, number] | [[number, number], [number, number]];
+  abnormal: { below?: number | [number, number]; atLeast?: number | [number, number] };
+  plausible: [number, number];
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function measuredSign(system: FindingSystem, m: NonNullable<FindingsFileData['measured']>[number]): MeasuredSign {
+  // longest label first ("pulse ox" before "pulse"); a label of one or two letters ("BP", "T") only as
+  // written, a longer one in any usual case ("Blood pressure", "BLOOD PRESSURE", "blood pressure")
+  const cases = (l: string): string[] => (l.length <= 2 ? [l] : [...new Set([l, l.toLowerCase(), l.toUpperCase(), l[0]!.toUpperCase() + l.slice(1).toLowerCase(), l.replace(/\b[a-z]/g, (c) => c.toUpperCase())])]);
+  const labels = [...m.labels]
+    .sort((a, b) => b.length - a.length)
+    .flatMap(cases)
+    .map((l) => escapeRe(l).replace(/ /g, '\\s+'));
+  const number = m.reading === 'pressure' ? '(\\d{2,3})\\s*\\/\\s*(\\d{2,3})' : '(\\d{1,3}(?:\\.\\d)?)';
+  // "Blood pressure of 178/104", "pulse is 90", "BP: 118/72", "blood pressure today in office was 132/80":
+  // up to five lower-case words between the label and its number
+  const re = new RegExp(`(?<![\\w/])(?:${labels.join('|')})(?![\\w/])[\\s:=,-]*(?:[a-z]{1,10}\\s+){0,5}?${number}(?![\\d/]|\\.\\d)`, 'g');
+  return { id: m.id, concept: m.concept, system, reading: m.reading, re, normal: m.normal, abnormal: m.abnormal, plausible: m.plausible };
+}
+
 export interface Patterns {
   dir: string;
   data: PatternData;
@@ -111,6 +141,8 @@ export interface Patterns {
   documentKinds: DocumentKindCues;
   /** provider and facility cues (patterns/providers.json) */
   providers: ProviderCues;
+  /** signs judged by their number: blood pressure, pulse, respirations, temperature, saturation */
+  measured: MeasuredSign[];
   /** misspelled words read as vocabulary words (patterns/fuzzy.json; src/patterns/fuzzy.ts) */
   fuzzy: FuzzyReader;
 }
@@ -212,6 +244,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     services: new Lexicon(data.services.services.map((s) => ({ value: { id: s.id, type: s.type }, terms: s.terms, caseSensitive: s.caseSensitive, patterns: s.patterns }))),
     // One lexicon per role: "on exam" (exam context) must not hide "exam" (an encounter noun).
     cues: new LexiconSet([...cueRoles.values()]),
+    measured: data.findings.flatMap(({ data: file }) => (file.measured ?? []).map((m) => measuredSign(file.system, m))),
     exam: new Lexicon<ExamValue>(
       data.findings.flatMap(({ data: file }) => [
         ...file.findings.map((f) => ({

@@ -196,6 +196,35 @@ export const FindingsFile = z
       .min(1),
     /** named tests: their result comes from exam.json testWords in the same clause ("Lachman negative") */
     tests: z.array(z.object({ id: ruleId, concept: conceptPath, terms: z.array(phrase).min(1) }).strict()).optional(),
+    /**
+     * measured signs judged by their number: "Blood pressure 178/104" → vitals.blood_pressure abnormal,
+     * "pulse 72" → heart.rate normal. A reading between the normal range and the abnormal bounds
+     * (a pulse of 55) claims nothing. For a pressure, the bounds are systolic/diastolic pairs.
+     */
+    measured: z
+      .array(
+        z
+          .object({
+            id: ruleId,
+            concept: conceptPath,
+            /** the words that name the measurement, before its number ("blood pressure", "BP", "pulse") */
+            labels: z.array(phrase).min(1),
+            reading: z.enum(['number', 'pressure']),
+            /** inclusive: [min, max] for a number; [[sysMin, sysMax], [diaMin, diaMax]] for a pressure */
+            normal: z.union([z.tuple([z.number(), z.number()]), z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])])]),
+            /** abnormal below `below` or at/above `atLeast` (for a pressure: either number) */
+            abnormal: z
+              .object({
+                below: z.union([z.number(), z.tuple([z.number(), z.number()])]).optional(),
+                atLeast: z.union([z.number(), z.tuple([z.number(), z.number()])]).optional(),
+              })
+              .strict(),
+            /** the plausible values: a number outside them is not this reading ("pulse 2+" is a grade) */
+            plausible: z.tuple([z.number(), z.number()]),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 export type FindingsFileData = z.infer<typeof FindingsFile>;
@@ -260,6 +289,7 @@ export const ChecksFile = z
     $comment: z.string().optional(),
     gapInCare: z.object({ $comment: z.string().optional(), minGapDays: z.number().int().min(1), severity: z.enum(['high', 'medium', 'low']) }).strict(),
     examPlanMismatch: z.object({ $comment: z.string().optional(), ignoredConcepts: z.array(z.string().min(1)) }).strict(),
+    withinExam: z.object({ $comment: z.string().optional(), concepts: z.array(z.string().regex(/^[a-z_]+(?:\.[a-z_]+)*$/)).min(1) }).strict(),
     contradiction: z
       .object({
         $comment: z.string().optional(),

@@ -19,7 +19,7 @@ describe('exam clauses: every clause of the exam is a finding', () => {
     // a clause the vocabulary does not know is still a finding, classified by the label it is under
     [exam('Lungs: Few scattered sounds at the bases.'), ['Lungs: Few scattered sounds at the bases. | lungs:lungs.unclassified:normal']],
     [exam('Skin: Blue fingernail polish flaking.'), ['Skin: Blue fingernail polish flaking. | skin:skin.unclassified:normal']],
-    [exam('BP 130/56, HR 68.'), ['BP 130/56 | general:general.unclassified:normal', 'HR 68. | general:general.unclassified:normal']],
+    [exam('BP 130/56, HR 68.'), ['BP 130/56 | vitals:vitals.blood_pressure:normal', 'HR 68. | vitals:heart.rate:normal']],
     [exam('Straight leg raise is negative.'), ['Straight leg raise is negative. | neuro:neuro.tension_sign:normal']],
     [exam("Stable to Lachman's and drawer."), ["Stable to Lachman's and drawer. | musculoskeletal:msk.test.lachman:normal musculoskeletal:msk.test.drawer:normal"]],
   ])('%j', async (text, expected) => {

@@ -88,3 +88,41 @@ describe('exam findings: not claims about this exam', () => {
     expect(describeEvents(ofType(await eventsOf(text), 'exam_finding'))).toEqual([]);
   });
 });
+
+describe('exam findings: measured signs judged by their number', () => {
+  const signs = (events: readonly TimelineEvent[]): string[] =>
+    [...new Set(ofType(events, 'exam_finding').flatMap((e) => e.findings.filter((f) => f.rule.startsWith('finding.measured')).map((f) => `${f.concept} ${f.polarity} ${f.value}`)))].sort();
+  it.each<[text: string, expected: string[]]>([
+    ['PHYSICAL EXAMINATION: Blood pressure 182/106, pulse 88.', ['heart.rate normal 88', 'vitals.blood_pressure abnormal 182/106']],
+    ['PHYSICAL EXAMINATION: Vitals: T 101.6, HR 118, RR 16, BP: 124/76, SpO2 97%.', ['heart.rate abnormal 118', 'vitals.blood_pressure normal 124/76', 'vitals.oxygenation normal 97', 'vitals.respiration normal 16', 'vitals.temperature abnormal 101.6']],
+    ['PHYSICAL EXAMINATION: Her Blood Pressure today in the clinic was 136/84 and temperature 36.8.', ['vitals.blood_pressure normal 136/84', 'vitals.temperature normal 36.8']],
+    ['PHYSICAL EXAMINATION: Oxygen saturation 86% on room air.', ['vitals.oxygenation abnormal 86']],
+    // between the normal range and the abnormal bounds: no claim
+    ['PHYSICAL EXAMINATION: Pulse 55, regular.', []],
+    // a pulse graded, not counted; a goal; a spinal level after "T"
+    ['PHYSICAL EXAMINATION: Radial pulses are 2+ bilaterally.', []],
+    ['PLAN: Goal blood pressure is below 130/80.', []],
+    ['PHYSICAL EXAMINATION: Tenderness at T 12 and L1.', []],
+  ])('%j → %j', async (text, expected) => {
+    expect(signs(await eventsOf(text))).toEqual(expected);
+  });
+});
+
+describe('exam findings: the site of coordinated findings', () => {
+  const sites = (events: readonly TimelineEvent[]): string[] => [...new Set(ofType(events, 'exam_finding').flatMap((e) => e.findings.map((f) => `${f.concept} ${f.site ?? '-'}`)))].sort();
+  it.each<[text: string, expected: string[]]>([
+    // "X and Y of the Z": both are the Z's
+    ['PHYSICAL EXAMINATION: Swelling and warmth of the left ankle.', ['msk.swelling ankle and foot', 'skin.warmth ankle and foot']],
+    // a list with commas keeps each item's own site
+    ['PHYSICAL EXAMINATION: He has jugular venous distention, basilar crackles, and ankle edema.', ['extremities.edema ankle and foot', 'lungs.auscultation.crackles -', 'neck.jvd -']],
+  ])('%j → %j', async (text, expected) => {
+    expect(sites(await eventsOf(text))).toEqual(expected);
+  });
+});
+
+describe('exam findings: a sided label', () => {
+  it('a finding under "Right knee:" is the right side\'s, in the label\'s later sentences too', async () => {
+    const events = await eventsOf('PHYSICAL EXAMINATION:\nLeft knee: Small effusion.\nRight knee: Normal. No effusion.');
+    expect(claims(events)).toEqual(expect.arrayContaining(['msk.effusion absent right', 'msk.effusion present left']));
+  });
+});

@@ -38,8 +38,20 @@ describe('assertion: negation', () => {
   });
 });
 
+describe('assertion: an earlier visit', () => {
+  it.each<Row>([
+    ['Her heart rate was 120 at the last visit.', 'heart rate', 'historical'],
+    ['At his last visit there was 1+ edema of the ankles.', 'edema', 'historical'],
+    ['There is 1+ edema of the ankles today.', 'edema', 'present'],
+  ])('%j: %j is %s', (sentence, mention, expected) => {
+    expect(assertionOf(sentence, mention)).toBe(expected);
+  });
+});
+
 describe('assertion: hypothetical', () => {
   it.each<Row>([
+    ['The differential includes fracture, contusion, laceration and sprain.', 'laceration', 'hypothetical'],
+    ['Differential would include cellulitis versus early abscess.', 'cellulitis', 'hypothetical'],
     ['EMG was ordered to rule out radiculopathy.', 'radiculopathy', 'hypothetical'],
     ['MRI to rule out a rotator cuff tear.', 'rotator cuff tear', 'hypothetical'],
     ['Nerve studies are requested to evaluate for radiculopathy.', 'radiculopathy', 'hypothetical'],
