@@ -33,6 +33,7 @@ export const examPlanMismatchCheck: Check = {
             if (!agrees) conflicts.push([a, b]);
           }
         }
+        flags.push(...sideConflicts(claims));
         if (conflicts.length === 0) continue;
         const unique = (cs: Claim[]): Claim[] => cs.filter((c, i) => cs.findIndex((o) => o.finding === c.finding) === i);
         const examSide = unique(conflicts.map(([a]) => a));
@@ -58,4 +59,46 @@ export const examPlanMismatchCheck: Check = {
 function discussionName(claims: readonly Claim[]): string {
   const parts = new Set(claims.map((c) => c.event.sectionCategory));
   return parts.size === 1 && parts.has('assessment') ? 'assessment' : parts.size === 1 && parts.has('plan') ? 'plan' : 'discussion';
+}
+
+const OPPOSITE = { left: 'right', right: 'left' } as const;
+
+/**
+ * The same sign found on one side in the exam and cited on the other side in the assessment or plan
+ * of the same visit, with nothing on that side in the exam:
+ *   exam: "There is a soft lymph node in the left groin."  assessment: "a right inguinal lymph node on examination today"
+ * The site must agree where both name one ("left knee effusion" and "right ankle effusion" are two joints).
+ */
+function sideConflicts(claims: readonly Claim[]) {
+  const sided = (c: Claim): c is Claim & { finding: { side: 'left' | 'right' } } => c.abnormal && (c.finding.side === 'left' || c.finding.side === 'right');
+  const exam = claims.filter((c) => c.role === 'exam');
+  const discussion = claims.filter((c) => c.role === 'discussion');
+  // anything abnormal of that sign, or of that body part, on that side: "the left leg is really swollen"
+  // in the exam answers "left leg swelling" in the assessment, whichever words each uses
+  const onSide = (list: readonly Claim[], of: Claim, side: 'left' | 'right') =>
+    list.some((c) => c.abnormal && (c.finding.concept === of.finding.concept || (c.finding.site !== null && c.finding.site === of.finding.site)) && (c.finding.side === side || c.finding.side === 'bilateral'));
+  for (const a of exam.filter(sided)) {
+    for (const b of discussion.filter(sided)) {
+      if (b.finding.concept !== a.finding.concept || b.finding.side !== OPPOSITE[a.finding.side]) continue;
+      if (a.region !== null && b.region !== null && a.region !== b.region) continue;
+      if (a.finding.site !== null && b.finding.site !== null && a.finding.site !== b.finding.site) continue;
+      if (onSide(exam, a, b.finding.side) || onSide(exam, b, b.finding.side) || onSide(discussion, a, a.finding.side)) continue;
+      const date = a.event.date ?? b.event.date ?? null;
+      return [
+        makeFlag({
+          kind: 'exam_plan_mismatch',
+          rule: 'exam-plan-mismatch.side-conflict',
+          severity: 'high',
+          date,
+          summary: `${date ? `${shortDate(date)}: ` : ''}the exam finds ${describe([a])} on the ${a.finding.side}, but the ${discussionName([b])} of the same visit cites it on the ${b.finding.side}: ${describe([b])}.`,
+          evidence: [
+            { role: 'exam', source: a.event.source },
+            { role: 'discussion', source: b.event.source },
+          ],
+          eventIds: [a.event.id, b.event.id],
+        }),
+      ];
+    }
+  }
+  return [];
 }

@@ -146,3 +146,15 @@ describe('exam_plan_mismatch: one flag, with evidence on both sides', () => {
     for (const id of flag.eventIds) expect(ids.has(id)).toBe(true);
   });
 });
+
+describe('exam_plan_mismatch: the same sign on the other side', () => {
+  it.each<[label: string, sections: Record<string, string>, flagged: boolean]>([
+    ['an effusion of the left knee in the exam, of the right knee in the assessment', { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion.', ASSESSMENT: 'Right knee effusion noted on exam today, likely post-traumatic.' }, true],
+    ['a node in the right groin in the exam, a left inguinal node in the plan', { 'PHYSICAL EXAMINATION': 'There is a firm lymph node in the right groin.', PLAN: 'The left inguinal lymph node will be biopsied.' }, true],
+    ['the exam finds it on both sides', { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion. Right knee: small effusion.', ASSESSMENT: 'Right knee effusion.' }, false],
+    ['two different joints', { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion.', ASSESSMENT: 'Right ankle effusion.' }, false],
+  ])('%s', async (_, sections, flagged) => {
+    const flags = (await mismatches(note(sections))).filter((f) => f.rule === 'exam-plan-mismatch.side-conflict');
+    expect(flags.length).toBe(flagged ? 1 : 0);
+  });
+});
