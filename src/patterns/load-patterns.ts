@@ -64,7 +64,7 @@ export interface MeasuredSign {
   id: string;
   concept: string;
   system: FindingSystem;
-  reading: 'number' | 'pressure';
+  reading: 'number' | 'pressure' | 'score';
   /** label, a few linking words, the number (and a diastolic after "/"): groups 1 and 2 */
   re: RegExp;
   normal: [number, number] | [[number, number], [number, number]];
@@ -82,10 +82,11 @@ function measuredSign(system: FindingSystem, m: NonNullable<FindingsFileData['me
     .sort((a, b) => b.length - a.length)
     .flatMap(cases)
     .map((l) => escapeRe(l).replace(/ /g, '\\s+'));
-  const number = m.reading === 'pressure' ? '(\\d{2,3})\\s*\\/\\s*(\\d{2,3})' : '(\\d{1,3}(?:\\.\\d)?)';
+  const number =
+    m.reading === 'pressure' ? '(\\d{2,3})\\s*\\/\\s*(\\d{2,3})' : m.reading === 'score' ? `(\\d{1,3})\\s*(?:\\/|out\\s+of)\\s*${m.outOf ?? 100}` : '(\\d{1,3}(?:\\.\\d)?)';
   // "Blood pressure of 178/104", "pulse is 90", "BP: 118/72", "blood pressure today in office was 132/80":
   // up to five lower-case words between the label and its number
-  const re = new RegExp(`(?<![\\w/])(?:${labels.join('|')})(?![\\w/])[\\s:=,-]*(?:[a-z]{1,10}\\s+){0,5}?${number}(?![\\d/]|\\.\\d)`, 'g');
+  const re = new RegExp(`(?<![\\w/])(?:${labels.join('|')})(?![\\w/])[\\s:=,-]*(?:[a-z-]{1,10}\\s+){0,5}?${number}(?![\\d/]|\\.\\d)`, 'g');
   return { id: m.id, concept: m.concept, system, reading: m.reading, re, normal: m.normal, abnormal: m.abnormal, plausible: m.plausible };
 }
 

@@ -209,7 +209,9 @@ export const FindingsFile = z
             concept: conceptPath,
             /** the words that name the measurement, before its number ("blood pressure", "BP", "pulse") */
             labels: z.array(phrase).min(1),
-            reading: z.enum(['number', 'pressure']),
+            /** number: "pulse 72"; pressure: "130/80"; score: a number out of `outOf` ("MMSE 29/30") */
+            reading: z.enum(['number', 'pressure', 'score']),
+            outOf: z.number().int().min(1).optional(),
             /** inclusive: [min, max] for a number; [[sysMin, sysMax], [diaMin, diaMax]] for a pressure */
             normal: z.union([z.tuple([z.number(), z.number()]), z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])])]),
             /** abnormal below `below` or at/above `atLeast` (for a pressure: either number) */

@@ -97,6 +97,8 @@ describe('exam findings: measured signs judged by their number', () => {
     ['PHYSICAL EXAMINATION: Vitals: T 101.6, HR 118, RR 16, BP: 124/76, SpO2 97%.', ['heart.rate abnormal 118', 'vitals.blood_pressure normal 124/76', 'vitals.oxygenation normal 97', 'vitals.respiration normal 16', 'vitals.temperature abnormal 101.6']],
     ['PHYSICAL EXAMINATION: Her Blood Pressure today in the clinic was 136/84 and temperature 36.8.', ['vitals.blood_pressure normal 136/84', 'vitals.temperature normal 36.8']],
     ['PHYSICAL EXAMINATION: Oxygen saturation 86% on room air.', ['vitals.oxygenation abnormal 86']],
+    ['MENTAL STATUS: Her Mini-Mental State Exam score today was 28/30.', ['psych.cognition normal 28']],
+    ['MENTAL STATUS: MoCA 19 out of 30.', ['psych.cognition abnormal 19']],
     // between the normal range and the abnormal bounds: no claim
     ['PHYSICAL EXAMINATION: Pulse 55, regular.', []],
     // a pulse graded, not counted; a goal; a spinal level after "T"
