@@ -251,6 +251,8 @@ export const AssertionFile = z
     terminators: z.array(phrase),
     strongTerminators: z.array(phrase),
     conditionalOpeners: z.array(phrase),
+    /** a list item after a comma that opens with one of these words is a new clause, and ends a negation: "in no distress, looks healthy, afebrile" */
+    clauseVerbs: z.array(z.string().regex(/^[a-z]+$/, 'one lower-case word')).default([]),
   })
   .strict();
 

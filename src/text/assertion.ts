@@ -49,10 +49,14 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
     }
   }
 
+  const clauseVerbs = new Set(patterns.data.assertion.clauseVerbs);
   const stopsForward = (i: number, category: Trigger['category'] = 'negated'): boolean => {
     const t = tokens[i] as Token;
     if (HARD_STOP.has(t.norm) || (category === 'negated' ? terminators.has(i) : strongTerminators.has(i))) return true;
     if (t.norm === ',') {
+      // ", looks very healthy": a verb after the comma opens a new clause
+      const next = tokens[i + 1];
+      if (next && clauseVerbs.has(next.norm)) return true;
       // continue through a short list item: ", numbness or tingling", ", chills or night sweats"
       let n = 0;
       let head = -1;

@@ -38,6 +38,15 @@ describe('assertion: negation', () => {
   });
 });
 
+describe('assertion: a new clause after a comma', () => {
+  it.each<Row>([
+    ['He is in no acute distress, looks well, afebrile and nontoxic.', 'afebrile', 'present'],
+    ['No fever, chills or night sweats.', 'night sweats', 'absent'],
+  ])('%j: %j is %s', (sentence, mention, expected) => {
+    expect(assertionOf(sentence, mention)).toBe(expected);
+  });
+});
+
 describe('assertion: an earlier visit', () => {
   it.each<Row>([
     ['Her heart rate was 120 at the last visit.', 'heart rate', 'historical'],
