@@ -56,7 +56,17 @@ export function pageTexts(doc: IngestedDocument): PageText[] {
 }
 
 export function documentInfo(doc: IngestedDocument, kind: DocumentKind = UNCLASSIFIED): DocumentInfo {
-  return { id: doc.id, name: doc.name, pages: doc.pages.length, sha256: doc.sha256, kind, errors: doc.errors, pageInfo: doc.pageInfo };
+  return {
+    id: doc.id,
+    name: doc.name,
+    pages: doc.pages.length,
+    sha256: doc.sha256,
+    kind,
+    errors: doc.errors,
+    pageInfo: doc.pageInfo,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
+    ...(doc.notes ? { notes: doc.notes } : {}),
+  };
 }
 
 export async function processDocument(file: InputFile, options: PipelineOptions = {}): Promise<DocumentResult> {
