@@ -24,12 +24,19 @@ export function unpunctuatedText(bytes: number, seed = 'unpunctuated'): string {
   return parts.join(' ');
 }
 
-/** About `bytes` of ordinary sentences of 8–20 words, in paragraphs. */
+const HEADERS = ['PHYSICAL EXAMINATION:', 'ASSESSMENT:', 'PLAN:', 'HISTORY OF PRESENT ILLNESS:', 'DISCUSSION:'];
+
+/** About `bytes` of ordinary sentences of 8–20 words, in paragraphs under section headers (exam, assessment, plan …). */
 export function sentencesText(bytes: number, seed = 'sentences'): string {
   const rng = new Rng(seed);
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
+    if (rng.next() < 0.05) {
+      const h = `\n${HEADERS[Math.floor(rng.next() * HEADERS.length)] as string}\n`;
+      parts.push(h);
+      size += h.length;
+    }
     const n = 8 + Math.floor(rng.next() * 13);
     const words: string[] = [];
     for (let i = 0; i < n; i++) words.push(WORDS[Math.floor(rng.next() * WORDS.length)] as string);

@@ -9,6 +9,7 @@ import { annotateOcr, fillOcrProvenance } from './ingest/ocr-provenance.js';
 import type { OcrOptions } from './ingest/ocr-pages.js';
 import { pageWorkOf } from './ingest/pdf-pool.js';
 import { readPdfPages, type RawPage } from './ingest/read-pdf.js';
+import { maxTextCharsFromEnv } from './ingest/size-budget.js';
 import { loadPatterns, type Patterns } from './patterns/load-patterns.js';
 import type { DocumentResult, PageText } from './model/document-result.js';
 import { UNCLASSIFIED } from './model/document-kind.js';
@@ -32,6 +33,8 @@ export interface PipelineOptions {
   timings?: StageTimings;
   /** OCR of pages without a text layer (on by default, on the process's OCR pool) */
   ocr?: Omit<OcrOptions, 'onPage'>;
+  /** characters of text one document may have; past it the document is refused as too_large (default: CHARTLINE_MAX_DOCUMENT_MB or 8 million) */
+  maxTextChars?: number;
   /** after each OCR'd page of a document: pages done of those the document needs OCR'd */
   onOcrPage?: (file: string, done: number, total: number) => void;
 }
@@ -85,7 +88,7 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
   };
   const t0 = performance.now();
   const onOcrPage = options.onOcrPage;
-  const doc = await ingestDocument(file, timedReader, { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) });
+  const doc = await ingestDocument(file, timedReader, { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) }, options.maxTextChars ?? maxTextCharsFromEnv());
   const ocrd = doc.pageInfo.some((p) => p.text === 'ocr');
   const t1 = performance.now();
   const analysis = { text: 0, dates: 0 };

@@ -271,7 +271,9 @@ export type Flag = z.infer<typeof FlagSchema>;
 
 export const DocumentErrorSchema = z
   .object({
-    code: z.enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr', 'ocr_unreadable']).describe('ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read'),
+    code: z
+      .enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr', 'ocr_unreadable', 'too_large'])
+      .describe('ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read. too_large: more text than the per-document limit (CHARTLINE_MAX_DOCUMENT_MB), or the reader ran out of memory'),
     message: z.string(),
     pages: z.array(z.number().int()).optional(),
   })

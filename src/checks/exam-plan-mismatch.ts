@@ -74,7 +74,10 @@ export const examPlanMismatchCheck: Check = {
         // a treating note with no visit of its own on record is one visit
         const key = e.encounterId ?? (e.date ? `date:${e.date}` : isReviewKind(e.documentKind) ? null : 'note');
         if (!key) continue;
-        byVisit.set(key, [...(byVisit.get(key) ?? []), e]);
+        // push, not a copy per event: a note read as one visit with 50,000 findings made this quadratic
+        const visit = byVisit.get(key);
+        if (visit) visit.push(e);
+        else byVisit.set(key, [e]);
       }
       for (const events of byVisit.values()) {
         events.sort(eventOrder);
@@ -89,19 +92,36 @@ export const examPlanMismatchCheck: Check = {
         }
         const exam = claims.filter((c) => c.role === 'exam');
         const discussion = claims.filter((c) => c.role === 'discussion');
+        // Indexed, not all pairs: a discussion claim can conflict with an exam claim only when one's
+        // concept covers the other's ("strength" covers "strength.weakness"), so each exam claim looks
+        // up the discussion claims under its concept's ancestors and descendants. 5 MB of notes read as
+        // one visit spent 17 s here comparing every pair.
+        const byConcept = indexByAncestors(discussion);
+        const agreesMemo = new Map<Claim, boolean>();
+        const abnormalByRole = { exam: exam.filter((c) => c.abnormal), discussion: discussion.filter((c) => c.abnormal) };
+        const agreesWithItsSide = (normal: Claim): boolean => {
+          let v = agreesMemo.get(normal);
+          if (v === undefined) {
+            v = abnormalByRole[normal.role].some((c) => covers(normal.finding.concept, c.finding.concept) && sidesCompatible(c.finding.side, normal.finding.side) && (c.region === null || normal.region === null || c.region === normal.region));
+            agreesMemo.set(normal, v);
+          }
+          return v;
+        };
         const conflicts: [Claim, Claim][] = [];
         for (const a of exam) {
-          for (const b of discussion) {
+          for (const b of candidates(a, byConcept, discussion)) {
             if (a.event === b.event || !conflict(a, b)) continue;
             // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
             // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
             const normal = a.abnormal ? b : a;
-            const agrees = claims.some((c) => c.role === normal.role && c.abnormal && covers(normal.finding.concept, c.finding.concept) && sidesCompatible(c.finding.side, normal.finding.side) && (c.region === null || normal.region === null || c.region === normal.region));
-            if (!agrees) conflicts.push([a, b]);
+            if (!agreesWithItsSide(normal)) conflicts.push([a, b]);
           }
         }
         if (conflicts.length === 0) continue;
-        const unique = (cs: Claim[]): Claim[] => cs.filter((c, i) => cs.findIndex((o) => o.finding === c.finding) === i);
+        const unique = (cs: Claim[]): Claim[] => {
+          const seen = new Set<Finding>();
+          return cs.filter((c) => !seen.has(c.finding) && seen.add(c.finding));
+        };
         const examSide = unique(conflicts.map(([a]) => a));
         const discSide = unique(conflicts.map(([, b]) => b));
         const first = conflicts[0] as [Claim, Claim];
@@ -122,6 +142,61 @@ export const examPlanMismatchCheck: Check = {
     return flags;
   },
 };
+
+/** Claims by every concept that covers theirs ("strength.weakness" under "strength.weakness" and "strength"). */
+function indexByAncestors(claims: readonly Claim[]): Map<string, Claim[]> {
+  const index = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const parts = c.finding.concept.split('.');
+    for (let n = 1; n <= parts.length; n++) {
+      const key = parts.slice(0, n).join('.');
+      const list = index.get(key);
+      if (list) list.push(c);
+      else index.set(key, [c]);
+    }
+  }
+  return index;
+}
+
+/**
+ * The discussion claims that may conflict with exam claim `a`, in their original order: those whose
+ * concept `a`'s covers (under it in the index), and those whose concept covers `a`'s (an ancestor,
+ * or "exam").
+ */
+function candidates(a: Claim, byConcept: Map<string, Claim[]>, all: readonly Claim[]): readonly Claim[] {
+  if (a.finding.concept === 'exam') return all;
+  const found = new Set<Claim>(byConcept.get(a.finding.concept) ?? []);
+  const parts = a.finding.concept.split('.');
+  const exact = exactIndex(all);
+  for (let n = 1; n < parts.length; n++) for (const c of exact.get(parts.slice(0, n).join('.')) ?? []) found.add(c);
+  for (const c of exact.get('exam') ?? []) found.add(c);
+  if (found.size === 0) return [];
+  // the original order, so flags list their evidence as before
+  return [...found].sort((x, y) => order(x, all) - order(y, all));
+}
+
+const exactOf = new WeakMap<readonly Claim[], Map<string, Claim[]>>();
+/** Claims by their own concept. */
+function exactIndex(all: readonly Claim[]): Map<string, Claim[]> {
+  let m = exactOf.get(all);
+  if (!m) {
+    m = new Map();
+    for (const c of all) {
+      const list = m.get(c.finding.concept);
+      if (list) list.push(c);
+      else m.set(c.finding.concept, [c]);
+    }
+    exactOf.set(all, m);
+  }
+  return m;
+}
+
+const orderOf = new WeakMap<readonly Claim[], Map<Claim, number>>();
+function order(c: Claim, all: readonly Claim[]): number {
+  let m = orderOf.get(all);
+  if (!m) orderOf.set(all, (m = new Map(all.map((x, i) => [x, i]))));
+  return m.get(c) ?? 0;
+}
 
 /**
  * Which side of the visit a statement is: its discussion (assessment, plan, discussion — or the part a

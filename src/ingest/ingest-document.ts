@@ -10,6 +10,7 @@ import { imagePages, readScannedPages, type OcrOptions, type PageWords } from '.
 import { pageWorkOf } from './pdf-pool.js';
 import { readDocxText } from './read-docx.js';
 import { readPdfPages, type RawPage } from './read-pdf.js';
+import { checkTextSize, DEFAULT_MAX_TEXT_CHARS } from './size-budget.js';
 
 export interface InputFile {
   name: string;
@@ -50,12 +51,23 @@ export function documentId(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
-export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages, ocr: OcrOptions = {}): Promise<IngestedDocument> {
+export async function ingestDocument(
+  file: InputFile,
+  pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages,
+  ocr: OcrOptions = {},
+  /** characters of text one document may have (size-budget.ts) */
+  maxTextChars: number = DEFAULT_MAX_TEXT_CHARS,
+): Promise<IngestedDocument> {
   const sha256 = sha256Hex(file.data);
   const base = { id: documentId(sha256), name: file.name, sha256 };
   try {
-    const read = await readRawPages(file, pdfReader);
+    const read = await readRawPages(file, pdfReader, maxTextChars);
     const raw = read.pages;
+    checkTextSize(
+      raw.reduce((n, p) => n + p.text.length, 0),
+      maxTextChars,
+      'text',
+    );
     const extra = { ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.notes.length > 0 ? { notes: read.notes } : {}) };
     // pages without a text layer are read by OCR (ocr-pages.ts); the others keep their own text
     const scanned = await readScannedPages(file.name, file.data, raw, ocr);
@@ -78,7 +90,7 @@ interface RawRead {
   notes: string[];
 }
 
-async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]>): Promise<RawRead> {
+async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]>, maxTextChars: number): Promise<RawRead> {
   const format = detectFormat(file.name, file.data);
   // the content decides, but a reader should know why "scan.pdf" has no page pictures
   const named = (what: string) => (/\.pdf$/i.test(file.name) ? [`named .pdf but is ${what}; read as such`] : []);
@@ -93,6 +105,8 @@ async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Pr
     case 'unknown':
       throw new IngestError('unsupported', /\.pdf$/i.test(file.name) ? 'the file is named .pdf but is not a PDF' : 'unsupported file type: chartline reads PDF, Word (.docx), plain-text and image files');
     case 'text': {
+      // refused before decoding: a 200 MB file would be 400 MB as a string (UTF-16LE up to 2 bytes a character)
+      checkTextSize(file.data.length, maxTextChars * 2, 'bytes');
       const decoded = decodeText(file.data);
       if (!decoded.text.trim()) throw new IngestError('empty', 'the file is empty');
       return { pages: splitTextPages(decoded.text), encoding: decoded.encoding, notes: [...named('plain text'), ...decoded.notes] };

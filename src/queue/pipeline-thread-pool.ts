@@ -35,6 +35,17 @@ export class PipelineTimeoutError extends Error {
   }
 }
 
+/**
+ * The thread ran out of memory on the document. The same bytes would do it again: BullMQ must not
+ * retry it (a 95 MB upload was retried five times as "transient", 8 minutes, before it failed).
+ */
+export class PipelineOutOfMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PipelineOutOfMemoryError';
+  }
+}
+
 /** Where the compiled thread entry is: beside this file when built, dist/ when running from sources (vitest). */
 export function pipelineThreadScript(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -54,15 +65,20 @@ export class PipelineThreadPool {
 
   constructor(
     readonly size: number,
-    options: { timeoutMs: number; script?: string },
+    options: { timeoutMs: number; script?: string | URL; /** heap of each thread (V8 old generation), MB */ maxMemoryMb?: number },
   ) {
     this.pool = new ThreadPool<PipelineTask, DocumentResult>({
       size,
       script: options.script ?? pipelineThreadScript(),
+      ...(options.maxMemoryMb ? { threadOptions: { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb } } } : {}),
       timeoutMs: options.timeoutMs,
       taskError: (e) => new PipelineTaskError(e.name, e.message),
-      // a thread that dies (out of memory, a crash in native code) fails its task, which BullMQ retries
-      lostError: (reason) => new Error(`the pipeline thread stopped: ${reason}`),
+      // out of memory: the document is too large, for good; any other death (a crash in native code)
+      // fails the task, which BullMQ retries
+      lostError: (reason, code) =>
+        code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new PipelineOutOfMemoryError(`too large to read: the pipeline thread ran out of memory on it (${reason})`)
+          : new Error(`the pipeline thread stopped: ${reason}`),
       timeoutError: (ms) => new PipelineTimeoutError(`gave up after ${Math.round(ms / 1000)} s (CHARTLINE_DOCUMENT_TIMEOUT_MS)`),
       closedMessage: 'the pipeline thread pool',
     });
