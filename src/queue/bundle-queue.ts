@@ -22,8 +22,10 @@ export interface EnqueueInput {
   files: readonly InputFile[];
   /** the name in the timeline ("bundle") */
   name: string;
-  /** defaults to one derived from the name and the files' contents */
+  /** defaults to one derived from the files' contents ("bundle-3f9a0c21b7") */
   bundleId?: string;
+  /** the name was typed by the user (not taken from a file or folder name): it may appear in the derived id */
+  named?: boolean;
   /** YYYY-MM-DD to read dates against; default today (UTC) */
   referenceDate?: string;
 }
@@ -101,7 +103,7 @@ export class BundleQueue {
   async enqueue(input: EnqueueInput, target: { blobs: BlobStore; store?: Store }): Promise<EnqueueResult> {
     if (input.files.length === 0) throw new Error('a bundle needs at least one file');
     const documents = input.files.map((f) => ({ name: f.name, sha256: target.blobs.put(f.data) }));
-    const bundleId = input.bundleId !== undefined ? assertBundleId(input.bundleId) : deriveBundleId(input.name, documents);
+    const bundleId = input.bundleId !== undefined ? assertBundleId(input.bundleId) : deriveBundleId(input.name, documents, input.named === true);
     const referenceDate = input.referenceDate ?? new Date().toISOString().slice(0, 10);
 
     // Claimed atomically first (SET NX): two uploads racing on one id both found no job and both
