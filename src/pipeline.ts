@@ -115,8 +115,33 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
   return { info: documentInfo(doc, extracted?.kind), events, fingerprints, pages, stageMs };
 }
 
-export function buildTimeline(bundle: string, documents: readonly DocumentResult[], options: PipelineOptions = {}): Timeline {
+/**
+ * The same file twice in a bundle (the same bytes under two names) is one document read once: both
+ * names are listed, the copy with the id "<id>-2", no events of its own (they would count twice)
+ * and a note naming the first; its errors name itself. `chartline process` and the queue's bundle
+ * job both come through here, so both list copies alike (they differed: two ids in one, one in the
+ * other, and the copy's error named the first file).
+ */
+export function markCopies(documents: readonly DocumentResult[]): DocumentResult[] {
+  const first = new Map<string, string>();
+  const count = new Map<string, number>();
+  return documents.map((r) => {
+    const original = first.get(r.info.sha256);
+    if (original === undefined) {
+      first.set(r.info.sha256, r.info.name);
+      return r;
+    }
+    const n = (count.get(r.info.sha256) ?? 1) + 1;
+    count.set(r.info.sha256, n);
+    const errors = r.info.errors.map((e) => (e.message.startsWith(`${original}: `) ? { ...e, message: `${r.info.name}: ${e.message.slice(original.length + 2)}` } : e));
+    const note = `the same file as ${original}: read once, its events are listed there`;
+    return { ...r, info: { ...r.info, id: `${r.info.id.replace(/-\d+$/, '')}-${n}`, errors, notes: [...(r.info.notes ?? []), note] }, events: [] };
+  });
+}
+
+export function buildTimeline(bundle: string, results: readonly DocumentResult[], options: PipelineOptions = {}): Timeline {
   const patterns = options.patterns ?? loadPatterns();
+  const documents = markCopies(results);
   const t0 = performance.now();
   const flags = runChecks({ patterns, documents, referenceDate: options.referenceDate ?? new Date() });
   const t1 = performance.now();
@@ -168,10 +193,7 @@ export async function processBundle(
     started[i] = DONE;
     await options.onDocument?.(r, file);
     // page texts are not part of the timeline; drop them so a long bundle does not hold every page
-    // The same file twice in a bundle is one document read twice: keep both names, with distinct
-    // ids, but count its events once — the duplicate check reports the copy.
-    const copies = results.filter((x) => x.info.sha256 === r.info.sha256).length;
-    results.push(copies === 0 ? { ...r, pages: [] } : { ...r, info: { ...r.info, id: `${r.info.id}-${copies + 1}` }, events: [], pages: [] });
+    results.push({ ...r, pages: [] });
     pages += r.info.pages;
   }
   options.onProgress?.({ done: files.length, total: files.length, pages, current: '' });
