@@ -166,6 +166,7 @@ function deniedProcedures(events: TimelineEvent[], generic: readonly string[]) {
     }
   }
   const flags = [];
+  const describedBy = new Map<string, TimelineEvent[]>();
   for (const d of denials) {
     const denied = d.services.filter((s) => s.type === 'procedure');
     const ids = new Set(denied.map((s) => s.id));
@@ -186,9 +187,16 @@ function deniedProcedures(events: TimelineEvent[], generic: readonly string[]) {
       const theirs = new Set([...e.anatomy.bodyParts, ...e.services.map((s) => s.site).filter((x): x is string => x !== null)]);
       return parts.size === 0 || [...parts].some((p) => theirs.has(p));
     };
-    // the flag cites the first three: stop there
-    const described: TimelineEvent[] = [];
-    for (const e of named) if (describes(e) && described.push(e) >= 3) break;
+    // the flag cites the first three: stop there. A denial is never among the events told as done
+    // (it is absent), so what it finds depends only on this key: many denials alike ("no prior
+    // surgery" in every note of a 5 MB record) search once
+    const key = `${d.source.document}|${deniedOn}|${denied.map((x) => `${x.id}/${x.family}/${x.term}`).join(',')}|${[...parts].join(',')}`;
+    let described = describedBy.get(key);
+    if (!described) {
+      described = [];
+      for (const e of named) if (describes(e) && described.push(e) >= 3) break;
+      describedBy.set(key, described);
+    }
     const first = described[0];
     if (!first) continue;
     const when = d.date ?? d.reportedOn;

@@ -97,34 +97,52 @@ export const examPlanMismatchCheck: Check = {
         // up the discussion claims under its concept's ancestors and descendants. 5 MB of notes read as
         // one visit spent 17 s here comparing every pair.
         const byConcept = indexByAncestors(discussion);
-        const agreesMemo = new Map<Claim, boolean>();
+        // by what it depends on, not by claim: many claims alike are judged once
+        const agreesMemo = new Map<string, boolean>();
         const abnormalByRole = { exam: exam.filter((c) => c.abnormal), discussion: discussion.filter((c) => c.abnormal) };
         const agreesWithItsSide = (normal: Claim): boolean => {
-          let v = agreesMemo.get(normal);
+          const key = `${normal.role}|${normal.finding.concept}|${normal.finding.side}|${normal.region}`;
+          let v = agreesMemo.get(key);
           if (v === undefined) {
             v = abnormalByRole[normal.role].some((c) => covers(normal.finding.concept, c.finding.concept) && sidesCompatible(c.finding.side, normal.finding.side) && (c.region === null || normal.region === null || c.region === normal.region));
-            agreesMemo.set(normal, v);
+            agreesMemo.set(key, v);
           }
           return v;
         };
-        const conflicts: [Claim, Claim][] = [];
+        // Whether exam claim a conflicts with discussion claim b depends only on a's concept, polarity,
+        // side and region (its "signature") and on b — a claim's role is its event's, so the two never
+        // share an event. So the discussion claims in conflict are found once per signature, and each
+        // further exam claim with that signature adds itself and nothing else: thousands of identical
+        // "full strength" claims no longer each walk every discussion claim.
+        const validBySignature = new Map<string, Claim[]>();
+        const examSide: Claim[] = [];
+        const discSide: Claim[] = [];
+        const examSeen = new Set<Finding>();
+        const discSeen = new Set<Finding>();
+        let first: [Claim, Claim] | undefined;
         for (const a of exam) {
-          for (const b of candidates(a, byConcept, discussion)) {
-            if (a.event === b.event || !conflict(a, b)) continue;
-            // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
-            // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
-            const normal = a.abnormal ? b : a;
-            if (!agreesWithItsSide(normal)) conflicts.push([a, b]);
+          const signature = `${a.abnormal}|${a.finding.concept}|${a.finding.side}|${a.region}`;
+          let valid = validBySignature.get(signature);
+          const fresh = valid === undefined;
+          // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
+          // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
+          valid ??= candidates(a, byConcept, discussion).filter((b) => a.event !== b.event && conflict(a, b) && !agreesWithItsSide(a.abnormal ? b : a));
+          if (fresh) validBySignature.set(signature, valid);
+          if (valid.length === 0) continue;
+          first ??= [a, valid[0] as Claim];
+          if (!examSeen.has(a.finding)) {
+            examSeen.add(a.finding);
+            examSide.push(a);
+          }
+          if (fresh) {
+            for (const b of valid) {
+              if (discSeen.has(b.finding)) continue;
+              discSeen.add(b.finding);
+              discSide.push(b);
+            }
           }
         }
-        if (conflicts.length === 0) continue;
-        const unique = (cs: Claim[]): Claim[] => {
-          const seen = new Set<Finding>();
-          return cs.filter((c) => !seen.has(c.finding) && seen.add(c.finding));
-        };
-        const examSide = unique(conflicts.map(([a]) => a));
-        const discSide = unique(conflicts.map(([, b]) => b));
-        const first = conflicts[0] as [Claim, Claim];
+        if (!first) continue;
         const visitDate = first[0].event.date ?? first[1].event.date ?? null;
         flags.push(
           makeFlag({
