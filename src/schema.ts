@@ -132,7 +132,11 @@ export const FindingSchema = z
     /** true when the finding is the patient's report (a symptom), not a sign the examiner found */
     reported: z.boolean(),
     text: z.string().describe('the words of the finding'),
-    rule: z.string().describe('the vocabulary entry that produced it (patterns/findings/*.json id)'),
+    rule: z.string().describe('the vocabulary entry that produced it (patterns/findings/*.json id); ">fuzzy" appended when a misspelled word was read as a vocabulary word'),
+    corrected: z
+      .array(z.object({ from: z.string(), to: z.string(), rule: z.string() }).strict())
+      .optional()
+      .describe('misspelled words of the finding or its side read as vocabulary words ("tenderess" as "tenderness", rule fuzzy.word; "lett" as "left" on an OCR\'d page, rule fuzzy.ocr); absent when none was'),
     page: z.number().int().min(1),
     span: SpanSchema,
   })

@@ -27,11 +27,8 @@ function matches(flag, expected) {
   return expected.cues.every((group) => group.some((c) => quotes.some((q) => q.includes(norm(c)))));
 }
 
-export default {
-  name: 'cases',
-  order: 4,
-  async run({ repo, shared, dir, predict }) {
-    const casesDir = join(repo, 'eval', 'cases');
+/** Scores the cases of casesDir: edits found, false flags on controls and negatives. */
+export async function scoreCases({ shared, dir, predict }, casesDir) {
     const cases = readdirSync(casesDir)
       .filter((f) => f.endsWith('.json'))
       .sort()
@@ -72,5 +69,10 @@ export default {
     const falseFlags = tally.control[0] + tally.negative[0];
     const total = `TOTAL ${cases.length} cases: edits found ${tally.edit[0]}/${tally.edit[1]} (${pct(tally.edit[0], tally.edit[1])}%) · false flags ${falseFlags} (controls ${tally.control[0]} on ${tally.control[1]}, negatives ${tally.negative[0]} on ${tally.negative[1]}) · other flags on edited notes ${tally.falseOnEdits}`;
     return { total, detail: lines.join('\n'), failed: false };
-  },
+}
+
+export default {
+  name: 'cases',
+  order: 4,
+  run: (ctx) => scoreCases(ctx, join(ctx.repo, 'eval', 'cases')),
 };

@@ -12,7 +12,7 @@ import { goldFiles, score } from '../gold-set.mjs';
 
 export default {
   name: 'faxes',
-  order: 5,
+  order: 7,
   async run(ctx) {
     const { faxPdfOf } = await import(pathToFileURL(join(ctx.repo, 'dist', 'bench', 'fax.js')).href);
     const goldDir = join(ctx.shared, 'eval', 'gold');

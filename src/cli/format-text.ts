@@ -1,5 +1,6 @@
 // The timeline for a person at a terminal: documents and their problems, then events by date with
 // page references, then flags with the quotes on each side.
+import { buildChronology } from '../export/chronology.js';
 import type { DocumentKind, Flag, Timeline, TimelineEvent } from '../schema.js';
 
 const TYPE_LABEL: Record<TimelineEvent['type'], string> = {
@@ -58,26 +59,39 @@ export function formatText(t: Timeline, options: { width?: number; color?: boole
   }
   lines.push('');
   lines.push(c.bold('TIMELINE'));
-  let lastHeading = '';
-  for (const e of t.events) {
-    const heading = e.date ?? (e.reportedOn ? `undated (reported ${e.reportedOn})` : 'undated');
-    if (heading !== lastHeading) {
-      lines.push('');
-      lines.push(c.bold(heading));
-      lastHeading = heading;
+  // One heading per visit or report (date, what it is, clinician, facility, pages), as the reviewer's
+  // chronology has it, with what was found, done and planned folded underneath; a study told at a
+  // visit with a date of its own ("MRI of 02/12/14 reviewed") shows that date beside it.
+  for (const row of buildChronology(t).rows) {
+    lines.push('');
+    const pages = row.pages.length === 0 ? '' : row.pages.length === 1 ? ` p.${row.pages[0]}` : ` pp.${row.pages[0]}-${row.pages.at(-1)}`;
+    const head = [row.date ?? 'undated', row.kind, row.provider, row.facility].filter((x): x is string => !!x).join(' · ');
+    lines.push(`${c.bold(head)} ${c.dim(`[${row.document.name}${pages}]`)}`);
+    if (row.summary) lines.push(`  ${oneLine(row.summary, width - 2)}`);
+    for (const it of row.items) {
+      const e = it.event;
+      const page = e.source.page;
+      const certainty = it.otherDate ? ` (${it.otherDate})` : e.date && e.dateCertainty === 'relative' ? ' (relative date)' : '';
+      const negated = e.assertion !== 'present' ? ` [${e.assertion}]` : '';
+      const facts = findingWords(e);
+      const prefix = `    ${TYPE_LABEL[e.type].padEnd(10)} ${facts ? `${facts} · ` : ''}`;
+      const room = Math.max(30, width - prefix.length - 10);
+      lines.push(`${prefix}${oneLine(it.text, room)}${negated}${certainty} ${c.dim(`[p.${page}]`)}`);
     }
-    const where = `${names.get(e.source.document) ?? e.source.document} p.${e.source.page}`;
-    const certainty = e.date && e.dateCertainty !== 'explicit' ? ` (${e.dateCertainty})` : '';
-    const negated = e.assertion !== 'present' ? ` [${e.assertion}]` : '';
-    const prefix = `  ${TYPE_LABEL[e.type].padEnd(10)} `;
-    const room = width - prefix.length - where.length - 3;
-    lines.push(`${prefix}${oneLine(e.source.quote, room)}${negated}${certainty} ${c.dim(`[${where}]`)}`);
   }
   lines.push('');
   lines.push(c.bold(`FLAGS (${t.flags.length})`));
   if (t.flags.length === 0) lines.push('  none');
   for (const f of t.flags) lines.push(...formatFlag(f, names, width, c));
   return `${lines.join('\n')}\n`;
+}
+
+/** A finding in a few words: "abnormal strength 4+/5 left EHL", "absent edema". */
+function findingWords(e: TimelineEvent): string {
+  const words = e.findings
+    .filter((f) => !f.concept.endsWith('unclassified'))
+    .map((f) => [f.polarity, f.concept.split('.').at(-1)?.replace(/-/g, ' '), f.value, f.side, f.site].filter((x): x is string => !!x).join(' '));
+  return [...new Set(words)].slice(0, 3).join('; ');
 }
 
 function formatFlag(f: Flag, names: Map<string, string>, width: number, c: { red: (s: string) => string; yellow: (s: string) => string; dim: (s: string) => string }): string[] {

@@ -34,6 +34,11 @@ export async function buildProgram(only?: string): Promise<Command> {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `chartline process … | head`: the reader stopped reading; that ends the run quietly, not with a trace
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   try {
     const program = await buildProgram(argv[2]);
     await program.parseAsync(argv);

@@ -6,7 +6,7 @@
 //   "full strength and normal sensation and reflexes" → a normal claim about each noun
 // Side and site come from the clause the finding is in ("Strength is 4/5 on the right and 5/5 on
 // the left"); the value is the grade or measure written in that clause.
-import type { LexiconMatch } from '../patterns/lexicon.js';
+import type { Correction, LexiconMatch } from '../patterns/lexicon.js';
 import type { ExamValue, Patterns } from '../patterns/load-patterns.js';
 import type { Finding } from '../schema.js';
 import type { AnalyzedSentence } from '../text/analyze.js';
@@ -33,9 +33,11 @@ function spanText(s: AnalyzedSentence, start: number, end: number): { text: stri
   return { text: s.text.slice(start - s.start, end - s.start), tokens: s.tokens.filter((t) => t.start >= start && t.end <= end) };
 }
 
-function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: number): Finding['side'] {
+function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: number, corrected?: Correction[]): Finding['side'] {
   const { text, tokens } = spanText(s, start, end);
-  const sides = new Set(patterns.sides.find(text, tokens, start).map((m) => m.value));
+  const found = patterns.sides.find(text, tokens, start);
+  if (corrected) for (const m of found) if (m.corrected) corrected.push(...m.corrected);
+  const sides = new Set(found.map((m) => m.value));
   if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return 'bilateral';
   if (sides.has('left')) return 'left';
   if (sides.has('right')) return 'right';
@@ -123,7 +125,11 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
       // "no tenderness" is matched whole as a normal claim; "without significant tenderness" is not
       if (assertion === 'absent' && !SELF_NEGATED.test(m.text)) polarity = turnOver(polarity);
     }
-    const side = sideIn(patterns, s, clause.start, clause.end) ?? (sentenceSide === 'bilateral' ? null : sentenceSide);
+    // the misspelled words read as the finding's or its side's words
+    const corrected: Correction[] = [...(m.corrected ?? [])];
+    const clauseSide = sideIn(patterns, s, clause.start, clause.end, corrected);
+    const side = clauseSide ?? (sentenceSide === 'bilateral' ? null : sentenceSide);
+    if (!clauseSide && side) sideIn(patterns, s, s.start, s.end, corrected);
     const value = valueIn(s, clause.start, clause.end);
     out.push({
       concept: refined(patterns, s, (s.label && m.value.underLabel[s.label.system]) ?? m.value.concept, clause),
@@ -135,7 +141,8 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
       assertion: 'present',
       reported: symptomsAreReports && m.value.reportable && !examContext && value === null && (s.has('patient_report') || s.cuesOf('symptom').some((c) => c.start >= clause.start - 40 && c.end <= clause.end + 40)),
       text: m.text,
-      rule: `finding.${m.value.id}`,
+      rule: `finding.${m.value.id}${corrected.length > 0 ? '>fuzzy' : ''}`,
+      ...(corrected.length > 0 ? { corrected: unique(corrected) } : {}),
       start: m.start,
       end: m.end,
     });
@@ -144,6 +151,10 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
     if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSide, site: f.site ?? siteIn(patterns, s, s.start, s.end) });
   }
   return out;
+}
+
+function unique(list: Correction[]): Correction[] {
+  return list.filter((c, i) => list.findIndex((o) => o.from === c.from && o.to === c.to) === i);
 }
 
 /** "full strength and normal sensation and reflexes", "Deep tendon reflexes, motor strength, and sensation were intact" */

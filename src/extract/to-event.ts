@@ -41,6 +41,17 @@ export function eventId(docSha: string, m: Pick<Mention, 'type' | 'quoteStart' |
   return `ev_${createHash('sha1').update(`${docSha}|${m.type}|${m.quoteStart}|${m.quoteEnd}|${m.date ?? ''}`).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * A mention read through a misspelled word (src/patterns/fuzzy.ts): a corrected word among the words
+ * that triggered it, a finding that records one, or a service of its quote matched through one.
+ */
+function readThroughCorrection(m: Mention): boolean {
+  const s = m.sentence;
+  if (m.findings.some((f) => f.corrected)) return true;
+  if (s.tokens.some((t) => t.corrected && t.start >= m.start && t.end <= m.end)) return true;
+  return s.services.some((sv) => sv.corrected && sv.start >= m.quoteStart && sv.end <= m.quoteEnd);
+}
+
 export function mentionToEvent(ctx: ExtractContext, m: Mention): TimelineEvent {
   const doc = ctx.analyzed.doc;
   const source = sourceOf(ctx, m.quoteStart, m.quoteEnd);
@@ -69,7 +80,7 @@ export function mentionToEvent(ctx: ExtractContext, m: Mention): TimelineEvent {
     encounterId: m.encounter ? eventId(doc.sha256, m.encounter) : null,
     provider: m.type === 'encounter' && typeof m.facts.provider === 'string' ? m.facts.provider : null,
     facility: m.type === 'encounter' && typeof m.facts.facility === 'string' ? m.facts.facility : null,
-    rule: m.rule,
+    rule: readThroughCorrection(m) ? `${m.rule}>fuzzy` : m.rule,
     source,
     sources: [source],
   };

@@ -2,10 +2,10 @@
 // and each PDF page whose text layer is empty or next to it (a fax: one image per page). A PDF that
 // mixes typed pages and scanned ones keeps the typed pages' own text.
 //
-// The OCR'd text then goes through repairOcrText (src/text/ocr-repair.ts): "O1/1 1/2O17" → "01/11/2017".
+// The OCR'd text then goes through repairOcrText (src/ingest/ocr-repair.ts): "O1/1 1/2O17" → "01/11/2017".
 // The repaired text is the page text from then on: what cleanPages cleans, what quotes point into.
 import type { DocumentError, PageInfo } from '../schema.js';
-import { repairOcrText } from '../text/ocr-repair.js';
+import { repairOcrText } from './ocr-repair.js';
 import type { CleanPage } from './clean-pages.js';
 import { detectFormat, type ImageFormat } from './detect-format.js';
 import { IngestError } from './ingest-error.js';

@@ -6,9 +6,21 @@
 
 import { mayMatch, requiredLiterals } from './required-literals.js';
 
+/** A misspelled word read as a vocabulary word (src/patterns/fuzzy.ts). */
+export interface Correction {
+  /** the word as written, lowercase */
+  from: string;
+  /** the vocabulary word it is read as */
+  to: string;
+  /** "fuzzy.word", "fuzzy.long-word" or "fuzzy.ocr" */
+  rule: string;
+}
+
 export interface Token {
-  /** lowercase, apostrophes removed */
+  /** lowercase, apostrophes removed; for a corrected token, the vocabulary word it is read as */
   norm: string;
+  /** set when `norm` is not the word as written but the vocabulary word a misspelling is read as */
+  corrected?: Correction;
   /** as written, apostrophes removed */
   raw: string;
   start: number;
@@ -41,6 +53,8 @@ export interface LexiconMatch<T> {
   value: T;
   /** the term or pattern that matched, for provenance ("rule") */
   term: string;
+  /** the misspelled words of the text read as the term's words, when any were */
+  corrected?: Correction[];
 }
 
 interface Hit<T> {
@@ -73,6 +87,17 @@ class PhraseTries<T> {
       for (const term of e.terms ?? []) PhraseTries.insert(this.folded, tokenize(term).map((t) => t.norm), { member, value: e.value, term });
       for (const term of e.caseSensitive ?? []) PhraseTries.insert(this.exact, tokenize(term).map((t) => t.raw), { member, value: e.value, term });
     }
+  }
+
+  /** Every word of the case-folded terms. */
+  words(into: Set<string>): void {
+    const visit = (node: TrieNode<T>): void => {
+      for (const [word, child] of node.next) {
+        into.add(word);
+        visit(child);
+      }
+    };
+    visit(this.folded);
   }
 
   private static insert<T>(root: TrieNode<T>, tokens: string[], hit: Hit<T>): void {
@@ -119,7 +144,12 @@ class PhraseTries<T> {
     const emit = (i: number, member: number, best: { n: number; hit: Hit<T> }) => {
       const first = tokens[i] as Token;
       const last = tokens[i + best.n - 1] as Token;
-      (perMember[member] ??= []).push({ start: first.start, end: last.end, text: text.slice(first.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term });
+      const match: LexiconMatch<T> = { start: first.start, end: last.end, text: text.slice(first.start - offset, last.end - offset), value: best.hit.value, term: best.hit.term };
+      for (let k = i; k < i + best.n; k++) {
+        const c = (tokens[k] as Token).corrected;
+        if (c) (match.corrected ??= []).push(c);
+      }
+      (perMember[member] ??= []).push(match);
       free[member] = i + best.n;
     };
     for (let i = 0; i < tokens.length; i++) {
@@ -152,6 +182,12 @@ export class Lexicon<T> {
     for (const e of entries) {
       for (const src of e.patterns ?? []) this.regexes.push({ re: new RegExp(src, 'giu'), value: e.value, term: src, required: requiredLiterals(src) });
     }
+  }
+
+  /** Every word of the case-folded terms (the vocabulary error-tolerant reading reads into). */
+  words(into: Set<string> = new Set()): Set<string> {
+    this.phrases.words(into);
+    return into;
   }
 
   /** Non-overlapping phrase matches, longest first at each position, plus every pattern match. */
@@ -199,6 +235,11 @@ export class LexiconSet<T> {
   constructor(memberEntries: readonly (readonly LexiconEntry<T>[])[]) {
     this.members = memberEntries.map((entries) => new Lexicon(entries));
     memberEntries.forEach((entries, member) => this.phrases.add(member, entries));
+  }
+
+  words(into: Set<string> = new Set()): Set<string> {
+    this.phrases.words(into);
+    return into;
   }
 
   find(text: string, tokens: readonly Token[] = tokenize(text), offset = 0): LexiconMatch<T>[] {

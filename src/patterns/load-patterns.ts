@@ -2,11 +2,13 @@
 // A bad file stops start-up with a message naming the file and the field:
 //   patterns/cues.json: cues[3].role: Invalid option: expected one of "encounter_noun"|...
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { EventType, FindingSystem } from '../schema.js';
 import { compileDocumentKindCues, type DocumentKindCues } from './document-kind-cues.js';
+import { FuzzyReader, SortedWordList, type WordList } from './fuzzy.js';
 import { Lexicon, LexiconSet, tokenize } from './lexicon.js';
 import { compileProviderCues, type ProviderCues } from './provider-cues.js';
 import { FindingsFile, PATTERN_FILES, type CueRole, type FindingsFileData, type LabelRole, type PatternData, type PatternFileName, type Region, type SectionCategory } from './schemas.js';
@@ -109,6 +111,8 @@ export interface Patterns {
   documentKinds: DocumentKindCues;
   /** provider and facility cues (patterns/providers.json) */
   providers: ProviderCues;
+  /** misspelled words read as vocabulary words (patterns/fuzzy.json; src/patterns/fuzzy.ts) */
+  fuzzy: FuzzyReader;
 }
 
 /** Finds the shipped patterns/ folder from wherever this module runs (src/ under vitest, dist/src/ when built). */
@@ -197,7 +201,7 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
   }
   const sidesEntries = (Object.entries(data.anatomy.sides) as ['left' | 'right' | 'bilateral', string[]][]).map(([side, terms]) => ({ value: side, terms }));
   const a = data.assertion;
-  return {
+  const patterns: Omit<Patterns, 'fuzzy'> = {
     dir,
     data,
     sectionHeaders,
@@ -267,6 +271,20 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     documentKinds: compileDocumentKindCues(data['document-kinds']),
     providers: compileProviderCues(data.providers),
   };
+  return { ...patterns, fuzzy: new FuzzyReader(data.fuzzy, vocabularyWords(patterns), englishWords) };
+}
+
+/** Every word of the lexicons' listed terms: what a misspelled word may be read as. */
+function vocabularyWords(p: Omit<Patterns, 'fuzzy'>): Set<string> {
+  const words = new Set<string>();
+  const lexicons: (Lexicon<unknown> | LexiconSet<unknown>)[] = [
+    p.narratedParts, p.labels, p.services, p.cues, p.exam, p.testWords, p.motions, p.systemNormal, p.clauseWords,
+    p.coordination.nouns, p.coordination.normalBefore, p.coordination.normalAfter, p.assertion, p.markers,
+    p.decisionPartial, p.furtherRequest, p.qualifiedResponse, p.conditionalOpeners, p.bodyParts, p.sides, p.relativeCues,
+    ...p.headerWords.map((h) => h.words),
+  ];
+  for (const l of lexicons) l.words(words);
+  return words;
 }
 
 export function normalizeHeader(text: string): string {
@@ -287,4 +305,26 @@ export function loadPatterns(dir?: string): Patterns {
     cached = compilePatterns(readPatternData(d), d);
   }
   return cached;
+}
+
+let english: WordList | null = null;
+
+/** What loading the English word list cost, once it is loaded (the benchmark prints it). */
+export const englishWordsLoad = { ms: 0, words: 0, heapBytes: 0 };
+
+/**
+ * an-array-of-english-words (~275,000 words), loaded once per process or thread, on first use. The
+ * list is sorted, so a word is looked up by binary search in the parsed array: building a Set of it
+ * would cost as much again as parsing it.
+ */
+export function englishWords(): WordList {
+  if (english) return english;
+  const t0 = performance.now();
+  const heap0 = process.memoryUsage().heapUsed;
+  const file = createRequire(import.meta.url).resolve('an-array-of-english-words');
+  english = new SortedWordList(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+  englishWordsLoad.ms = performance.now() - t0;
+  englishWordsLoad.words = english.size;
+  englishWordsLoad.heapBytes = process.memoryUsage().heapUsed - heap0;
+  return english;
 }

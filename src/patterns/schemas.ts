@@ -399,6 +399,40 @@ export const MarkersFile = z
   })
   .strict();
 
+/**
+ * Error-tolerant vocabulary matching (src/patterns/fuzzy.ts): a misspelled word ("parasthesias",
+ * "tenderess") is read as the one vocabulary word it is an edit or two away from. Only words that are
+ * no English word, no vocabulary word and not kept as written are read so.
+ */
+const lowerWord = z.string().regex(/^[a-z]+$/, 'one lowercase word, letters only');
+export const FuzzyFile = z
+  .object({
+    $comment: z.string().optional(),
+    /** off: every word is read as written */
+    enabled: z.boolean(),
+    /** tokens at least this long, at most this many Damerau-Levenshtein edits from a vocabulary word */
+    words: z.object({ minLength: z.number().int().min(4).max(20), maxDistance: z.number().int().min(1).max(2) }).strict(),
+    /** longer tokens may be further away */
+    longWords: z.object({ minLength: z.number().int().min(6).max(30), maxDistance: z.number().int().min(1).max(3) }).strict(),
+    /** a word and the vocabulary word it is read as begin with the same letter (typists rarely miss the first) */
+    sameFirstLetter: z.boolean(),
+    /** a capitalised word inside a sentence is a name ("Keflex", "Surgicel"), read as written */
+    skipCapitalized: z.boolean(),
+    /** a word that differs from a vocabulary word only in its last letter is another form of it ("craniotome", "catheted"), read as written */
+    skipLastLetter: z.boolean(),
+    /** vocabulary words shorter than words.minLength read on OCR'd pages only ("lett" → left), and how far */
+    ocr: z.object({ minLength: z.number().int().min(3).max(20), maxDistance: z.number().int().min(1).max(2), targets: z.array(lowerWord) }).strict(),
+    /** words read as written though no English word list has them (drug names, clinical words) */
+    keep: z.array(lowerWord),
+    /** vocabulary words never read into: too close to other real words */
+    neverTargets: z.array(lowerWord),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.longWords.minLength <= f.words.minLength) ctx.addIssue({ code: 'custom', path: ['longWords', 'minLength'], message: 'must be greater than words.minLength' });
+    if (f.longWords.maxDistance < f.words.maxDistance) ctx.addIssue({ code: 'custom', path: ['longWords', 'maxDistance'], message: 'must be at least words.maxDistance' });
+  });
+
 export const PATTERN_FILES = {
   markers: MarkersFile,
   sections: SectionsFile,
@@ -412,6 +446,7 @@ export const PATTERN_FILES = {
   checks: ChecksFile,
   'document-kinds': DocumentKindsFile,
   providers: ProvidersFile,
+  fuzzy: FuzzyFile,
 } as const;
 export type PatternFileName = keyof typeof PATTERN_FILES;
 export type PatternData = { [K in PatternFileName]: z.infer<(typeof PATTERN_FILES)[K]> } & {

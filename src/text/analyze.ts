@@ -1,6 +1,6 @@
 // Document text → sections and sentences, each sentence read once for everything the extractors
 // need: tokens, dates, cues, services, exam signs, assertion scopes. Pure; offsets are document offsets.
-import type { IngestedDocument } from '../ingest/ingest-document.js';
+import { locate, type IngestedDocument } from '../ingest/ingest-document.js';
 import type { LexiconMatch, Token } from '../patterns/lexicon.js';
 import { tokenize } from '../patterns/lexicon.js';
 import type { CueValue, ExamValue, Patterns, ServiceValue } from '../patterns/load-patterns.js';
@@ -82,12 +82,15 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
   // where each header's body starts, by header start (a lookup, not a scan of every section per sentence)
   const bodyStarts = new Map<number, number>();
   for (const sec of sections) bodyStarts.set(sec.start, Math.max(bodyStarts.get(sec.start) ?? -1, sec.bodyStart));
+  // OCR'd pages (their short words may be read error-tolerantly: "lett" → left)
+  const ocrPages = new Set((doc.pageInfo ?? []).filter((p) => p.text === 'ocr').map((p) => p.num));
   const sentences = splitSentences(doc.text, 0, doc.text.length, breaks)
     // "Decision rationale:" on its own is a header, not a sentence
     .filter((s) => !((bodyStarts.get(s.start) ?? -1) >= s.end))
     .map((s, index) => {
       const section = sectionAt(sections, s.start);
-      return analyzeSentence(doc.text, s.start, s.end, index, section, referenceYear, patterns, timings, systemLabelAt(labels, section, s.start));
+      const ocr = ocrPages.size > 0 && ocrPages.has(locate(doc.pages, s.start).page);
+      return analyzeSentence(doc.text, s.start, s.end, index, section, referenceYear, patterns, timings, systemLabelAt(labels, section, s.start), ocr);
     });
   const t1 = performance.now();
   addRelativeDates(sentences, patterns);
@@ -141,9 +144,11 @@ export function analyzeSentence(
   patterns: Patterns,
   timings?: AnalyzeTimings,
   label: SystemLabel | null = null,
+  ocr = false,
 ): AnalyzedSentence {
   const text = docText.slice(start, end);
-  const tokens = tokenize(text, start);
+  // misspelled words read as the vocabulary's words; offsets and quotes stay the text's own
+  const tokens = patterns.fuzzy.correct(tokenize(text, start), ocr);
   const t0 = timings ? performance.now() : 0;
   const dates = findDates(text, referenceYear, start).map((d) => ({ ...d, ignored: whyIgnored(docText, d, patterns, start, end) }));
   const labelDates = findLabelDates(text, tokens, start, dates, patterns);
@@ -235,7 +240,8 @@ function coalesce<T extends { type: string }>(matches: LexiconMatch<T>[], text: 
   for (const m of matches) {
     const prev = out.at(-1);
     if (prev && prev.value.type === m.value.type && m.start >= prev.end && /^[\s-]*$/.test(text.slice(prev.end - offset, m.start - offset))) {
-      out[out.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset) };
+      const corrected = [...(prev.corrected ?? []), ...(m.corrected ?? [])];
+      out[out.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start - offset, m.end - offset), ...(corrected.length ? { corrected } : {}) };
       continue;
     }
     out.push(m);

@@ -117,9 +117,11 @@ describe('chartline process --format text', () => {
     expect(stdout).toMatch(/^FLAGS \(3\)$/m);
     // the flags come under the timeline
     expect(stdout.indexOf('FLAGS (3)')).toBeGreaterThan(stdout.indexOf('TIMELINE'));
-    // a dated visit, under its date heading, with its document and page
-    expect(stdout).toMatch(/^2014-11-20$/m);
-    expect(stdout).toMatch(/^ {2}visit +Date of Exam: 11\/20\/14 \[05-pr2-2014-11-20\.pdf p\.1\]$/m);
+    // a dated visit heads its own row (date, kind, clinician, document and pages); its statements follow with their page
+    const heading = stdout.match(/^2014-11-20 · Progress note · [^[\n]+ \[05-pr2-2014-11-20\.pdf pp?\.[\d-]+\]$/m);
+    expect(heading).not.toBeNull();
+    const row = stdout.slice(heading!.index!).split('\n\n')[0]!;
+    expect(row).toMatch(/^ {4}visit +Date of Exam: 11\/20\/14 \[p\.1\]$/m);
     const flagsPart = stdout.slice(stdout.indexOf('FLAGS (3)'));
     for (const f of timeline.flags) {
       expect(flagsPart).toContain(f.summary);
@@ -131,6 +133,22 @@ describe('chartline process --format text', () => {
         expect(line).toContain(ev.role);
       }
     }
+  });
+});
+
+describe('chartline process | head', () => {
+  it('ends quietly, exit 0, when the reader stops reading', async () => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
+      const child = spawn(process.execPath, [BIN, 'process', SAMPLE, ...REFERENCE, '--format', 'text'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      // like `head -1`: read the first chunk, then close the pipe
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrWord } from '../../src/ingest/ocr-engine.js';
-import { mapOffset, repairOcrText } from '../../src/text/ocr-repair.js';
+import { mapOffset, repairOcrText } from '../../src/ingest/ocr-repair.js';
 
 /** words of a text as Tesseract would give them: every space- or newline-separated token, confidence 90 */
 function wordsOf(text: string, low: string[] = []): OcrWord[] {

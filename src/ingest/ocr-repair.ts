@@ -15,7 +15,7 @@
 // SUMMARY": a speck before a heading, which would stop it reading as a heading).
 // The repaired text replaces the OCR'd text as the page text, so every offset after this (quotes,
 // provenance) points into the repaired text; the OCR words' spans are moved along with it.
-import type { OcrWord } from '../ingest/ocr-engine.js';
+import type { OcrWord } from './ocr-engine.js';
 
 const TO_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2' };
 const G = '[0-9OoDQlI|i!SsBZz]';
