@@ -46,3 +46,29 @@ describe('per-document size budget', () => {
     else expect(read).toThrow(chars);
   });
 });
+
+describe('a PDF reader thread that runs out of memory', () => {
+  it('gives the document a too_large error, not "unreadable"', async () => {
+    const { PdfPool } = await import('../../src/ingest/pdf-pool.js');
+    const { pathToFileURL } = await import('node:url');
+    const { resolve } = await import('node:path');
+    // a reader that runs out of heap on one PDF, as pdf.js does on one that expands to 1 GB of text
+    const script = new URL(
+      `data:text/javascript,${encodeURIComponent(`
+        import { serveTasks } from ${JSON.stringify(pathToFileURL(resolve('dist/src/thread-pool.js')).href)};
+        serveTasks(async () => {
+          const hold = [];
+          for (;;) hold.push(new Array(1e6).fill(hold.length));
+        });
+      `)}`,
+    );
+    const pool = new PdfPool({ size: 1, script, maxMemoryMb: 48, clean: false });
+    try {
+      const big = await ingestDocument({ name: 'bomb.pdf', data: Buffer.from('%PDF-1.4 bomb') }, pool.read, { enabled: false });
+      expect(big.errors.map((e) => e.code)).toEqual(['too_large']);
+      expect(big.errors[0]?.message).toMatch(/^bomb\.pdf: too large to read: the PDF reader ran out of memory on it/);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
