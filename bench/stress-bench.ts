@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from './generate.js';
 import { sentencesText, unpunctuatedText } from './stress-text.js';
 
@@ -42,17 +43,27 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
   });
 }
 
-async function main(): Promise<void> {
-  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : null;
-  const root = repoRoot();
+export interface StressRow {
+  name: string;
+  wallS: number;
+  targetS: number;
+  peakRssMiB: number;
+  targetRssMiB: number;
+  document: string;
+  ok: boolean;
+}
+
+/** Runs the rows (all, or those named in `only`), one after another; `log` gets each as it ends. */
+export async function runStressRows(root: string, only: readonly string[] | null = null, log: (line: string) => void = () => undefined): Promise<StressRow[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'chartline-stress-'));
-  const lines: string[] = ['| row | wall s | target s | peak RSS MiB | target MiB | document | ok |', '|---|---|---|---|---|---|---|'];
+  const rows: StressRow[] = [];
   try {
     for (const row of ROWS.filter((r) => !only || only.includes(r.name))) {
       const file = join(tmp, `${row.name}.txt`);
       writeFileSync(file, row.make());
       const probe = join(tmp, 'probe.json');
       const out = join(tmp, 'out.json');
+      rmSync(out, { force: true });
       const r = await run(['--import', join(root, 'dist', 'bench', 'rss-probe.js'), join(root, 'bin', 'chartline.mjs'), 'process', file, '--no-ocr', '--no-progress', '--reference-date', '2020-06-01', '--out', out], { ...process.env, BENCH_PROBE_FILE: probe });
       rmSync(file, { force: true });
       const rss = (JSON.parse(readFileSync(probe, 'utf8')) as { maxRssKiB: number }).maxRssKiB / 1024;
@@ -64,15 +75,24 @@ async function main(): Promise<void> {
       } catch {
         // no output: the row failed; `got` keeps the exit status
       }
-      const ok = got.startsWith(row.expect) && r.wallMs / 1000 <= row.targetS && rss <= row.targetRssMiB;
-      const line = `| ${row.name} | ${(r.wallMs / 1000).toFixed(1)} | ${row.targetS} | ${rss.toFixed(0)} | ${row.targetRssMiB} | ${got} | ${ok ? 'yes' : 'NO'} |`;
-      process.stderr.write(`${line}\n`);
-      lines.push(line);
+      const result = { name: row.name, wallS: r.wallMs / 1000, targetS: row.targetS, peakRssMiB: rss, targetRssMiB: row.targetRssMiB, document: got, ok: got.startsWith(row.expect) && r.wallMs / 1000 <= row.targetS && rss <= row.targetRssMiB };
+      log(stressLine(result));
+      rows.push(result);
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return rows;
 }
 
-await main();
+export const STRESS_HEAD = ['| row | wall s | target s | peak RSS MiB | target MiB | document | ok |', '|---|---|---|---|---|---|---|'];
+
+export function stressLine(r: StressRow): string {
+  return `| ${r.name} | ${r.wallS.toFixed(1)} | ${r.targetS} | ${r.peakRssMiB.toFixed(0)} | ${r.targetRssMiB} | ${r.document} | ${r.ok ? 'yes' : 'NO'} |`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : null;
+  const rows = await runStressRows(repoRoot(), only, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${[...STRESS_HEAD, ...rows.map(stressLine)].join('\n')}\n`);
+}
