@@ -60,7 +60,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     maxStalledCount: 2,
   };
   const documents = new Worker(DOCUMENTS_QUEUE, createDocumentJobProcessor({ store, pool }), common);
-  const bundles = new Worker(BUNDLES_QUEUE, createBundleJobProcessor({ store }), common);
+  const bundles = new Worker(BUNDLES_QUEUE, createBundleJobProcessor({ store, pool }), common);
 
   const isFinal = (job: Job, err: Error) => err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 
