@@ -9,6 +9,8 @@
 // several repetitions each, medians reported (the queue's after one warm-up bundle per setup).
 // Prints tables and, last, one summary line; writes bench/results.json.
 //
+//   - bounded work (bench/stress-bench.ts): 1 MB and 5 MB of text without punctuation, 5 MB of
+//     sentences, a 200 MB text, each against its time and peak-RSS target;
 //   - OCR (bench/ocr-bench.ts): faxed pages read by chartline and by the `tesseract` command line, side
 //     by side, with peak RSS and word error rates;
 //   node dist/bench/run.js [--full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue] [--no-ocr] [--ocr-pages N] [--ocr-steps]
@@ -20,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, ensureBundle, repoRoot, type Bundle } from './generate.js';
 import { benchOcr, formatOcrBench, type OcrBenchResult } from './ocr-bench.js';
+import { runStressRows, STRESS_HEAD, stressLine, type StressRow } from './stress-bench.js';
 
 const REFERENCE_DATE = '2025-06-30';
 const STAGES = ['ingest', 'text', 'dates', 'extract', 'checks', 'timeline'] as const;
@@ -34,10 +37,12 @@ interface Options {
   ocr: boolean;
   ocrPages: number;
   ocrSteps: boolean;
+  /** the bounded-work rows (bench/stress-bench.ts) */
+  stress: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { full: false, reps: 5, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500, ocr: true, ocrPages: 8, ocrSteps: false };
+  const o: Options = { full: false, reps: 5, seed: DEFAULT_SEED, sizes: [], queue: true, queueSize: 500, ocr: true, ocrPages: 8, ocrSteps: false, stress: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -51,10 +56,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--sizes') o.sizes = value().split(',').map(Number);
     else if (a === '--no-queue') o.queue = false;
     else if (a === '--no-ocr') o.ocr = false;
+    else if (a === '--no-stress') o.stress = false;
     else if (a === '--ocr-pages') o.ocrPages = Number(value());
     else if (a === '--ocr-steps') o.ocrSteps = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench [-- --full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue] [--no-ocr] [--ocr-pages N] [--ocr-steps]\n');
+      process.stdout.write('usage: npm run bench [-- --full] [--reps N] [--seed S] [--sizes 50,500] [--no-queue] [--no-ocr] [--no-stress] [--ocr-pages N] [--ocr-steps]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (see --help)`);
   }
@@ -394,6 +400,11 @@ async function main(): Promise<void> {
     }
     let ocr: OcrBenchResult | null = null;
     if (o.ocr) ocr = await benchOcr({ root, pages: o.ocrPages, steps: o.ocrSteps, log });
+    let stress: StressRow[] | null = null;
+    if (o.stress) {
+      log('bounded work: pathological texts through chartline process');
+      stress = await runStressRows(root, null, (line) => log(`  ${line}`));
+    }
     machine.loadAvgEnd = loadavg()[0] as number;
 
     // ── figures
@@ -453,6 +464,7 @@ async function main(): Promise<void> {
         growth: { from: first?.pages, to: last?.pages, pageFactor: first && last ? last.pages / first.pages : null, factor: growth },
       },
       ocr,
+      stress,
       queue: q ? q.map((r) => ({ ...r, medianEndToEndMs: median(r.endToEndMs), medianQueueMs: median(r.queueMs), pagesPerSecond: o.queueSize / (median(r.queueMs) / 1000) })) : queue,
     };
     writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -514,6 +526,11 @@ async function main(): Promise<void> {
     if (ocr) {
       out.push('');
       out.push(...formatOcrBench(ocr));
+    }
+    if (stress) {
+      out.push('');
+      out.push('bounded work (targets: issue 15):');
+      out.push(...STRESS_HEAD, ...stress.map(stressLine));
     }
     out.push('');
     out.push(`ratio vs pdftotext: ${fmt(results.ratioVsPdftotext, 2)} · pages/s: ${fmt(results.pagesPerSecond, 1)} · peak RSS (5000 pages): ${rss} · 2-worker speed-up: ${fmt(results.workerSpeedup, 2)}`);

@@ -9,6 +9,7 @@ import { annotateOcr, fillOcrProvenance } from './ingest/ocr-provenance.js';
 import type { OcrOptions } from './ingest/ocr-pages.js';
 import { pageWorkOf } from './ingest/pdf-pool.js';
 import { readPdfPages, type RawPage } from './ingest/read-pdf.js';
+import { maxTextCharsFromEnv } from './ingest/size-budget.js';
 import { loadPatterns, type Patterns } from './patterns/load-patterns.js';
 import type { DocumentResult, PageText } from './model/document-result.js';
 import { UNCLASSIFIED } from './model/document-kind.js';
@@ -32,6 +33,8 @@ export interface PipelineOptions {
   timings?: StageTimings;
   /** OCR of pages without a text layer (on by default, on the process's OCR pool) */
   ocr?: Omit<OcrOptions, 'onPage'>;
+  /** characters of text one document may have; past it the document is refused as too_large (default: CHARTLINE_MAX_DOCUMENT_MB or 8 million) */
+  maxTextChars?: number;
   /** after each OCR'd page of a document: pages done of those the document needs OCR'd */
   onOcrPage?: (file: string, done: number, total: number) => void;
 }
@@ -56,7 +59,17 @@ export function pageTexts(doc: IngestedDocument): PageText[] {
 }
 
 export function documentInfo(doc: IngestedDocument, kind: DocumentKind = UNCLASSIFIED): DocumentInfo {
-  return { id: doc.id, name: doc.name, pages: doc.pages.length, sha256: doc.sha256, kind, errors: doc.errors, pageInfo: doc.pageInfo };
+  return {
+    id: doc.id,
+    name: doc.name,
+    pages: doc.pages.length,
+    sha256: doc.sha256,
+    kind,
+    errors: doc.errors,
+    pageInfo: doc.pageInfo,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
+    ...(doc.notes ? { notes: doc.notes } : {}),
+  };
 }
 
 export async function processDocument(file: InputFile, options: PipelineOptions = {}): Promise<DocumentResult> {
@@ -75,7 +88,7 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
   };
   const t0 = performance.now();
   const onOcrPage = options.onOcrPage;
-  const doc = await ingestDocument(file, timedReader, { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) });
+  const doc = await ingestDocument(file, timedReader, { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) }, options.maxTextChars ?? maxTextCharsFromEnv());
   const ocrd = doc.pageInfo.some((p) => p.text === 'ocr');
   const t1 = performance.now();
   const analysis = { text: 0, dates: 0 };
@@ -102,8 +115,33 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
   return { info: documentInfo(doc, extracted?.kind), events, fingerprints, pages, stageMs };
 }
 
-export function buildTimeline(bundle: string, documents: readonly DocumentResult[], options: PipelineOptions = {}): Timeline {
+/**
+ * The same file twice in a bundle (the same bytes under two names) is one document read once: both
+ * names are listed, the copy with the id "<id>-2", no events of its own (they would count twice)
+ * and a note naming the first; its errors name itself. `chartline process` and the queue's bundle
+ * job both come through here, so both list copies alike (they differed: two ids in one, one in the
+ * other, and the copy's error named the first file).
+ */
+export function markCopies(documents: readonly DocumentResult[]): DocumentResult[] {
+  const first = new Map<string, string>();
+  const count = new Map<string, number>();
+  return documents.map((r) => {
+    const original = first.get(r.info.sha256);
+    if (original === undefined) {
+      first.set(r.info.sha256, r.info.name);
+      return r;
+    }
+    const n = (count.get(r.info.sha256) ?? 1) + 1;
+    count.set(r.info.sha256, n);
+    const errors = r.info.errors.map((e) => (e.message.startsWith(`${original}: `) ? { ...e, message: `${r.info.name}: ${e.message.slice(original.length + 2)}` } : e));
+    const note = `the same file as ${original}: read once, its events are listed there`;
+    return { ...r, info: { ...r.info, id: `${r.info.id.replace(/-\d+$/, '')}-${n}`, errors, notes: [...(r.info.notes ?? []), note] }, events: [] };
+  });
+}
+
+export function buildTimeline(bundle: string, results: readonly DocumentResult[], options: PipelineOptions = {}): Timeline {
   const patterns = options.patterns ?? loadPatterns();
+  const documents = markCopies(results);
   const t0 = performance.now();
   const flags = runChecks({ patterns, documents, referenceDate: options.referenceDate ?? new Date() });
   const t1 = performance.now();
@@ -155,10 +193,7 @@ export async function processBundle(
     started[i] = DONE;
     await options.onDocument?.(r, file);
     // page texts are not part of the timeline; drop them so a long bundle does not hold every page
-    // The same file twice in a bundle is one document read twice: keep both names, with distinct
-    // ids, but count its events once — the duplicate check reports the copy.
-    const copies = results.filter((x) => x.info.sha256 === r.info.sha256).length;
-    results.push(copies === 0 ? { ...r, pages: [] } : { ...r, info: { ...r.info, id: `${r.info.id}-${copies + 1}` }, events: [], pages: [] });
+    results.push({ ...r, pages: [] });
     pages += r.info.pages;
   }
   options.onProgress?.({ done: files.length, total: files.length, pages, current: '' });

@@ -279,7 +279,9 @@ export type Flag = z.infer<typeof FlagSchema>;
 
 export const DocumentErrorSchema = z
   .object({
-    code: z.enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr', 'ocr_unreadable']).describe('ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read'),
+    code: z
+      .enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr', 'ocr_unreadable', 'too_large'])
+      .describe('ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read. too_large: more text than the per-document limit (CHARTLINE_MAX_DOCUMENT_MB), or the reader ran out of memory'),
     message: z.string(),
     pages: z.array(z.number().int()).optional(),
   })
@@ -305,6 +307,8 @@ export const DocumentInfoSchema = z
     kind: DocumentKindSchema,
     errors: z.array(DocumentErrorSchema),
     pageInfo: z.array(PageInfoSchema).optional().describe('per page, where its text came from (always set by chartline; absent only in results stored before OCR)'),
+    encoding: z.string().optional().describe('text files: the encoding the bytes were read as (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1 …); absent for PDF, Word and image files'),
+    notes: z.array(z.string()).optional().describe('what was done to the content on the way in, e.g. "read as windows-1252 (no byte-order mark; detected from the bytes)", "3 NUL or control characters dropped"'),
   })
   .strict();
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;

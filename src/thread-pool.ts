@@ -37,8 +37,8 @@ export interface ThreadPoolOptions {
   timeoutMs?: number;
   /** the error of a task that failed in its thread */
   taskError: (error: ThreadError) => Error;
-  /** the error of the task a thread was running when it died */
-  lostError: (reason: string) => Error;
+  /** the error of the task a thread was running when it died; code: e.g. ERR_WORKER_OUT_OF_MEMORY */
+  lostError: (reason: string, code?: string) => Error;
   /** the error of a task that ran longer than timeoutMs */
   timeoutError?: (ms: number) => Error;
   /** what the pool says when used after close(), and to the tasks close() cancels */
@@ -147,14 +147,14 @@ export class ThreadPool<T, R> {
       else pending.reject(this.options.taskError(reply.error));
       this.dispatch();
     });
-    const lost = (reason: string) => {
+    const lost = (reason: string, code?: string) => {
       this.remove(slot);
       const [running, ...waiting] = slot.posted.splice(0);
-      running?.reject(this.options.lostError(reason));
+      running?.reject(this.options.lostError(reason, code));
       this.queue.unshift(...waiting);
       if (!this.closed) this.dispatch();
     };
-    thread.on('error', (err) => lost(err.message));
+    thread.on('error', (err: NodeJS.ErrnoException) => lost(err.message, typeof err.code === 'string' ? err.code : undefined));
     thread.on('exit', (code) => lost(`exit code ${code}`));
     thread.unref();
     this.slots.push(slot);

@@ -12,9 +12,19 @@ import { buildTimeline, type DocumentResult } from '../src/pipeline.js';
 import { referenceDay } from '../src/reference-day.js';
 import { BundleJobDataSchema, type BundleJobResult, type JobProgress } from '../src/queue/job-schemas.js';
 import type { Store, StoredDocumentResult } from '../src/store/store.js';
+import type { PipelineThreadPool } from '../src/queue/pipeline-thread-pool.js';
+
+/**
+ * Past this many events the timeline is built on a pipeline thread: 5 MB of notes (72,000 events)
+ * took 4 s of checks and merging, and under `serve` that held the thread answering HTTP (/healthz
+ * took 32 s) and renewing job locks. Below it copying the events to a thread costs more than the work.
+ */
+export const BIG_BUNDLE_EVENTS = 20_000;
 
 export interface BundleJobDeps {
   store: Store;
+  /** builds big bundles' timelines off this thread */
+  pool?: PipelineThreadPool;
 }
 
 export function createBundleJobProcessor(deps: BundleJobDeps): (job: Job) => Promise<BundleJobResult> {
@@ -33,10 +43,14 @@ export function createBundleJobProcessor(deps: BundleJobDeps): (job: Job) => Pro
 
     const t1 = performance.now();
     await progress(30, 'building timeline');
-    // On this thread: the checks and the merge are linear in events (tens of ms for 500 pages), far
-    // below the lock duration, and copying every document's events to a pipeline thread and the
-    // timeline back cost more than the work itself.
-    const timeline = buildTimeline(d.name, documents, { patterns: loadPatterns(), referenceDate: referenceDay(d.referenceDate) });
+    // On this thread for ordinary bundles: the checks and the merge are linear in events (tens of ms
+    // for 500 pages), and copying every document's events to a pipeline thread and the timeline back
+    // cost more than the work. A big one goes to a pipeline thread (BIG_BUNDLE_EVENTS).
+    const events = documents.reduce((n, r) => n + r.events.length, 0);
+    const timeline =
+      deps.pool && events > BIG_BUNDLE_EVENTS
+        ? await deps.pool.buildTimeline({ bundle: d.name, documents, referenceDate: d.referenceDate })
+        : buildTimeline(d.name, documents, { patterns: loadPatterns(), referenceDate: referenceDay(d.referenceDate) });
 
     const t2 = performance.now();
     await progress(80, 'storing timeline');

@@ -8,7 +8,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { DocumentResult } from '../src/pipeline.js';
 import { DocumentJobDataSchema, type DocumentJobResult, type JobProgress } from '../src/queue/job-schemas.js';
-import { PipelineTimeoutError, type PipelineThreadPool } from '../src/queue/pipeline-thread-pool.js';
+import { PipelineOutOfMemoryError, PipelineTimeoutError, type PipelineThreadPool } from '../src/queue/pipeline-thread-pool.js';
 import type { Store } from '../src/store/store.js';
 import type { DocumentError } from '../src/schema.js';
 
@@ -60,8 +60,8 @@ export function createDocumentJobProcessor(deps: DocumentJobDeps): (job: Job) =>
         progress(10 + Math.floor((75 * done) / Math.max(total, 1)), `OCR: page ${done} of ${total}`).catch(() => undefined);
       });
     } catch (err) {
-      // the same bytes would time out or hash wrong again: do not retry
-      if (err instanceof PipelineTimeoutError || (err as Error).name === 'DamagedBlobError') throw new UnrecoverableError((err as Error).message);
+      // the same bytes would time out, run out of memory or hash wrong again: do not retry
+      if (err instanceof PipelineTimeoutError || err instanceof PipelineOutOfMemoryError || (err as Error).name === 'DamagedBlobError') throw new UnrecoverableError((err as Error).message);
       throw err;
     }
 

@@ -3,15 +3,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadPatterns, type Patterns } from '../src/patterns/load-patterns.js';
-import { processDocument, type DocumentResult } from '../src/pipeline.js';
+import { buildTimeline, processDocument, type DocumentResult } from '../src/pipeline.js';
 import { referenceDay } from '../src/reference-day.js';
-import type { PipelineTask } from '../src/queue/pipeline-thread-pool.js';
+import type { PipelineTask, TimelineTask } from '../src/queue/pipeline-thread-pool.js';
+import type { Timeline } from '../src/schema.js';
 import { serveTasks } from '../src/thread-pool.js';
 
 let patterns: Patterns | undefined;
 
-async function run(task: PipelineTask, progress: (value: unknown) => void): Promise<DocumentResult> {
+async function run(message: PipelineTask | TimelineTask, progress: (value: unknown) => void): Promise<DocumentResult | Timeline> {
   patterns ??= loadPatterns();
+  if ('kind' in message && message.kind === 'timeline') return buildTimeline(message.bundle, message.documents, { patterns, referenceDate: referenceDay(message.referenceDate) });
+  const task = message as PipelineTask;
   const data = new Uint8Array(readFileSync(task.blobPath));
   const actual = createHash('sha256').update(data).digest('hex');
   if (actual !== task.sha256) {

@@ -19,18 +19,29 @@ export const examSelfContradictionCheck: Check = {
     const concepts = new Set(ctx.patterns.data.checks.withinExam.concepts);
     const flags = [];
     for (const claims of visitClaims(ctx)) {
-      const exam = claims.filter((c) => c.role === 'exam');
+      // one claim per signature (concept, polarity, side, region, site, measured): a note read as one
+      // visit with thousands of alike claims compares each kind once, not every pair
+      const seen = new Set<string>();
+      const exam = claims.filter((c) => {
+        if (c.role !== 'exam' || !concepts.has(c.finding.concept)) return false;
+        const key = `${c.finding.concept}|${c.abnormal}|${c.finding.side}|${c.region}|${c.finding.site}|${c.finding.measured === true}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
       const pairs: [Claim, Claim][] = [];
       for (const [i, a] of exam.entries()) {
         for (const b of exam.slice(i + 1)) {
-          if (a.event === b.event || a.abnormal === b.abnormal || a.finding.concept !== b.finding.concept || !concepts.has(a.finding.concept)) continue;
+          if (a.event === b.event || a.abnormal === b.abnormal || a.finding.concept !== b.finding.concept) continue;
           if (!sidesCompatible(a.finding.side, b.finding.side) || (a.region !== null && b.region !== null && a.region !== b.region)) continue;
           // "edema of the right knee" and "no ankle edema" are two places
           if (a.finding.site !== null && b.finding.site !== null && a.finding.site !== b.finding.site) continue;
           // two readings of a measured sign are two measurements ("BP 149/66 … recheck blood pressure was 132/72")
           if (isMeasured(a.finding) && isMeasured(b.finding)) continue;
           pairs.push([a, b]);
+          break;
         }
+        if (pairs.length > 0) break;
       }
       const first = pairs[0];
       if (!first) continue;

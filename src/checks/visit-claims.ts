@@ -85,7 +85,10 @@ export function visitClaims(ctx: CheckContext): Claim[][] {
       // a treating note with no visit of its own on record is one visit
       const key = e.encounterId ?? (e.date ? `date:${e.date}` : isReviewKind(e.documentKind) ? null : 'note');
       if (!key) continue;
-      byVisit.set(key, [...(byVisit.get(key) ?? []), e]);
+      // push, not a copy per event: a note read as one visit with 50,000 findings made this quadratic
+      const visit = byVisit.get(key);
+      if (visit) visit.push(e);
+      else byVisit.set(key, [e]);
     }
     for (const events of byVisit.values()) {
       events.sort(eventOrder);

@@ -1,5 +1,7 @@
 // Decide what a file is from its bytes, not its name: intake uploads "scan.pdf" that is really a
 // Word document, and "notes" with no extension that is plain text.
+import { looksLikeText } from './decode-text.js';
+
 export type FileFormat = 'pdf' | 'text' | 'docx' | ImageFormat | 'empty' | 'unknown';
 
 const PDF_MAGIC = '%PDF-';
@@ -13,7 +15,7 @@ export function detectFormat(name: string, data: Uint8Array): FileFormat {
   const image = imageFormat(data);
   if (image) return image;
   if (ZIP_MAGIC.every((b, i) => data[i] === b)) return /\.(docx|docm|dotx)$/i.test(name) || hasDocxPart(data) ? 'docx' : 'unknown';
-  if (/\.pdf$/i.test(name)) return 'unknown';
+  // text in any encoding (decode-text.ts), also when it is named .pdf: the content decides
   if (looksLikeText(data)) return 'text';
   return 'unknown';
 }
@@ -25,35 +27,6 @@ function isBlankText(data: Uint8Array): boolean {
 
 function hasDocxPart(data: Uint8Array): boolean {
   return Buffer.from(data.subarray(0, 4096)).toString('latin1').includes('word/');
-}
-
-/** Text if it decodes as UTF-8 and has almost no control characters (NUL marks binary). */
-function looksLikeText(data: Uint8Array): boolean {
-  const sample = data.subarray(0, 64 * 1024);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0) return false;
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
-  if (control > sample.length * 0.01) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length === data.length ? sample : trimPartialUtf8(sample));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// A 64 KiB sample can cut a multi-byte character in half; drop the partial tail before decoding.
-function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
-  let back = 0;
-  while (end > 0 && back < 4 && ((bytes[end - 1] ?? 0) & 0xc0) === 0x80) {
-    end--;
-    back++;
-  }
-  if (end > 0 && ((bytes[end - 1] ?? 0) & 0x80) !== 0) end--;
-  return bytes.subarray(0, end);
 }
 
 // ── scanned pages as image files (OCR) ─────────────────────────────────────────────────────────────

@@ -3,11 +3,14 @@
 import { createHash } from 'node:crypto';
 import type { DocumentError, PageInfo } from '../schema.js';
 import { cleanPages, type CleanPage } from './clean-pages.js';
+import { decodeText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
 import { IngestError } from './ingest-error.js';
 import { imagePages, readScannedPages, type OcrOptions, type PageWords } from './ocr-pages.js';
 import { pageWorkOf } from './pdf-pool.js';
+import { readDocxText } from './read-docx.js';
 import { readPdfPages, type RawPage } from './read-pdf.js';
+import { checkTextSize, DEFAULT_MAX_TEXT_CHARS } from './size-budget.js';
 
 export interface InputFile {
   name: string;
@@ -32,6 +35,10 @@ export interface IngestedDocument {
   errors: DocumentError[];
   /** per page: its text from the text layer or from OCR, with OCR's confidence */
   pageInfo: PageInfo[];
+  /** text files: the encoding the bytes were read as (utf-8, utf-16le, windows-1252 …) */
+  encoding?: string;
+  /** what was done to the content on the way in ("3 NUL or control characters dropped") */
+  notes?: string[];
   /** OCR'd pages' words, for each quote's OCR confidence (ocr-provenance.ts); absent when no page was OCR'd */
   ocrWords?: Map<number, PageWords>;
 }
@@ -44,44 +51,73 @@ export function documentId(sha256: string): string {
   return sha256.slice(0, 16);
 }
 
-export async function ingestDocument(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages, ocr: OcrOptions = {}): Promise<IngestedDocument> {
+export async function ingestDocument(
+  file: InputFile,
+  pdfReader: (data: Uint8Array) => Promise<RawPage[]> = readPdfPages,
+  ocr: OcrOptions = {},
+  /** characters of text one document may have (size-budget.ts) */
+  maxTextChars: number = DEFAULT_MAX_TEXT_CHARS,
+): Promise<IngestedDocument> {
   const sha256 = sha256Hex(file.data);
   const base = { id: documentId(sha256), name: file.name, sha256 };
   try {
-    const raw = await readRawPages(file, pdfReader);
+    const read = await readRawPages(file, pdfReader, maxTextChars);
+    const raw = read.pages;
+    checkTextSize(
+      raw.reduce((n, p) => n + p.text.length, 0),
+      maxTextChars,
+      'text',
+    );
+    const extra = { ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.notes.length > 0 ? { notes: read.notes } : {}) };
     // pages without a text layer are read by OCR (ocr-pages.ts); the others keep their own text
     const scanned = await readScannedPages(file.name, file.data, raw, ocr);
     if (scanned.ocr) {
       const clean = cleanPages(scanned.pages, { fuzzy: true, track: true });
       const doc = assemble(clean, file.name, new Set(scanned.pages.filter((p) => p.origin === 'ocr').map((p) => p.num)));
-      return { ...base, ...doc, errors: [...doc.errors, ...scanned.errors], pageInfo: scanned.pageInfo, ocrWords: scanned.words(clean) };
+      return { ...base, ...doc, errors: [...doc.errors, ...scanned.errors], pageInfo: scanned.pageInfo, ocrWords: scanned.words(clean), ...extra };
     }
     // a pool thread that read the pages has cleaned them already
-    return { ...base, ...assemble(pageWorkOf(raw)?.clean ?? cleanPages(raw), file.name), pageInfo: scanned.pageInfo };
+    return { ...base, ...assemble(pageWorkOf(raw)?.clean ?? cleanPages(raw), file.name), pageInfo: scanned.pageInfo, ...extra };
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;
     return { ...base, text: '', pages: [], errors: [{ code: err.code, message: `${file.name}: ${err.message}` }], pageInfo: [] };
   }
 }
 
-async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]>): Promise<RawPage[]> {
+interface RawRead {
+  pages: RawPage[];
+  encoding?: string;
+  notes: string[];
+}
+
+async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Promise<RawPage[]>, maxTextChars: number): Promise<RawRead> {
   const format = detectFormat(file.name, file.data);
+  // the content decides, but a reader should know why "scan.pdf" has no page pictures
+  const named = (what: string) => (/\.pdf$/i.test(file.name) ? [`named .pdf but is ${what}; read as such`] : []);
   switch (format) {
     case 'empty':
       throw new IngestError('empty', 'the file is empty');
-    case 'docx':
-      throw new IngestError('unsupported', 'Word documents (.docx) are not read; save it as PDF and upload that');
+    case 'docx': {
+      const text = await readDocxText(file.data);
+      if (!text.trim()) throw new IngestError('empty', 'the Word document has no text');
+      return { pages: splitTextPages(text), notes: named('a Word document') };
+    }
     case 'unknown':
-      throw new IngestError('unsupported', /\.pdf$/i.test(file.name) ? 'the file is named .pdf but is not a PDF' : 'unsupported file type: chartline reads PDF and plain-text files');
-    case 'text':
-      return splitTextPages(Buffer.from(file.data).toString('utf8'));
+      throw new IngestError('unsupported', /\.pdf$/i.test(file.name) ? 'the file is named .pdf but is not a PDF' : 'unsupported file type: chartline reads PDF, Word (.docx), plain-text and image files');
+    case 'text': {
+      // refused before decoding: a 200 MB file would be 400 MB as a string (UTF-16LE up to 2 bytes a character)
+      checkTextSize(file.data.length, maxTextChars * 2, 'bytes');
+      const decoded = decodeText(file.data);
+      if (!decoded.text.trim()) throw new IngestError('empty', 'the file is empty');
+      return { pages: splitTextPages(decoded.text), encoding: decoded.encoding, notes: [...named('plain text'), ...decoded.notes] };
+    }
     case 'pdf':
-      return pdfReader(file.data);
+      return { pages: await pdfReader(file.data), notes: [] };
     case 'tiff':
     case 'png':
     case 'jpeg':
       // scanned pages: all read by OCR
-      return imagePages(file.data, format);
+      return { pages: await imagePages(file.data, format), notes: [] };
   }
 }
 

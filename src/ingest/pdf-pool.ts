@@ -26,7 +26,9 @@ export interface PdfPoolOptions {
    */
   depth?: number;
   /** the compiled thread entry; found beside this file, or in dist/ when running from sources */
-  script?: string;
+  script?: string | URL;
+  /** heap of each reader thread (V8 old generation, MB); default: V8's */
+  maxMemoryMb?: number;
   /** also fingerprint the clean pages for the duplicate check, with this shingle size */
   fingerprintShingle?: number;
   /** clean the pages on the reader threads (default true); false leaves it to the caller */
@@ -107,14 +109,18 @@ export class PdfPool {
     this.pool = new ThreadPool<PdfTask, PdfResult>({
       size: options.size ?? availableParallelism(),
       script,
-      threadOptions: THREAD_OPTIONS,
+      threadOptions: options.maxMemoryMb ? { resourceLimits: { ...THREAD_OPTIONS.resourceLimits, maxOldGenerationSizeMb: options.maxMemoryMb } } : THREAD_OPTIONS,
       depth: options.depth ?? 2,
       // bad input comes back as the IngestError readPdfPages gave
       taskError: (e) => (e.name === 'IngestError' && e.code ? new IngestError(e.code as IngestError['code'], e.message) : Object.assign(new Error(e.message), { name: e.name })),
-      // a reader that dies fails its document like an unreadable PDF
-      lostError: (reason) => new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`),
+      // a reader that dies fails its document like an unreadable PDF; one that runs out of memory on
+      // it (a 1 MB PDF that expands to 1 GB of text) says the document is too large
+      lostError: (reason, code) =>
+        code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new IngestError('too_large', `too large to read: the PDF reader ran out of memory on it (${reason})`)
+          : new IngestError('unreadable', `the PDF could not be read (the reader stopped: ${reason})`),
       closedMessage: 'the PDF reader pool',
-      adopt: () => takePrestarted(script),
+      adopt: () => (typeof script === 'string' ? takePrestarted(script) : undefined),
     });
     this.size = this.pool.size;
     this.depth = this.pool.depth;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentResult } from '../model/document-result.js';
+import type { Timeline } from '../schema.js';
 import { ThreadPool } from '../thread-pool.js';
 
 /** One document through the pipeline (the bundle's timeline is built on the worker's own thread). */
@@ -15,6 +16,15 @@ export interface PipelineTask {
   blobPath: string;
   sha256: string;
   name: string;
+  /** YYYY-MM-DD */
+  referenceDate: string;
+}
+
+/** A bundle's timeline (checks and merge) built on a pipeline thread: see BIG_BUNDLE_EVENTS in workers/bundle-job.ts. */
+export interface TimelineTask {
+  kind: 'timeline';
+  bundle: string;
+  documents: DocumentResult[];
   /** YYYY-MM-DD */
   referenceDate: string;
 }
@@ -35,6 +45,17 @@ export class PipelineTimeoutError extends Error {
   }
 }
 
+/**
+ * The thread ran out of memory on the document. The same bytes would do it again: BullMQ must not
+ * retry it (a 95 MB upload was retried five times as "transient", 8 minutes, before it failed).
+ */
+export class PipelineOutOfMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PipelineOutOfMemoryError';
+  }
+}
+
 /** Where the compiled thread entry is: beside this file when built, dist/ when running from sources (vitest). */
 export function pipelineThreadScript(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -50,19 +71,24 @@ export function pipelineThreadScript(): string {
 }
 
 export class PipelineThreadPool {
-  private readonly pool: ThreadPool<PipelineTask, DocumentResult>;
+  private readonly pool: ThreadPool<PipelineTask | TimelineTask, DocumentResult | Timeline>;
 
   constructor(
     readonly size: number,
-    options: { timeoutMs: number; script?: string },
+    options: { timeoutMs: number; script?: string | URL; /** heap of each thread (V8 old generation), MB */ maxMemoryMb?: number },
   ) {
-    this.pool = new ThreadPool<PipelineTask, DocumentResult>({
+    this.pool = new ThreadPool<PipelineTask | TimelineTask, DocumentResult | Timeline>({
       size,
       script: options.script ?? pipelineThreadScript(),
+      ...(options.maxMemoryMb ? { threadOptions: { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb } } } : {}),
       timeoutMs: options.timeoutMs,
       taskError: (e) => new PipelineTaskError(e.name, e.message),
-      // a thread that dies (out of memory, a crash in native code) fails its task, which BullMQ retries
-      lostError: (reason) => new Error(`the pipeline thread stopped: ${reason}`),
+      // out of memory: the document is too large, for good; any other death (a crash in native code)
+      // fails the task, which BullMQ retries
+      lostError: (reason, code) =>
+        code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new PipelineOutOfMemoryError(`too large to read: the pipeline thread ran out of memory on it (${reason})`)
+          : new Error(`the pipeline thread stopped: ${reason}`),
       timeoutError: (ms) => new PipelineTimeoutError(`gave up after ${Math.round(ms / 1000)} s (CHARTLINE_DOCUMENT_TIMEOUT_MS)`),
       closedMessage: 'the pipeline thread pool',
     });
@@ -73,7 +99,12 @@ export class PipelineThreadPool {
     return this.pool.run(task, onOcrPage && ((p) => {
       const { done, total } = p as { done: number; total: number };
       onOcrPage(done, total);
-    }));
+    })) as Promise<DocumentResult>;
+  }
+
+  /** buildTimeline on a pipeline thread, off the thread that renews job locks and answers HTTP. */
+  buildTimeline(task: Omit<TimelineTask, 'kind'>): Promise<Timeline> {
+    return this.pool.run({ kind: 'timeline', ...task }) as Promise<Timeline>;
   }
 
   /** Stops every thread; tasks still queued or running are rejected. */

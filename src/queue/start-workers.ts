@@ -17,12 +17,19 @@ import { createLogger, type Logger } from './logger.js';
 import { PipelineThreadPool } from './pipeline-thread-pool.js';
 import { queueConfigFromEnv, type QueueConfig } from './queue-config.js';
 import { assertRedisReachable, bullConnection } from './redis-connection.js';
+import { BundleQueue } from './bundle-queue.js';
+import { reconcileBundles } from './reconcile-bundles.js';
+import { checkRedisDurability } from './redis-durability.js';
 
 export interface StartWorkersOptions {
   store: Store;
   /** overrides of the environment's settings (REDIS_URL, CHARTLINE_CONCURRENCY, …) */
   config?: Partial<QueueConfig>;
   logger?: Logger;
+  /** how often to look for bundles whose jobs vanished from Redis (ms; default CHARTLINE_RECONCILE_MS or 60000; 0: only at start) */
+  reconcileMs?: number;
+  /** bundles updated more recently than this are not reconciled (default 30 s; tests use 0) */
+  reconcileGraceMs?: number;
 }
 
 export interface RunningWorkers {
@@ -40,6 +47,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   // a broken pattern file stops the worker now, not in every job
   loadPatterns();
   await assertRedisReachable(config.redisUrl);
+  for (const warning of await checkRedisDurability(config.redisUrl)) log.warn({ redis: 'settings' }, warning);
 
   const pool = new PipelineThreadPool(config.concurrency, { timeoutMs: config.documentTimeoutMs });
   const common = {
@@ -52,7 +60,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     maxStalledCount: 2,
   };
   const documents = new Worker(DOCUMENTS_QUEUE, createDocumentJobProcessor({ store, pool }), common);
-  const bundles = new Worker(BUNDLES_QUEUE, createBundleJobProcessor({ store }), common);
+  const bundles = new Worker(BUNDLES_QUEUE, createBundleJobProcessor({ store, pool }), common);
 
   const isFinal = (job: Job, err: Error) => err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 
@@ -87,6 +95,17 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   await Promise.all([documents.waitUntilReady(), bundles.waitUntilReady()]);
   log.info({ prefix: config.prefix, concurrency: config.concurrency, store: store.kind }, 'workers ready');
 
+  // bundles whose jobs vanished from Redis: at start, then every reconcileMs
+  const producer = await BundleQueue.connect(config);
+  const reconcileMs = options.reconcileMs ?? Number(process.env.CHARTLINE_RECONCILE_MS || 60_000);
+  let reconciling: Promise<unknown> = reconcileBundles({ store, queue: producer, log, ...(options.reconcileGraceMs !== undefined ? { graceMs: options.reconcileGraceMs } : {}) }).catch((err: Error) => log.error({ err: err.message }, 'reconcile failed'));
+  const timer =
+    reconcileMs > 0
+      ? setInterval(() => {
+          reconciling = reconciling.then(() => reconcileBundles({ store, queue: producer, log, ...(options.reconcileGraceMs !== undefined ? { graceMs: options.reconcileGraceMs } : {}) })).catch((err: Error) => log.error({ err: err.message }, 'reconcile failed'));
+        }, reconcileMs).unref()
+      : null;
+
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -94,6 +113,9 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     bundles,
     close() {
       closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        await reconciling;
+        await producer.close();
         await Promise.all([documents.close(), bundles.close()]);
         await pool.close();
       })();

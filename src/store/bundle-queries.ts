@@ -154,6 +154,11 @@ async function refreshProgress(q: Queryable, bundleId: string): Promise<void> {
   );
 }
 
+/** A note on a bundle still running, shown as its `error` until its timeline is written (which clears it). */
+export async function noteBundle(q: Queryable, bundleId: string, message: string): Promise<void> {
+  await q.query(`update bundles set error = $2, updated_at = now() where id = $1`, [bundleId, message]);
+}
+
 export async function markBundleFailed(q: Queryable, bundleId: string, message: string): Promise<void> {
   await q.query(`update bundles set status = 'failed', error = $2, updated_at = now() where id = $1`, [bundleId, message]);
 }

@@ -94,6 +94,11 @@ export class Store {
     return bundles.listBundleDocuments(this.db, bundleId);
   }
 
+  /** e.g. "re-queued at …: its jobs had vanished from Redis" (reconcile-bundles.ts) */
+  noteBundle(bundleId: string, message: string): Promise<void> {
+    return bundles.noteBundle(this.db, bundleId, message);
+  }
+
   markBundleFailed(bundleId: string, message: string): Promise<void> {
     return bundles.markBundleFailed(this.db, bundleId, message);
   }

@@ -249,19 +249,31 @@ function coalesce<T extends { type: string }>(matches: LexiconMatch<T>[], text: 
   return out;
 }
 
-function lineAround(text: string, start: number, end: number): { lineStart: number; line: string } {
-  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
+/**
+ * The line around a date, looked for only within [floor, ceiling): the callers use it clipped to
+ * the sentence and to the 40 characters before the date. Unbounded, a text with no line breaks
+ * (5 MB of one "line") made every date scan back to the start of the document: quadratic.
+ */
+function lineAround(text: string, start: number, end: number, floor: number, ceiling: number): { lineStart: number; line: string } {
+  const back = newlineBefore(text, start - 1, floor);
+  let lineStart = back >= floor ? back + 1 : floor;
   // "Received:\n12/13/2016" — a label alone on the line above names the date below it
-  if (lineStart > 0 && text.slice(Math.max(0, lineStart - 2), lineStart - 1).endsWith(':')) {
-    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (back >= floor && lineStart > 0 && text.slice(Math.max(0, lineStart - 2), lineStart - 1).endsWith(':')) {
+    lineStart = Math.max(floor, newlineBefore(text, lineStart - 2, floor) + 1);
   }
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
+  let lineEnd = end;
+  while (lineEnd < ceiling && text[lineEnd] !== '\n') lineEnd++;
   return { lineStart, line: text.slice(lineStart, lineEnd) };
 }
 
+/** The last line break at or before `from` and not before `floor`, else -1 (lastIndexOf, bounded). */
+function newlineBefore(text: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) if (text[i] === '\n') return i;
+  return -1;
+}
+
 function whyIgnored(text: string, d: DateMention, patterns: Patterns, sentenceStart: number, sentenceEnd: number): string | null {
-  const { lineStart, line } = lineAround(text, d.start, d.end);
+  const { lineStart, line } = lineAround(text, d.start, d.end, Math.max(0, Math.min(sentenceStart, d.start - 40) - 1), Math.min(text.length, sentenceEnd + 1));
   // the line as far as it is this sentence: a fax banner is its own line, a citation its own sentence
   const lineEnd = lineStart + line.length;
   const own = text.slice(Math.max(lineStart, sentenceStart), Math.min(lineEnd, sentenceEnd));

@@ -56,10 +56,51 @@ export function splitSentences(text: string, start = 0, end = text.length, break
   return out;
 }
 
+/**
+ * The longest sentence kept whole. Every later stage works per sentence, and some of that work
+ * grows with the square of a sentence's length (a date linked to each mention across the words
+ * between them), so one 5 MB "sentence" — a form export that lost its periods and line breaks —
+ * would take hours. Real sentences stay far below it: the longest among 97 IMR letters and the
+ * samples is 1,545 characters, a list of findings separated by commas and semicolons.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
 function push(out: Sentence[], text: string, from: number, to: number): void {
   let s = from;
   let e = to;
   while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  // over-long: cut at clause punctuation, else at a space, else hard, and push the pieces
+  while (e - s > MAX_SENTENCE_CHARS) {
+    const cut = cutPoint(text, s, s + MAX_SENTENCE_CHARS);
+    pushPiece(out, text, s, cut);
+    s = cut;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+  }
+  pushPiece(out, text, s, e);
+}
+
+/**
+ * Where to cut text[from, limit): after the last ";" (or ",", ":" before a space — not the comma of
+ * "March 8, 2006") in the second half of the window; else at the last space there; else at limit.
+ * Scans at most the window, so cutting a long text is linear.
+ */
+function cutPoint(text: string, from: number, limit: number): number {
+  const floor = from + Math.floor((limit - from) / 2);
+  let comma = -1;
+  let space = -1;
+  for (let i = limit - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === ';' && /\s/.test(text[i + 1] ?? '')) return i + 1;
+    if (comma < 0 && (c === ',' || c === ':') && /\s/.test(text[i + 1] ?? '') && !/^\s\d{4}\b/.test(text.slice(i + 1, i + 7))) comma = i + 1;
+    if (space < 0 && /\s/.test(c ?? '')) space = i;
+  }
+  if (comma > 0) return comma;
+  if (space > 0) return space;
+  return limit;
+}
+
+function pushPiece(out: Sentence[], text: string, s: number, e: number): void {
   while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
   const body = text.slice(s, e);
   // "1." list markers and lone punctuation are not sentences

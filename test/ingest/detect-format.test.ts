@@ -27,13 +27,19 @@ describe('detectFormat', () => {
     ['text with no extension', 'note', bytes('Date of Injury: 10/17/2016\n'), 'text'],
     ['UTF-8 text with accents and a byte-order mark', 'note.txt', bytes('\ufeffNote from Dr. Muñoz: café-au-lait spots, 5°.\n'), 'text'],
     ['text with a form feed between pages', 'note.txt', bytes('Page one.\fPage two.\n'), 'text'],
-    // a .pdf that is not a PDF
-    ['text named .pdf', 'report.pdf', bytes('This is a progress note saved with the wrong name.'), 'unknown'],
-    ['HTML named .PDF', 'REPORT.PDF', bytes('<html><body>Error 404</body></html>'), 'unknown'],
+    // text in other encodings
+    ['UTF-16LE with a byte-order mark', 'note.txt', bytes([0xff, 0xfe], Buffer.from('Seen on 04/14/2015.\n', 'utf16le')), 'text'],
+    ['UTF-16LE without a mark (every other byte NUL)', 'note.txt', bytes(Buffer.from('Seen on 04/14/2015.\n', 'utf16le')), 'text'],
+    ['UTF-16BE with a byte-order mark', 'note.txt', bytes([0xfe, 0xff], Buffer.from('Seen on 04/14/2015.\n', 'utf16le').swap16()), 'text'],
+    ['Latin-1 bytes that are not UTF-8', 'note.txt', bytes('Caf', [0xe9], ' au lait'), 'text'],
+    ['Windows-1252 curly quotes', 'note.txt', bytes('Se', [0xf1], 'or said ', [0x93], 'better', [0x94], ' on 04/14/2015.'), 'text'],
+    ['UTF-8 text with a stray NUL', 'note.txt', bytes('Pat', [0x00], 'ient seen on 04/14/2015 for low back pain.'), 'text'],
+    // the content decides, not the name: a text named .pdf is text
+    ['text named .pdf', 'report.pdf', bytes('This is a progress note saved with the wrong name.'), 'text'],
     // binary
     ['bytes with NUL', 'data.bin', bytes([0x01, 0x02, 0x00, 0x03, 0x41]), 'unknown'],
     ['many control characters', 'data.txt', bytes('a\x01b\x02c\x03d\x04e\x05f\x06'), 'unknown'],
-    ['Latin-1 bytes that are not UTF-8', 'note.txt', bytes('Caf', [0xe9], ' au lait'), 'unknown'],
+    ['random bytes named .pdf', 'scan.pdf', bytes(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)), 'unknown'],
     // scanned pages, read by OCR, whatever their name says
     ['a PNG image', 'xray.png', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'png'],
     ['a little-endian TIFF', 'fax.tif', bytes([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]), 'tiff'],
@@ -51,8 +57,8 @@ describe('detectFormat', () => {
     expect(detectFormat('long.txt', data)).toBe('text');
   });
 
-  it('a PDF header past the first KiB does not count', () => {
-    expect(detectFormat('late.pdf', bytes('x'.repeat(2048), PDF_HEAD))).toBe('unknown');
+  it('a PDF header past the first KiB does not count: the bytes are text, whatever the name', () => {
+    expect(detectFormat('late.pdf', bytes('x'.repeat(2048), PDF_HEAD))).toBe('text');
     expect(detectFormat('late.txt', bytes('x'.repeat(2048), PDF_HEAD))).toBe('text');
   });
 });

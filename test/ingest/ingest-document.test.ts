@@ -97,8 +97,8 @@ describe('ingestDocument: needs_ocr (OCR off)', () => {
 describe('ingestDocument: files that cannot be read give a clear per-file error', () => {
   it.each<[string, string, () => Promise<Uint8Array> | Uint8Array, string, RegExp]>([
     ['empty', 'empty.pdf', () => new Uint8Array(0), 'empty', /^empty\.pdf: the file is empty$/],
-    ['docx', 'letter.docx', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('word/document.xml')]), 'unsupported', /^letter\.docx: Word documents \(\.docx\)/],
-    ['a .pdf that is not a PDF', 'notes.pdf', () => Buffer.from('Plain text progress note.'), 'unsupported', /^notes\.pdf: the file is named \.pdf but is not a PDF$/],
+    ['a damaged .docx', 'letter.docx', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('word/document.xml')]), 'corrupt', /^letter\.docx: the Word document is damaged and cannot be read/],
+    ['a .pdf that is binary, not a PDF', 'notes.pdf', () => Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)), 'unsupported', /^notes\.pdf: the file is named \.pdf but is not a PDF$/],
     ['binary', 'image.bin', () => Buffer.from([1, 2, 3, 0, 5]), 'unsupported', /^image\.bin: unsupported file type/],
     ['garbage after a PDF header', 'garbage.pdf', () => Buffer.from('%PDF-1.4\nnot really a PDF at all\n%%EOF\n'), 'corrupt', /^garbage\.pdf: the PDF is damaged/],
     ['a truncated PDF', 'cut.pdf', async () => (await makePdf([['The claimant was seen on 03/04/2015.']])).slice(0, 400), 'corrupt', /^cut\.pdf: the PDF is damaged/],

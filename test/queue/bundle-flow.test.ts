@@ -140,7 +140,7 @@ describe.each(engines)('a bundle through the queue into $name', ({ setup }) => {
   it('derives the same bundle id from the same files when none is given', async () => {
     const a = await queue.enqueue({ files, name: 'unnamed', referenceDate }, { blobs: store.blobs });
     const b = await queue.enqueue({ files, name: 'unnamed', referenceDate }, { blobs: store.blobs });
-    expect(a.bundleId).toMatch(/^unnamed-[0-9a-f]{10}$/);
+    expect(a.bundleId).toMatch(/^bundle-[0-9a-f]{10}$/);
     expect(b).toMatchObject({ bundleId: a.bundleId, added: false });
     expect((await finished(a.bundleId)).state).toBe('completed');
   });

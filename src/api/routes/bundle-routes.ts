@@ -51,7 +51,7 @@ export function bundleRoutes(router: ApiRouter, { store, queue, limits }: Bundle
       const name = fields.name ?? defaultBundleName(upload.files.map((f) => f.name));
       let result;
       try {
-        result = await queue.enqueue({ files: upload.files, name, bundleId: fields.bundleId, referenceDate: fields.referenceDate }, { blobs: store.blobs, store });
+        result = await queue.enqueue({ files: upload.files, name, named: fields.name !== undefined, bundleId: fields.bundleId, referenceDate: fields.referenceDate }, { blobs: store.blobs, store });
       } catch (err) {
         const message = (err as Error).message;
         if (/already queued with other files/.test(message)) {

@@ -51,7 +51,7 @@ describe('chartline process --format fhir and chartline export --format fhir', (
     const processed = await runCli(['process', 'samples/lumbar-mri-dispute', '--format', 'fhir', '--store', '--reference-date', '2020-06-01', '--no-progress'], env, 120_000);
     expect(processed.code, processed.stderr).toBe(0);
     const bundleId = /stored as bundle (\S+)/.exec(processed.stderr)?.[1] as string;
-    expect(bundleId).toMatch(/^lumbar-mri-dispute-[0-9a-f]{10}$/);
+    expect(bundleId).toMatch(/^bundle-[0-9a-f]{10}$/);
     const fromProcess = JSON.parse(processed.stdout) as Bundle;
     expect(fromProcess).toMatchObject({ resourceType: 'Bundle', type: 'collection', identifier: { value: bundleId } });
 
