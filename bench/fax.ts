@@ -94,7 +94,11 @@ export async function faxPage(image: Uint8Array, rng: Rng, options: FaxOptions =
 
 /** The page turned clockwise by a quarter, half or three quarters. */
 export async function rotatePage(page: FaxPage, degrees: 90 | 180 | 270): Promise<FaxPage> {
-  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } }).rotate(degrees).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .rotate(degrees)
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, dpi: page.dpi, pixels: new Uint8Array(data) };
 }
 

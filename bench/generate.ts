@@ -237,13 +237,19 @@ function groupIntoFiles(rng: Rng, claim: Claim, docs: Doc[]): PlannedFile[] {
     const doc: RecordDocument = {
       header,
       footer,
-      ...(faxed ? { fax: `${formatDate(sentOn, 'iso')} ${String(rng.int(7, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}  FROM: ${p.fax}  TO: ${claim.administrator}  P.{page}/{pages}` } : {}),
+      ...(faxed
+        ? { fax: `${formatDate(sentOn, 'iso')} ${String(rng.int(7, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}  FROM: ${p.fax}  TO: ${claim.administrator}  P.{page}/{pages}` }
+        : {}),
       text: g.docs.map((d) => d.lines.join('\n')).join('\n@page\n'),
     };
     const pages = layoutDocument(doc);
     const expected = g.docs.reduce((s, d) => s + d.pages, 0);
     if (pages.length !== expected) throw new Error(`generator bug: a file laid out to ${pages.length} pages, its documents to ${expected}`);
-    const slug = p.practice.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = p.practice
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const span = first === last ? isoDay(first.date) : `${isoDay(first.date)}-to-${isoDay(last.date)}`;
     return {
       name: `${String(i + 1).padStart(4, '0')}-${slug}${g.refax ? '-refax' : ''}-${span}.pdf`,

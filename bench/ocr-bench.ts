@@ -83,10 +83,14 @@ function childrenCpuMs(): number | null {
 
 async function timeChartline(root: string, pdf: string, tmp: string): Promise<{ wallMs: number; cpuMs: number; peakRssMiB: number }> {
   const probe = join(tmp, 'probe.json');
-  const r = await run(process.execPath, ['--v8-pool-size=1', '--import', join(root, 'dist', 'bench', 'rss-probe.js'), join(root, 'bin', 'chartline.mjs'), 'process', pdf, '--no-progress', '--out', join(tmp, 'timeline.json')], {
-    ...process.env,
-    BENCH_PROBE_FILE: probe,
-  });
+  const r = await run(
+    process.execPath,
+    ['--v8-pool-size=1', '--import', join(root, 'dist', 'bench', 'rss-probe.js'), join(root, 'bin', 'chartline.mjs'), 'process', pdf, '--no-progress', '--out', join(tmp, 'timeline.json')],
+    {
+      ...process.env,
+      BENCH_PROBE_FILE: probe,
+    },
+  );
   if (r.code !== 0) throw new Error(`chartline process failed on ${pdf}: ${r.stderr.slice(-1000)}`);
   const usage = JSON.parse(readFileSync(probe, 'utf8')) as { maxRssKiB: number; userMs: number; systemMs: number };
   return { wallMs: r.ms, cpuMs: usage.userMs + usage.systemMs, peakRssMiB: usage.maxRssKiB / 1024 };
@@ -141,7 +145,11 @@ export async function benchOcr(options: { root?: string; pages?: number; steps?:
     const pngs: string[] = [];
     for (const [i, p] of fax.entries()) {
       const png = join(tmp, `page-${i + 1}.png`);
-      await sharp(p.pixels, { raw: { width: p.width, height: p.height, channels: 1 } }).toColourspace('b-w').png().withMetadata({ density: p.dpi }).toFile(png);
+      await sharp(p.pixels, { raw: { width: p.width, height: p.height, channels: 1 } })
+        .toColourspace('b-w')
+        .png()
+        .withMetadata({ density: p.dpi })
+        .toFile(png);
       pngs.push(png);
     }
     log(`ocr: ${fax.length} fax pages from ${bundle.dir}`);
@@ -162,7 +170,12 @@ export async function benchOcr(options: { root?: string; pages?: number; steps?:
     const pool = new OcrPool();
     const wer = async (preprocess?: PreprocessOptions) => {
       const t0 = performance.now();
-      const read = await readScannedPages('fax.pdf', faxBytes, fax.map((_, i) => ({ num: i + 1, text: '' })), { pool, ...(preprocess ? { preprocess } : {}) });
+      const read = await readScannedPages(
+        'fax.pdf',
+        faxBytes,
+        fax.map((_, i) => ({ num: i + 1, text: '' })),
+        { pool, ...(preprocess ? { preprocess } : {}) },
+      );
       const ms = performance.now() - t0;
       let errors = 0;
       let total = 0;
@@ -188,17 +201,36 @@ export async function benchOcr(options: { root?: string; pages?: number; steps?:
         }
       }
       const cliWer = cli[0]
-        ? cli[0].texts.reduce((acc, t, i) => {
-            const w = wordErrorRate(t, reference[i] ?? '');
-            return { e: acc.e + w.errors, n: acc.n + w.words };
-          }, { e: 0, n: 0 })
+        ? cli[0].texts.reduce(
+            (acc, t, i) => {
+              const w = wordErrorRate(t, reference[i] ?? '');
+              return { e: acc.e + w.errors, n: acc.n + w.words };
+            },
+            { e: 0, n: 0 },
+          )
         : null;
       const cliBest = cli.length ? cli.reduce((a, b) => (b.wallMs < a.wallMs ? b : a)) : null;
       return {
         pages: fax.length,
         cores,
-        chartline: { pagesPerSecond: fax.length / (best.wallMs / 1000), wallMs: best.wallMs, cpuMsPerPage: Math.min(...ours.map((o) => o.cpuMs)) / fax.length, peakRssMiB: Math.max(...ours.map((o) => o.peakRssMiB)), peakRssMiBHalf: half.peakRssMiB, wer: all.wer },
-        tesseract: cliBest && cliWer && version ? { pagesPerSecond: fax.length / (cliBest.wallMs / 1000), wallMs: cliBest.wallMs, cpuMsPerPage: cliBest.cpuMs === null ? null : cliBest.cpuMs / fax.length, wer: cliWer.e / Math.max(cliWer.n, 1), version } : { skipped: 'the tesseract command is not installed (apt-get install tesseract-ocr)' },
+        chartline: {
+          pagesPerSecond: fax.length / (best.wallMs / 1000),
+          wallMs: best.wallMs,
+          cpuMsPerPage: Math.min(...ours.map((o) => o.cpuMs)) / fax.length,
+          peakRssMiB: Math.max(...ours.map((o) => o.peakRssMiB)),
+          peakRssMiBHalf: half.peakRssMiB,
+          wer: all.wer,
+        },
+        tesseract:
+          cliBest && cliWer && version
+            ? {
+                pagesPerSecond: fax.length / (cliBest.wallMs / 1000),
+                wallMs: cliBest.wallMs,
+                cpuMsPerPage: cliBest.cpuMs === null ? null : cliBest.cpuMs / fax.length,
+                wer: cliWer.e / Math.max(cliWer.n, 1),
+                version,
+              }
+            : { skipped: 'the tesseract command is not installed (apt-get install tesseract-ocr)' },
         ...(steps ? { steps } : {}),
       };
     } finally {

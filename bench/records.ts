@@ -180,7 +180,12 @@ const REGIONS: Record<RegionId, Region> = {
     sided: false,
     complaint: 'low back',
     part: 'lumbar spine',
-    mechanisms: ['lifting a stack of cases from a low pallet', 'slipping on a wet loading ramp and landing on the buttocks', 'twisting while carrying a heavy toolbox down a ladder', 'pulling a loaded cart that stuck on a threshold'],
+    mechanisms: [
+      'lifting a stack of cases from a low pallet',
+      'slipping on a wet loading ramp and landing on the buttocks',
+      'twisting while carrying a heavy toolbox down a ladder',
+      'pulling a loaded cart that stuck on a threshold',
+    ],
     symptoms: [
       'The pain is centered across the lower lumbar region and is worse with prolonged sitting and bending.',
       'Pain radiates intermittently into the {side2} buttock and posterior thigh, stopping above the knee.',
@@ -224,13 +229,41 @@ const REGIONS: Record<RegionId, Region> = {
         'L5-S1: Moderate facet arthropathy, {side2} greater than {side1}. No disc herniation. The traversing S1 nerve roots are free.',
         'Conus medullaris: Terminates normally at the L1 level.',
       ],
-      impressions: ['Degenerative disc disease at L4-L5 with a {mm} mm disc bulge and mild foraminal narrowing.', 'Facet arthropathy at L5-S1.', 'No central canal stenosis and no nerve root compression.'],
+      impressions: [
+        'Degenerative disc disease at L4-L5 with a {mm} mm disc bulge and mild foraminal narrowing.',
+        'Facet arthropathy at L5-S1.',
+        'No central canal stenosis and no nerve root compression.',
+      ],
     },
     procedures: [
-      { name: 'Bilateral L4-L5 and L5-S1 facet joint injections under fluoroscopic guidance', cpt: '64493, 64494', steps: ['A 22-gauge spinal needle was advanced into each facet joint under intermittent fluoroscopy.', 'Contrast confirmed intra-articular spread without vascular uptake.', 'A mixture of 0.5 mL of 0.5% bupivacaine and 10 mg of triamcinolone was injected into each joint.'] },
-      { name: 'Transforaminal epidural steroid injection at {side2} L5-S1', cpt: '64483', steps: ['The needle was advanced to the {side2} L5-S1 neural foramen under fluoroscopic guidance.', 'Omnipaque contrast outlined the exiting nerve root and the epidural space with no intravascular spread.', 'Dexamethasone 10 mg mixed with 1 mL of preservative-free saline was injected slowly.'] },
+      {
+        name: 'Bilateral L4-L5 and L5-S1 facet joint injections under fluoroscopic guidance',
+        cpt: '64493, 64494',
+        steps: [
+          'A 22-gauge spinal needle was advanced into each facet joint under intermittent fluoroscopy.',
+          'Contrast confirmed intra-articular spread without vascular uptake.',
+          'A mixture of 0.5 mL of 0.5% bupivacaine and 10 mg of triamcinolone was injected into each joint.',
+        ],
+      },
+      {
+        name: 'Transforaminal epidural steroid injection at {side2} L5-S1',
+        cpt: '64483',
+        steps: [
+          'The needle was advanced to the {side2} L5-S1 neural foramen under fluoroscopic guidance.',
+          'Omnipaque contrast outlined the exiting nerve root and the epidural space with no intravascular spread.',
+          'Dexamethasone 10 mg mixed with 1 mL of preservative-free saline was injected slowly.',
+        ],
+      },
     ],
-    requests: ['MRI of the lumbar spine without contrast', 'physical therapy, 8 visits', 'lumbar facet joint injections at L4-L5 and L5-S1', 'a TENS unit for home use', 'acupuncture, 6 sessions', 'a lumbar support brace', 'chiropractic manipulation, 6 visits'],
+    requests: [
+      'MRI of the lumbar spine without contrast',
+      'physical therapy, 8 visits',
+      'lumbar facet joint injections at L4-L5 and L5-S1',
+      'a TENS unit for home use',
+      'acupuncture, 6 sessions',
+      'a lumbar support brace',
+      'chiropractic manipulation, 6 visits',
+    ],
     ptExercises: ['lumbar stabilization', 'hip hinge training', 'bird-dog and dead-bug progressions', 'hamstring flexibility', 'walking program on the treadmill'],
     guideline: 'California MTUS, ACOEM Practice Guidelines, Chapter 12, Low Back Complaints',
   },
@@ -254,7 +287,11 @@ const REGIONS: Record<RegionId, Region> = {
       'Spurling test reproduces neck pain and tingling into the {side2} hand.',
       'Trigger points are palpable in the {side2} levator scapulae.',
     ],
-    neuro: ['Neurologic: Deltoid, biceps, triceps, wrist extensor and grip strength are 5/5 bilaterally.', 'Sensation is intact in the C5 through T1 dermatomes.', 'Biceps, triceps and brachioradialis reflexes are 2+ and symmetric.'],
+    neuro: [
+      'Neurologic: Deltoid, biceps, triceps, wrist extensor and grip strength are 5/5 bilaterally.',
+      'Sensation is intact in the C5 through T1 dermatomes.',
+      'Biceps, triceps and brachioradialis reflexes are 2+ and symmetric.',
+    ],
     diagnoses: [
       ['Cervical sprain/strain', 'S13.4XXA'],
       ['Cervical radiculopathy', 'M54.12'],
@@ -274,10 +311,29 @@ const REGIONS: Record<RegionId, Region> = {
       impressions: ['C5-C6 disc osteophyte complex measuring {mm} mm with mild {side2} foraminal narrowing.', 'No cord compression or abnormal cord signal.'],
     },
     procedures: [
-      { name: 'Cervical interlaminar epidural steroid injection at C7-T1', cpt: '62321', steps: ['A 20-gauge Tuohy needle was advanced to the C7-T1 epidural space with loss of resistance.', 'Contrast confirmed epidural spread without intrathecal or vascular filling.', 'Triamcinolone 40 mg in 3 mL of preservative-free saline was injected.'] },
-      { name: 'Trigger point injections, {side2} trapezius and levator scapulae', cpt: '20553', steps: ['Four trigger points were identified by palpation.', 'Each was injected with 1 mL of 1% lidocaine using a 25-gauge needle.'] },
+      {
+        name: 'Cervical interlaminar epidural steroid injection at C7-T1',
+        cpt: '62321',
+        steps: [
+          'A 20-gauge Tuohy needle was advanced to the C7-T1 epidural space with loss of resistance.',
+          'Contrast confirmed epidural spread without intrathecal or vascular filling.',
+          'Triamcinolone 40 mg in 3 mL of preservative-free saline was injected.',
+        ],
+      },
+      {
+        name: 'Trigger point injections, {side2} trapezius and levator scapulae',
+        cpt: '20553',
+        steps: ['Four trigger points were identified by palpation.', 'Each was injected with 1 mL of 1% lidocaine using a 25-gauge needle.'],
+      },
     ],
-    requests: ['MRI of the cervical spine without contrast', 'physical therapy, 8 visits', 'a cervical epidural steroid injection at C7-T1', 'a home cervical traction unit', 'acupuncture, 6 sessions', 'an EMG/NCV study of the upper extremities'],
+    requests: [
+      'MRI of the cervical spine without contrast',
+      'physical therapy, 8 visits',
+      'a cervical epidural steroid injection at C7-T1',
+      'a home cervical traction unit',
+      'acupuncture, 6 sessions',
+      'an EMG/NCV study of the upper extremities',
+    ],
     ptExercises: ['deep neck flexor training', 'scapular retraction', 'thoracic mobility', 'postural education', 'upper trapezius stretching'],
     guideline: 'California MTUS, ACOEM Practice Guidelines, Chapter 8, Neck and Upper Back Complaints',
   },
@@ -322,10 +378,33 @@ const REGIONS: Record<RegionId, Region> = {
       impressions: ['Supraspinatus tendinosis with a {mm} mm partial-thickness articular-sided tear.', 'Subacromial-subdeltoid bursitis.', 'No full-thickness rotator cuff tear.'],
     },
     procedures: [
-      { name: 'Subacromial corticosteroid injection, {side} shoulder', cpt: '20610', steps: ['The posterior approach was used after sterile preparation.', 'A 22-gauge needle was directed into the subacromial space.', 'Methylprednisolone 40 mg with 4 mL of 1% lidocaine was injected without resistance.'] },
-      { name: 'Arthroscopic subacromial decompression and debridement, {side} shoulder', cpt: '29826, 29822', steps: ['Diagnostic arthroscopy showed fraying of the articular side of the supraspinatus.', 'The frayed tissue was debrided with a shaver.', 'An acromioplasty was performed with a burr, converting a type II acromion to type I.'] },
+      {
+        name: 'Subacromial corticosteroid injection, {side} shoulder',
+        cpt: '20610',
+        steps: [
+          'The posterior approach was used after sterile preparation.',
+          'A 22-gauge needle was directed into the subacromial space.',
+          'Methylprednisolone 40 mg with 4 mL of 1% lidocaine was injected without resistance.',
+        ],
+      },
+      {
+        name: 'Arthroscopic subacromial decompression and debridement, {side} shoulder',
+        cpt: '29826, 29822',
+        steps: [
+          'Diagnostic arthroscopy showed fraying of the articular side of the supraspinatus.',
+          'The frayed tissue was debrided with a shaver.',
+          'An acromioplasty was performed with a burr, converting a type II acromion to type I.',
+        ],
+      },
     ],
-    requests: ['MRI of the {side} shoulder without contrast', 'physical therapy, 12 visits', 'a subacromial corticosteroid injection', '{side} shoulder arthroscopy with subacromial decompression', 'a cold therapy unit', 'post-operative physical therapy, 12 visits'],
+    requests: [
+      'MRI of the {side} shoulder without contrast',
+      'physical therapy, 12 visits',
+      'a subacromial corticosteroid injection',
+      '{side} shoulder arthroscopy with subacromial decompression',
+      'a cold therapy unit',
+      'post-operative physical therapy, 12 visits',
+    ],
     ptExercises: ['pendulums and table slides', 'rotator cuff isometrics', 'scapular stabilization', 'theraband external rotation', 'posterior capsule stretching'],
     guideline: 'California MTUS, ACOEM Practice Guidelines, Chapter 9, Shoulder Complaints',
   },
@@ -342,7 +421,11 @@ const REGIONS: Record<RegionId, Region> = {
       'Squatting and kneeling are not tolerated.',
       'There is no locking of the knee.',
     ],
-    examNormal: ['{Side} knee: No effusion. Full range of motion from 0 to 135 degrees.', 'McMurray test is negative. Ligaments are stable to varus and valgus stress.', 'The opposite knee is normal.'],
+    examNormal: [
+      '{Side} knee: No effusion. Full range of motion from 0 to 135 degrees.',
+      'McMurray test is negative. Ligaments are stable to varus and valgus stress.',
+      'The opposite knee is normal.',
+    ],
     examAbnormal: [
       '{Side} knee: Small effusion. Tenderness along the medial joint line.',
       'Range of motion from 0 to {flex} degrees with pain at end flexion.',
@@ -370,10 +453,29 @@ const REGIONS: Record<RegionId, Region> = {
       impressions: ['Horizontal oblique tear of the posterior horn of the medial meniscus.', 'Grade 2 chondromalacia of the medial femoral condyle.', 'Small joint effusion.'],
     },
     procedures: [
-      { name: '{Side} knee arthroscopy with partial medial meniscectomy', cpt: '29881', steps: ['Standard anteromedial and anterolateral portals were established.', 'A complex tear of the posterior horn of the medial meniscus was found and resected to a stable rim with biters and a shaver.', 'The joint was irrigated and the portals closed with nylon sutures.'] },
-      { name: 'Intra-articular corticosteroid injection, {side} knee', cpt: '20610', steps: ['The superolateral approach was used after sterile preparation.', 'Triamcinolone 40 mg with 4 mL of 1% lidocaine was injected into the joint.'] },
+      {
+        name: '{Side} knee arthroscopy with partial medial meniscectomy',
+        cpt: '29881',
+        steps: [
+          'Standard anteromedial and anterolateral portals were established.',
+          'A complex tear of the posterior horn of the medial meniscus was found and resected to a stable rim with biters and a shaver.',
+          'The joint was irrigated and the portals closed with nylon sutures.',
+        ],
+      },
+      {
+        name: 'Intra-articular corticosteroid injection, {side} knee',
+        cpt: '20610',
+        steps: ['The superolateral approach was used after sterile preparation.', 'Triamcinolone 40 mg with 4 mL of 1% lidocaine was injected into the joint.'],
+      },
     ],
-    requests: ['MRI of the {side} knee without contrast', 'physical therapy, 12 visits', '{side} knee arthroscopy with partial meniscectomy', 'a hinged knee brace', 'an intra-articular corticosteroid injection', 'post-operative physical therapy, 12 visits'],
+    requests: [
+      'MRI of the {side} knee without contrast',
+      'physical therapy, 12 visits',
+      '{side} knee arthroscopy with partial meniscectomy',
+      'a hinged knee brace',
+      'an intra-articular corticosteroid injection',
+      'post-operative physical therapy, 12 visits',
+    ],
     ptExercises: ['quadriceps sets and straight leg raises', 'stationary bike', 'step-ups', 'terminal knee extension', 'balance training on foam'],
     guideline: 'California MTUS, ACOEM Practice Guidelines, Chapter 13, Knee Complaints',
   },
@@ -470,7 +572,12 @@ function subjective(ctx: WriteContext): string[] {
     ? rng.pick([`${p.He} reports gradual improvement since the last visit.`, `${p.He} feels somewhat better overall and is sleeping longer.`, `The pain has eased since the previous appointment.`])
     : rng.pick([`${p.He} reports no meaningful change since the last visit.`, `The pain has been worse over the past two weeks.`, `${p.He} describes a flare of pain after a long day at work.`]);
   const lines = [
-    [opening, trend, `Pain is rated ${course.pain}/10 today, ${Math.min(10, course.pain + rng.int(1, 2))}/10 at worst and ${Math.max(1, course.pain - rng.int(1, 3))}/10 at best.`, ...rng.sample(ctx.claim.region.symptoms, rng.int(2, 4)).map((s) => fill(ctx, s))].join(' '),
+    [
+      opening,
+      trend,
+      `Pain is rated ${course.pain}/10 today, ${Math.min(10, course.pain + rng.int(1, 2))}/10 at worst and ${Math.max(1, course.pain - rng.int(1, 3))}/10 at best.`,
+      ...rng.sample(ctx.claim.region.symptoms, rng.int(2, 4)).map((s) => fill(ctx, s)),
+    ].join(' '),
   ];
   const treatments = ctx.history.filter((h) => h.treatment);
   if (treatments.length > 0 && rng.chance(0.6)) {
@@ -506,7 +613,12 @@ function plan(ctx: WriteContext, requests: string[]): string[] {
   const { rng } = ctx;
   const items = [
     ...requests.map((r) => `Request authorization for ${fill(ctx, r)}.`),
-    rng.pick(['Continue the home exercise program daily.', 'Continue naproxen 550 mg twice daily with food.', 'Ice for 15 minutes after activity.', 'Topical diclofenac gel to the painful area up to four times daily.']),
+    rng.pick([
+      'Continue the home exercise program daily.',
+      'Continue naproxen 550 mg twice daily with food.',
+      'Ice for 15 minutes after activity.',
+      'Topical diclofenac gel to the painful area up to four times daily.',
+    ]),
     rng.pick([`Return to clinic in ${rng.int(3, 6)} weeks.`, `Follow up in ${rng.int(4, 8)} weeks or sooner if symptoms worsen.`, 'Re-evaluate after the requested treatment is completed.']),
   ];
   return numbered(items);
@@ -661,7 +773,14 @@ export function procedureNote(ctx: WriteContext): string[] {
 export function reviewLetter(ctx: WriteContext, requester: Provider): string[] {
   const { rng, claim } = ctx;
   const received = addDays(ctx.date, -rng.int(3, 9));
-  const items = rng.sample(claim.region.requests, rng.int(1, 3)).map((r) => ({ r: capital(fill(ctx, r)), decision: rng.weighted([['CERTIFIED', 4], ['NON-CERTIFIED', 4], ['MODIFIED', 2]] as const) }));
+  const items = rng.sample(claim.region.requests, rng.int(1, 3)).map((r) => ({
+    r: capital(fill(ctx, r)),
+    decision: rng.weighted([
+      ['CERTIFIED', 4],
+      ['NON-CERTIFIED', 4],
+      ['MODIFIED', 2],
+    ] as const),
+  }));
   const summary = ctx.history.slice(-rng.int(2, 5)).map((h) => `${capital(h.what)} on ${d(ctx, h.date)}.`);
   return [
     d(ctx, ctx.date),
@@ -784,7 +903,13 @@ export function historyEntry(kind: string, ctx: WriteContext): HistoryEntry {
     case 'imaging':
       return entry(`MRI of the ${region} was performed`);
     case 'procedure':
-      return entry(`${ctx.rng.pick(ctx.claim.region.procedures).name.replace(/\{side2?\}/g, ctx.claim.side || ctx.claim.worseSide).replace('{Side}', capital(ctx.claim.side || ctx.claim.worseSide))} was performed`, true);
+      return entry(
+        `${ctx.rng
+          .pick(ctx.claim.region.procedures)
+          .name.replace(/\{side2?\}/g, ctx.claim.side || ctx.claim.worseSide)
+          .replace('{Side}', capital(ctx.claim.side || ctx.claim.worseSide))} was performed`,
+        true,
+      );
     case 'review':
       return entry('utilization review issued a determination');
     case 'therapy':

@@ -158,7 +158,20 @@ async function timeChartline(root: string, bundle: Bundle, tmp: string): Promise
   const out = join(tmp, 'timeline.json');
   rmSync(probe, { force: true });
   const probeModule = join(root, 'dist', 'bench', 'rss-probe.js');
-  const args = [...binNodeOptions(root), '--import', probeModule, join(root, 'bin', 'chartline.mjs'), 'process', bundle.dir, '--no-progress', '--reference-date', REFERENCE_DATE, '--timings', '--out', out];
+  const args = [
+    ...binNodeOptions(root),
+    '--import',
+    probeModule,
+    join(root, 'bin', 'chartline.mjs'),
+    'process',
+    bundle.dir,
+    '--no-progress',
+    '--reference-date',
+    REFERENCE_DATE,
+    '--timings',
+    '--out',
+    out,
+  ];
   const r = await run(process.execPath, args, { env: { ...process.env, BENCH_PROBE_FILE: probe } });
   if (r.code !== 0) throw new Error(`chartline process failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
   const line = /chartline: timings (\{.*\})/.exec(r.stderr)?.[1];
@@ -264,7 +277,9 @@ async function benchQueue(root: string, bundle: Bundle, reps: number, configs: Q
           result.endToEndMs.push(t1 - t0);
           result.queueMs.push(t1 - queuedAt);
         }
-        log(`  queue ${config.workers} worker${config.workers > 1 ? 's' : ''} × ${config.concurrency} thread${config.concurrency > 1 ? 's' : ''}, ${rep === 0 ? 'warm-up' : `rep ${rep}`}: ${((t1 - t0) / 1000).toFixed(2)} s to the stored timeline (${((t1 - queuedAt) / 1000).toFixed(2)} s from queued)`);
+        log(
+          `  queue ${config.workers} worker${config.workers > 1 ? 's' : ''} × ${config.concurrency} thread${config.concurrency > 1 ? 's' : ''}, ${rep === 0 ? 'warm-up' : `rep ${rep}`}: ${((t1 - t0) / 1000).toFixed(2)} s to the stored timeline (${((t1 - queuedAt) / 1000).toFixed(2)} s from queued)`,
+        );
       }
       results.push(result);
       await stopAll(children);
@@ -371,8 +386,7 @@ async function main(): Promise<void> {
             const p = await timePdftotext(bundle, tmp);
             entry.pdftotextMs.push(p.wallMs);
             entry.pdftotextCpuMs.push(p.cpuMs);
-          }
-          else entry.chartline.push(await timeChartline(root, bundle, tmp));
+          } else entry.chartline.push(await timeChartline(root, bundle, tmp));
         }
         const c = entry.chartline.at(-1) as ProcessRun;
         log(`  rep ${rep}: pdftotext ${s2(entry.pdftotextMs.at(-1) as number)} s · chartline ${s2(c.wallMs)} s (cpu ${s2(c.cpuMs)} s, peak RSS ${f1(c.peakRssMiB)} MiB)`);
@@ -471,7 +485,9 @@ async function main(): Promise<void> {
 
     // ── tables
     const out: string[] = [];
-    out.push(`machine: ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, pdftotext ${version}; load average ${machine.loadAvgStart.toFixed(1)} → ${machine.loadAvgEnd.toFixed(1)}; medians of ${o.reps} runs (${Math.min(o.reps, 2)} at 5,000 pages, ${Math.min(o.reps, 3)} per queue setup)`);
+    out.push(
+      `machine: ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, pdftotext ${version}; load average ${machine.loadAvgStart.toFixed(1)} → ${machine.loadAvgEnd.toFixed(1)}; medians of ${o.reps} runs (${Math.min(o.reps, 2)} at 5,000 pages, ${Math.min(o.reps, 3)} per queue setup)`,
+    );
     out.push('');
     out.push(
       table(
@@ -496,7 +512,12 @@ async function main(): Promise<void> {
       ['startup (ms)', ...perSize.map((s) => String(Math.round(s.stageMs.startup ?? 0))), ''],
       ['output (ms)', ...perSize.map((s) => String(Math.round(s.stageMs.output ?? 0))), ''],
     ];
-    out.push(table(stageHead.filter(Boolean), stageRows.map((r) => r.slice(0, stageHead.filter(Boolean).length))));
+    out.push(
+      table(
+        stageHead.filter(Boolean),
+        stageRows.map((r) => r.slice(0, stageHead.filter(Boolean).length)),
+      ),
+    );
     const readers = perSize.map((s) => `${s.pages} p: ${s.stageMs.threads ?? 0}`).join(', ');
     if (first && last && first !== last) out.push(`(linear growth would be × ${last.pages / first.pages}; stage ms are summed over documents; PDF reader threads beside the main thread — ${readers})`);
     if (q) {
@@ -533,7 +554,9 @@ async function main(): Promise<void> {
       out.push(...STRESS_HEAD, ...stress.map(stressLine));
     }
     out.push('');
-    out.push(`ratio vs pdftotext: ${fmt(results.ratioVsPdftotext, 2)} · pages/s: ${fmt(results.pagesPerSecond, 1)} · peak RSS (5000 pages): ${rss} · 2-worker speed-up: ${fmt(results.workerSpeedup, 2)}`);
+    out.push(
+      `ratio vs pdftotext: ${fmt(results.ratioVsPdftotext, 2)} · pages/s: ${fmt(results.pagesPerSecond, 1)} · peak RSS (5000 pages): ${rss} · 2-worker speed-up: ${fmt(results.workerSpeedup, 2)}`,
+    );
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -64,7 +64,10 @@ export async function runStressRows(root: string, only: readonly string[] | null
       const probe = join(tmp, 'probe.json');
       const out = join(tmp, 'out.json');
       rmSync(out, { force: true });
-      const r = await run(['--import', join(root, 'dist', 'bench', 'rss-probe.js'), join(root, 'bin', 'chartline.mjs'), 'process', file, '--no-ocr', '--no-progress', '--reference-date', '2020-06-01', '--out', out], { ...process.env, BENCH_PROBE_FILE: probe });
+      const r = await run(
+        ['--import', join(root, 'dist', 'bench', 'rss-probe.js'), join(root, 'bin', 'chartline.mjs'), 'process', file, '--no-ocr', '--no-progress', '--reference-date', '2020-06-01', '--out', out],
+        { ...process.env, BENCH_PROBE_FILE: probe },
+      );
       rmSync(file, { force: true });
       const rss = (JSON.parse(readFileSync(probe, 'utf8')) as { maxRssKiB: number }).maxRssKiB / 1024;
       let got = `exit ${r.code}`;
@@ -75,7 +78,15 @@ export async function runStressRows(root: string, only: readonly string[] | null
       } catch {
         // no output: the row failed; `got` keeps the exit status
       }
-      const result = { name: row.name, wallS: r.wallMs / 1000, targetS: row.targetS, peakRssMiB: rss, targetRssMiB: row.targetRssMiB, document: got, ok: got.startsWith(row.expect) && r.wallMs / 1000 <= row.targetS && rss <= row.targetRssMiB };
+      const result = {
+        name: row.name,
+        wallS: r.wallMs / 1000,
+        targetS: row.targetS,
+        peakRssMiB: rss,
+        targetRssMiB: row.targetRssMiB,
+        document: got,
+        ok: got.startsWith(row.expect) && r.wallMs / 1000 <= row.targetS && rss <= row.targetRssMiB,
+      };
       log(stressLine(result));
       rows.push(result);
     }

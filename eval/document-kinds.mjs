@@ -48,8 +48,18 @@ export function kindOfSample(specialty, name, text = '') {
   if (/\bime\b|independent medical|\bqme\b/.test(n)) return 'ime';
   if (/records review/.test(n)) return 'records_review';
   if (/discharge summary/.test(n)) return 'discharge';
-  if (/guided|placement|ablation|thermocoagulation|brachytherapy|biopsy|aspiration|injection|block\b|catheteri[sz]ation|\bcath\b|insertion|ectomy|otomy|plasty|repair|excision|bronchoscopy|endoscopy|colonoscopy|\begd\b|arthroscop/.test(n)) return s === 'Lab Medicine - Pathology' ? 'lab' : 'operative';
-  if (/\bmri\b|\bct\b|cat scan|x-?ray|ultrasound|sonogra|echocardiogra|mammogra|bone scan|\bpet\b|nuclear|perfusion imaging|myoview|mayoview|views?\b|series\b|radiologic|doppler|angiogra|venogra|arteriogra|arthrogra|myelogra|\bdexa\b|\bkub\b|chest film/.test(n)) return 'imaging';
+  if (
+    /guided|placement|ablation|thermocoagulation|brachytherapy|biopsy|aspiration|injection|block\b|catheteri[sz]ation|\bcath\b|insertion|ectomy|otomy|plasty|repair|excision|bronchoscopy|endoscopy|colonoscopy|\begd\b|arthroscop/.test(
+      n,
+    )
+  )
+    return s === 'Lab Medicine - Pathology' ? 'lab' : 'operative';
+  if (
+    /\bmri\b|\bct\b|cat scan|x-?ray|ultrasound|sonogra|echocardiogra|mammogra|bone scan|\bpet\b|nuclear|perfusion imaging|myoview|mayoview|views?\b|series\b|radiologic|doppler|angiogra|venogra|arteriogra|arthrogra|myelogra|\bdexa\b|\bkub\b|chest film/.test(
+      n,
+    )
+  )
+    return 'imaging';
   if (/pathology|path report|immunohistochem/.test(n)) return 'lab';
   if (/\ber\b|emergency|urgent care/.test(n)) return 'emergency';
   if (/consult|h&p|history and physical|initial evaluation|evaluation\b/.test(n)) return 'consult';
@@ -83,7 +93,20 @@ function table(title, rows, right = (r) => r.expected === r.got) {
   const expectedKinds = DOCUMENT_KINDS.filter((k) => rows.some((r) => r.expected === k));
   const gotKinds = DOCUMENT_KINDS.filter((k) => rows.some((r) => r.got === k));
   const w = Math.max(10, ...expectedKinds.map((k) => k.length)) + 2;
-  const short = (k) => k.replace('permanent_stationary', 'p&s').replace('records_review', 'records').replace('review_letter', 'review').replace('fax_cover', 'fax').replace('legal_letter', 'legal').replace('emergency', 'emerg').replace('operative', 'oper').replace('progress', 'progr').replace('discharge', 'disch').replace('imaging', 'imag').replace('therapy', 'ther').replace('consult', 'cons');
+  const short = (k) =>
+    k
+      .replace('permanent_stationary', 'p&s')
+      .replace('records_review', 'records')
+      .replace('review_letter', 'review')
+      .replace('fax_cover', 'fax')
+      .replace('legal_letter', 'legal')
+      .replace('emergency', 'emerg')
+      .replace('operative', 'oper')
+      .replace('progress', 'progr')
+      .replace('discharge', 'disch')
+      .replace('imaging', 'imag')
+      .replace('therapy', 'ther')
+      .replace('consult', 'cons');
   const lines = [`\n${title} (rows: expected, columns: got)`, `${''.padEnd(w)}${gotKinds.map((k) => short(k).padStart(7)).join('')}    n  right`];
   for (const e of expectedKinds) {
     const mine = rows.filter((r) => r.expected === e);
@@ -117,7 +140,10 @@ const notes = [...byText].map(([text, v]) => ({ text, ...v })).filter((n) => n.k
 notes.sort((a, b) => Number(a.id) - Number(b.id));
 const started = performance.now();
 let documents = 0;
-for (const [split, parity] of [['MTSamples even ids (tuned on)', 0], ['MTSamples odd ids (held out)', 1]]) {
+for (const [split, parity] of [
+  ['MTSamples even ids (tuned on)', 0],
+  ['MTSamples odd ids (held out)', 1],
+]) {
   const taken = new Map();
   const results = [];
   for (const n of notes) {
@@ -135,7 +161,9 @@ for (const [split, parity] of [['MTSamples even ids (tuned on)', 0], ['MTSamples
 // ACI-BENCH visit notes
 const aci = [];
 const aciDir = join(shared, 'data/aci-bench');
-for (const f of readdirSync(aciDir).filter((f) => f.endsWith('.csv') && !f.includes('metadata')).sort()) {
+for (const f of readdirSync(aciDir)
+  .filter((f) => f.endsWith('.csv') && !f.includes('metadata'))
+  .sort()) {
   const t = parseCsv(readFileSync(join(aciDir, f), 'utf8'));
   const h = t.shift();
   for (const r of t) {
@@ -151,7 +179,9 @@ table('ACI-BENCH visit notes (progress or consult both right)', aci, (r) => r.go
 // IMR determination letters (the text layer of the PDFs)
 const imrDir = join(shared, 'data/imr-determinations/text');
 const imr = [];
-for (const f of readdirSync(imrDir).filter((f) => f.endsWith('.txt')).sort()) {
+for (const f of readdirSync(imrDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   const got = await kindOf(f, readFileSync(join(imrDir, f), 'utf8'));
   documents++;
   imr.push({ id: f, expected: 'review_letter', got: got.kind, rule: got.rule });

@@ -50,7 +50,9 @@ for (const s of context.analyzed.sentences) {
   console.log(`  · ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   const page = doc.pages.find((p) => s.start >= p.offset && s.start < p.offset + p.length + 1);
   for (const e of events.filter((e) => e.source.page === page?.num && e.source.start >= s.start - (page?.offset ?? 0) && e.source.start < s.end - (page?.offset ?? 0))) {
-    console.log(`      → ${e.type} ${e.date ?? 'undated'}${e.reportedOn ? ` (at ${e.reportedOn})` : ''} [${e.rule}] ${e.findings.map((f) => `${f.concept}:${f.polarity}${f.assertion !== 'present' ? `/${f.assertion}` : ''}${f.reported ? '/reported' : ''}${f.side ? `/${f.side}` : ''}`).join(' ')}${e.services.length ? ` svc:${e.services.map((v) => `${v.family}/${v.status}/${v.response}`).join(',')}` : ''}${e.markers.length ? ` m:${e.markers.join(',')}` : ''} enc:${e.encounterId ?? '-'}`);
+    console.log(
+      `      → ${e.type} ${e.date ?? 'undated'}${e.reportedOn ? ` (at ${e.reportedOn})` : ''} [${e.rule}] ${e.findings.map((f) => `${f.concept}:${f.polarity}${f.assertion !== 'present' ? `/${f.assertion}` : ''}${f.reported ? '/reported' : ''}${f.side ? `/${f.side}` : ''}`).join(' ')}${e.services.length ? ` svc:${e.services.map((v) => `${v.family}/${v.status}/${v.response}`).join(',')}` : ''}${e.markers.length ? ` m:${e.markers.join(',')}` : ''} enc:${e.encounterId ?? '-'}`,
+    );
   }
 }
 const goldPath = [join(repo, 'eval/gold/notes', name.replace(/\.\w+$/, '.json')), join(repo, 'eval/gold/imr-letters', name.replace(/\.\w+$/, '.json'))].find(existsSync);

@@ -33,8 +33,15 @@ const named = args.filter((a) => !a.startsWith('--'));
 const letters = named.length
   ? named
   : args.includes('--all')
-    ? readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort().map((f) => f.replace(/\.pdf$/, ''))
-    : readdirSync(join(repo, 'eval', 'gold', 'imr-letters')).filter((f) => f.endsWith('.json')).sort().slice(0, 10).map((f) => f.replace(/\.json$/, ''));
+    ? readdirSync(pdfDir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+        .map((f) => f.replace(/\.pdf$/, ''))
+    : readdirSync(join(repo, 'eval', 'gold', 'imr-letters'))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .slice(0, 10)
+        .map((f) => f.replace(/\.json$/, ''));
 
 const started = performance.now();
 const validator = createFhirValidator();
@@ -47,7 +54,11 @@ for (const id of letters) {
   const timeline = await processBundle(id, [{ name, data: new Uint8Array(readFileSync(join(pdfDir, name))) }], {
     patterns,
     referenceDate: REFERENCE_DATE,
-    onDocument: (r) => void bySha.set(r.info.sha256, r.pages.map((p) => p.text)),
+    onDocument: (r) =>
+      void bySha.set(
+        r.info.sha256,
+        r.pages.map((p) => p.text),
+      ),
   });
   const pages = new Map(timeline.documents.flatMap((d) => (bySha.has(d.sha256) ? [[d.id, bySha.get(d.sha256) as string[]] as const] : [])));
   const bundle = timelineToFhir(timeline, { pages, recorded: RECORDED, version: '0.1.0' });
@@ -61,7 +72,9 @@ for (const id of letters) {
   totals.roundTrip += problems.length;
   if (issues.length || problems.length) failed++;
   const pageCount = timeline.documents.reduce((n, d) => n + d.pages, 0);
-  console.log(`${id}  ${pageCount} pages  ${timeline.events.length} events  ${timeline.flags.length} flags  ${resources} resources  validation issues ${issues.length}  round-trip problems ${problems.length}`);
+  console.log(
+    `${id}  ${pageCount} pages  ${timeline.events.length} events  ${timeline.flags.length} flags  ${resources} resources  validation issues ${issues.length}  round-trip problems ${problems.length}`,
+  );
   if (verbose || issues.length || problems.length) {
     if (issues.length) console.log(formatIssues(issues, verbose ? 1000 : 10).replace(/^/gm, '    '));
     for (const p of problems.slice(0, verbose ? 1000 : 10)) console.log(`    ${p}`);

@@ -28,7 +28,10 @@ const { processBundle } = await dist('pipeline.js');
 const patterns = loadPatterns();
 const referenceDate = new Date('2024-01-01T00:00:00Z');
 
-const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+const squash = (s) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function mtsamples() {
   const rows = parseCsv(readFileSync(join(shared, 'data/mtsamples/mtsamples.csv'), 'utf8'));
@@ -51,7 +54,9 @@ function mtsamples() {
 function aciBench() {
   const dir = join(shared, 'data/aci-bench');
   const out = new Map();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv') && !f.includes('metadata')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.csv') && !f.includes('metadata'))
+    .sort()) {
     const rows = parseCsv(readFileSync(join(dir, f), 'utf8'));
     const header = rows.shift() ?? [];
     const [id, note] = ['encounter_id', 'note'].map((c) => header.indexOf(c));
@@ -100,6 +105,8 @@ for (const d of docs) {
 const list = [...corrections.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
 const total = list.reduce((n, [, c]) => n + c.count, 0);
 console.log(`${docs.length} documents, ${sentences} sentences, ${tokens} tokens: ${total} corrections of ${list.length} distinct words (${((total / tokens) * 1e4).toFixed(2)} per 10,000 tokens)`);
-console.log(`analysis ${(analyzeMs / docs.length).toFixed(1)} ms/document; English word list ${englishWordsLoad.words ? `loaded in ${englishWordsLoad.ms.toFixed(0)} ms, ${(englishWordsLoad.heapBytes / 1e6).toFixed(1)} MB heap` : 'never loaded'}; ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+console.log(
+  `analysis ${(analyzeMs / docs.length).toFixed(1)} ms/document; English word list ${englishWordsLoad.words ? `loaded in ${englishWordsLoad.ms.toFixed(0)} ms, ${(englishWordsLoad.heapBytes / 1e6).toFixed(1)} MB heap` : 'never loaded'}; ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+);
 if (withEvents) console.log(`${events} events, ${fuzzyEvents} read through a correction (rule …>fuzzy), ${fuzzyFindings} findings record one`);
 for (const [key, c] of list) console.log(`${String(c.count).padStart(4)} ${String(c.docs.size).padStart(3)} docs  ${key.padEnd(36)} ${c.rule.padEnd(15)} ${c.context}`);

@@ -13,7 +13,11 @@ export function score(shared, goldDir, predDir) {
   } catch (e) {
     out = `${String(e.stdout ?? '')}${String(e.stderr ?? '')}`;
   }
-  const total = out.trim().split('\n').find((l) => l.startsWith('TOTAL')) ?? `TOTAL missing: ${out.trim().split('\n').at(-1)}`;
+  const total =
+    out
+      .trim()
+      .split('\n')
+      .find((l) => l.startsWith('TOTAL')) ?? `TOTAL missing: ${out.trim().split('\n').at(-1)}`;
   return { detail: out, total, failed: !total.startsWith('TOTAL') || / \(([1-9]\d*) failed\)/.test(total) };
 }
 

@@ -26,7 +26,12 @@ import { documentBytes, sharedDir } from './sources.mjs';
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0].replace(/^#!.*\n/, '').replace(/^\/\/ ?/gm, '') + '\n');
+  process.stdout.write(
+    `${readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\nimport ')[0]
+      .replace(/^#!.*\n/, '')
+      .replace(/^\/\/ ?/gm, '')}\n`,
+  );
   process.exit(0);
 }
 const outAt = args.indexOf('--out');
@@ -61,7 +66,10 @@ const MTSAMPLES_QUOTAS = [
   ['IME-QME-Work Comp etc.', 7],
 ];
 
-const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+const squash = (s) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Note ids the project already evaluates on (eval/gold/notes, eval/cases): the sample leaves them out. */
 function notesInUse(dataset) {
@@ -86,9 +94,7 @@ function mtsamplesSample() {
   const seen = new Set(rows.filter((r) => used.has(String(r[id]))).map((r) => squash(r[text])));
   const picked = [];
   for (const [name, quota] of MTSAMPLES_QUOTAS) {
-    const eligible = rows
-      .filter((r) => squash(r[specialty]) === name && squash(r[text]) && !used.has(String(r[id])) && !seen.has(squash(r[text])))
-      .sort((a, b) => Number(a[id]) - Number(b[id]));
+    const eligible = rows.filter((r) => squash(r[specialty]) === name && squash(r[text]) && !used.has(String(r[id])) && !seen.has(squash(r[text]))).sort((a, b) => Number(a[id]) - Number(b[id]));
     const step = eligible.length / Math.min(quota, eligible.length);
     const take = [];
     for (let i = 0; i < Math.min(quota, eligible.length); i++) {
@@ -105,11 +111,14 @@ function mtsamplesSample() {
 function aciBenchNotes() {
   const dir = join(shared, 'data/aci-bench');
   const ids = [];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv') && !f.includes('metadata')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.csv') && !f.includes('metadata'))
+    .sort()) {
     const rows = parseCsv(readFileSync(join(dir, f), 'utf8'));
     const header = rows.shift() ?? [];
     const [id, note] = ['encounter_id', 'note'].map((c) => header.indexOf(c));
-    for (const r of rows) if (squash(r[note]) && !ids.some((x) => x.source.id === r[id])) ids.push({ name: `aci-${r[id]}.txt`, stratum: f.replace(/\.csv$/, ''), source: { dataset: 'aci-bench', id: r[id] } });
+    for (const r of rows)
+      if (squash(r[note]) && !ids.some((x) => x.source.id === r[id])) ids.push({ name: `aci-${r[id]}.txt`, stratum: f.replace(/\.csv$/, ''), source: { dataset: 'aci-bench', id: r[id] } });
   }
   return ids.sort((a, b) => a.source.id.localeCompare(b.source.id, 'en', { numeric: true }));
 }
@@ -147,7 +156,10 @@ function around(pages, ev, span = 300) {
   const page = pages.find((p) => p.num === ev.page);
   if (!page) return null;
   const from = pages.indexOf(page);
-  const text = pages.slice(from).map((p) => p.text).join('\n');
+  const text = pages
+    .slice(from)
+    .map((p) => p.text)
+    .join('\n');
   return { before: text.slice(Math.max(0, ev.start - span), ev.start), after: text.slice(ev.end, ev.end + span) };
 }
 
@@ -196,7 +208,7 @@ for (const set of SETS) {
       jsonl.push(JSON.stringify(row));
     }
   }
-  if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(61) + '\r');
+  if (process.stderr.isTTY) process.stderr.write(`${'\r'.padEnd(61)}\r`);
   results.push({ set, docs, documents: docs.length, flags, errors, seconds: (performance.now() - setStarted) / 1000 });
 }
 const outFile = join(outDir, 'flags.jsonl');
@@ -223,9 +235,15 @@ function share(rows) {
 const all = results.flatMap((r) => r.flags);
 const allDocs = results.reduce((n, r) => n + r.documents, 0);
 for (const r of results) {
-  console.log(`\n[${r.set.name}] ${r.set.label}: ${r.documents} documents, ${r.flags.length} flags, ${per100(r.flags.length, r.documents)} per 100 documents${judgements ? ` · ${share(r.flags)}` : ''}  (${r.seconds.toFixed(1)} s)`);
+  console.log(
+    `\n[${r.set.name}] ${r.set.label}: ${r.documents} documents, ${r.flags.length} flags, ${per100(r.flags.length, r.documents)} per 100 documents${judgements ? ` · ${share(r.flags)}` : ''}  (${r.seconds.toFixed(1)} s)`,
+  );
   if (r.set.name === 'mtsamples') {
-    console.log(`  strata: ${countBy(r.docs, (d) => d.stratum).map(([s, n]) => `${s} ${n}`).join(' · ')}`);
+    console.log(
+      `  strata: ${countBy(r.docs, (d) => d.stratum)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(' · ')}`,
+    );
   }
   for (const [kind, n] of countBy(r.flags, (f) => f.kind)) {
     const rows = r.flags.filter((f) => f.kind === kind);
@@ -234,10 +252,15 @@ for (const r of results) {
   }
   if (r.errors.length) console.log(`  document errors: ${r.errors.length}\n    ${r.errors.slice(0, 5).join('\n    ')}`);
 }
-console.log(`\nTOTAL ${allDocs} documents, ${all.length} flags, ${per100(all.length, allDocs)} per 100 documents${judgements ? ` · ${share(all)}` : ''}  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `\nTOTAL ${allDocs} documents, ${all.length} flags, ${per100(all.length, allDocs)} per 100 documents${judgements ? ` · ${share(all)}` : ''}  (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);
 if (judgements) {
   for (const [kind] of countBy(all, (f) => f.kind)) console.log(`  ${kind}: ${share(all.filter((f) => f.kind === kind))}`);
-  const causes = countBy(all.filter((f) => verdictOf(f) === 'false'), (f) => judgements[f.key].cause ?? '(no cause given)');
+  const causes = countBy(
+    all.filter((f) => verdictOf(f) === 'false'),
+    (f) => judgements[f.key].cause ?? '(no cause given)',
+  );
   if (causes.length) console.log(`  false flags by cause:\n${causes.map(([c, n]) => `    ${n}  ${c}`).join('\n')}`);
   const odd = Object.entries(judgements).filter(([, j]) => j.verdict !== 'real' && j.verdict !== 'false');
   if (odd.length) console.log(`  judgements whose verdict is neither "real" nor "false" (counted as not judged): ${odd.map(([k]) => k).join(', ')}`);
@@ -249,7 +272,12 @@ if (judgements) {
   const raised = new Set(all.map((f) => f.key));
   const ran = new Set(results.map((r) => r.set.name));
   const gone = Object.keys(judgements).filter((k) => !raised.has(k) && ran.has(judgements[k].set ?? ''));
-  if (gone.length) console.log(`\njudged flags no longer raised: ${gone.length} (${countBy(gone, (k) => judgements[k].verdict).map(([v, n]) => `${v} ${n}`).join(', ')})`);
+  if (gone.length)
+    console.log(
+      `\njudged flags no longer raised: ${gone.length} (${countBy(gone, (k) => judgements[k].verdict)
+        .map(([v, n]) => `${v} ${n}`)
+        .join(', ')})`,
+    );
 } else {
   console.log(`no judgements yet (${judgementsFile})`);
 }

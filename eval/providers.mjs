@@ -64,7 +64,13 @@ function cueSpans(analyzed) {
   return spans;
 }
 
-const clean = (s) => (s ?? '').replace(/\b(?:M\.?D|D\.?O|D\.?C|Ph\.?D)\b\.?/g, '').replace(/^(?:Dr|Doctor)\.?\s+/i, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().toLowerCase();
+const clean = (s) =>
+  (s ?? '')
+    .replace(/\b(?:M\.?D|D\.?O|D\.?C|Ph\.?D)\b\.?/g, '')
+    .replace(/^(?:Dr|Doctor)\.?\s+/i, '')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .toLowerCase();
 function readByCompromise(spans) {
   let person = null;
   let org = null;
@@ -97,7 +103,10 @@ const gold = JSON.parse(readFileSync(join(repo, 'eval/gold/providers/mtsamples.j
 const docs = [];
 for (const g of gold) docs.push({ id: `mts-${g.id}`, text: noteText(shared, g), provider: g.provider, facility: g.facility });
 const imrDir = join(shared, 'data/imr-determinations/text');
-for (const f of readdirSync(imrDir).filter((f) => f.endsWith('.txt')).sort()) docs.push({ id: f, text: readFileSync(join(imrDir, f), 'utf8'), provider: null, facility: null, imr: true });
+for (const f of readdirSync(imrDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort())
+  docs.push({ id: f, text: readFileSync(join(imrDir, f), 'utf8'), provider: null, facility: null, imr: true });
 
 await compromise();
 const modes = ['rules', 'compromise', 'rules, then compromise'];
@@ -126,7 +135,8 @@ for (const d of docs) {
       const s = score(d[field], results[m][field]);
       const key = `${d.imr ? 'imr' : 'mts'}:${s}`;
       tally[m][field][key] = (tally[m][field][key] ?? 0) + 1;
-      if (m !== 'compromise' && s !== 'right' && s !== 'right-none' && s !== 'unscored' && m === 'rules') misses.push(`${d.id} ${field}: expected ${JSON.stringify(d[field])}, got ${JSON.stringify(results[m][field])}`);
+      if (m !== 'compromise' && s !== 'right' && s !== 'right-none' && s !== 'unscored' && m === 'rules')
+        misses.push(`${d.id} ${field}: expected ${JSON.stringify(d[field])}, got ${JSON.stringify(results[m][field])}`);
     }
   }
   if (showMisses && (byNlp.person || byNlp.org)) misses.push(`  (compromise on ${d.id}: person ${JSON.stringify(byNlp.person)}, org ${JSON.stringify(byNlp.org)})`);
@@ -145,10 +155,14 @@ for (const m of modes) {
     const falseI = n(t, 'imr:false');
     const found = right + wrong + falseM + falseI;
     const expected = right + wrong + missed;
-    console.log(`${m.padEnd(24)} ${field.padEnd(9)} ${String(right).padStart(6)} ${String(wrong).padStart(6)} ${String(missed).padStart(7)} ${String(falseM).padStart(11)} ${String(falseI).padStart(11)} ${`${found ? ((100 * right) / found).toFixed(0) : '-'}%`.padStart(10)} ${`${expected ? ((100 * right) / expected).toFixed(0) : '-'}%`.padStart(7)}`);
+    console.log(
+      `${m.padEnd(24)} ${field.padEnd(9)} ${String(right).padStart(6)} ${String(wrong).padStart(6)} ${String(missed).padStart(7)} ${String(falseM).padStart(11)} ${String(falseI).padStart(11)} ${`${found ? ((100 * right) / found).toFixed(0) : '-'}%`.padStart(10)} ${`${expected ? ((100 * right) / expected).toFixed(0) : '-'}%`.padStart(7)}`,
+    );
   }
 }
-console.log(`\ntime on ${docs.length} documents: rules ${tally.rules.ms.toFixed(0)} ms; compromise ${tally.compromise.ms.toFixed(0)} ms on ${tally.compromise.spans} cue spans, plus ${loadMs.toFixed(0)} ms to load it`);
+console.log(
+  `\ntime on ${docs.length} documents: rules ${tally.rules.ms.toFixed(0)} ms; compromise ${tally.compromise.ms.toFixed(0)} ms on ${tally.compromise.spans} cue spans, plus ${loadMs.toFixed(0)} ms to load it`,
+);
 
 // What compromise could add: a visit cue followed by a name with no title or credential, which the
 // rules leave alone ("seen by Maria Gonzalez"). Sentences written for this measure; the negatives
@@ -173,7 +187,10 @@ for (const [sentence, name] of UNTITLED) {
   const analyzed = analyzeDocument(doc, patterns, { referenceDate: new Date('2020-06-01T12:00:00Z') });
   const byRules = findProvider(analyzed, patterns).provider;
   const byNlp = readByCompromise(cueSpans(analyzed)).person;
-  for (const [mode, got] of [['rules', byRules], ['compromise', byNlp]]) {
+  for (const [mode, got] of [
+    ['rules', byRules],
+    ['compromise', byNlp],
+  ]) {
     if (name && got && clean(got) === clean(name)) untitled[mode].right++;
     else if (got) untitled[mode].false++;
   }

@@ -22,7 +22,9 @@ const wanted = args.filter((a) => !a.startsWith('--'));
 const shared = sharedDir(repo);
 const setsDir = join(repo, 'eval', 'sets');
 const sets = [];
-for (const f of readdirSync(setsDir).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const f of readdirSync(setsDir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   const mod = (await import(pathToFileURL(join(setsDir, f)).href)).default;
   sets.push(mod);
 }

@@ -65,7 +65,8 @@ function byCueWords(sentence, service) {
  */
 const WORDS = {
   hypothetical: /\b(would|could|might|may|if|should|consider|candidate|benefit from|possible|possibly|potential(?:ly)?|option|unless|in case)\b/i,
-  planned: /\b(will|shall|plan(?:s|ned)?|schedul(?:e|ed|ing)|request(?:s|ed|ing)?|recommend(?:s|ed|ing)?|order(?:s|ed)?|refer(?:s|red|ral)?|prescrib(?:e|ed|es)|going to|to start|agreed to proceed|authorization|consist of)\b/i,
+  planned:
+    /\b(will|shall|plan(?:s|ned)?|schedul(?:e|ed|ing)|request(?:s|ed|ing)?|recommend(?:s|ed|ing)?|order(?:s|ed)?|refer(?:s|red|ral)?|prescrib(?:e|ed|es)|going to|to start|agreed to proceed|authorization|consist of)\b/i,
   done: /\b(had|has had|have had|underwent|undergone|was performed|were performed|was done|were done|was taken|were taken|was obtained|were obtained|obtained|received|completed|status post|s\/p|showed|shows|revealed|reveals|demonstrated|initiated|was seen|has been|helped|was evacuated|was taken to)\b/i,
 };
 function byWordList(sentence) {

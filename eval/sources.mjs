@@ -34,7 +34,9 @@ export function noteText(shared, source) {
   }
   if (source.dataset === 'aci-bench') {
     const dir = join(shared, 'data/aci-bench');
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv') && !f.includes('metadata')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((f) => f.endsWith('.csv') && !f.includes('metadata'))
+      .sort()) {
       const t = table(join(dir, f), 'encounter_id', 'note').get(String(source.id));
       if (t !== undefined) return t;
     }

@@ -87,7 +87,9 @@ export async function generateSamples(sourceDir = SOURCE_DIR): Promise<Generated
   for (const bundle of bundles) {
     const dir = join(sourceDir, bundle);
     const resolve = (name: string) => readFileSync(join(dir, name), 'utf8');
-    const sources = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    const sources = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     for (const file of sources) {
       const doc = parseSource(resolve(file), resolve);
       const bytes = await renderSource(doc);

@@ -88,7 +88,12 @@ export async function processDocument(file: InputFile, options: PipelineOptions 
   };
   const t0 = performance.now();
   const onOcrPage = options.onOcrPage;
-  const doc = await ingestDocument(file, timedReader, { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) }, options.maxTextChars ?? maxTextCharsFromEnv());
+  const doc = await ingestDocument(
+    file,
+    timedReader,
+    { ...options.ocr, ...(onOcrPage ? { onPage: (done: number, total: number) => onOcrPage(file.name, done, total) } : {}) },
+    options.maxTextChars ?? maxTextCharsFromEnv(),
+  );
   const ocrd = doc.pageInfo.some((p) => p.text === 'ocr');
   const t1 = performance.now();
   const analysis = { text: 0, dates: 0 };

@@ -2,21 +2,7 @@
 // One zod schema describes the whole object; `chartline schema` prints it as JSON Schema.
 import { z } from 'zod';
 
-export const EVENT_TYPES = [
-  'injury',
-  'encounter',
-  'procedure',
-  'imaging',
-  'test',
-  'exam_finding',
-  'therapy',
-  'medication',
-  'referral',
-  'plan',
-  'determination',
-  'diagnosis',
-  'other',
-] as const;
+export const EVENT_TYPES = ['injury', 'encounter', 'procedure', 'imaging', 'test', 'exam_finding', 'therapy', 'medication', 'referral', 'plan', 'determination', 'diagnosis', 'other'] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;
 
@@ -37,7 +23,7 @@ export const PartialDateSchema = z
 /** How sure OCR was of a quote's words. */
 export const OcrProvenanceSchema = z
   .object({
-    confidence: z.number().min(0).max(100).describe("mean OCR word confidence (0–100) of the quoted words, or of the page when the words are not known"),
+    confidence: z.number().min(0).max(100).describe('mean OCR word confidence (0–100) of the quoted words, or of the page when the words are not known'),
   })
   .strict();
 export type OcrProvenance = z.infer<typeof OcrProvenanceSchema>;
@@ -46,7 +32,7 @@ export const SourceSchema = z
   .object({
     document: z.string().describe('document id (sha256 prefix) within the bundle'),
     page: z.number().int().min(1).describe('1-based page number where the quote starts'),
-    start: z.number().int().min(0).describe('character offset of the quote in that page\'s text'),
+    start: z.number().int().min(0).describe("character offset of the quote in that page's text"),
     end: z
       .number()
       .int()
@@ -57,7 +43,9 @@ export const SourceSchema = z
     quote: z.string().describe('the exact source text'),
     ocr: OcrProvenanceSchema.nullable()
       .optional()
-      .describe("null when the quote is the PDF's own text; when the page was read by OCR, the mean confidence of the quoted words (always set by chartline; absent only in results stored before OCR)"),
+      .describe(
+        "null when the quote is the PDF's own text; when the page was read by OCR, the mean confidence of the quoted words (always set by chartline; absent only in results stored before OCR)",
+      ),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;
@@ -83,21 +71,7 @@ export const MeasureSchema = z
   .strict();
 export type Measure = z.infer<typeof MeasureSchema>;
 
-export const FINDING_SYSTEMS = [
-  'general',
-  'vitals',
-  'heent',
-  'neck',
-  'lungs',
-  'heart',
-  'abdomen',
-  'skin',
-  'extremities',
-  'musculoskeletal',
-  'neuro',
-  'psych',
-  'other',
-] as const;
+export const FINDING_SYSTEMS = ['general', 'vitals', 'heent', 'neck', 'lungs', 'heart', 'abdomen', 'skin', 'extremities', 'musculoskeletal', 'neuro', 'psych', 'other'] as const;
 export const FindingSystemSchema = z.enum(FINDING_SYSTEMS);
 export type FindingSystem = z.infer<typeof FindingSystemSchema>;
 
@@ -112,7 +86,7 @@ export type FindingPolarity = z.infer<typeof FindingPolaritySchema>;
 
 export const SpanSchema = z
   .object({
-    start: z.number().int().min(0).describe("character offset in the page text (as source.start)"),
+    start: z.number().int().min(0).describe('character offset in the page text (as source.start)'),
     end: z.number().int().min(0),
   })
   .strict();
@@ -122,7 +96,9 @@ export const FindingSchema = z
   .object({
     concept: z
       .string()
-      .describe('what the finding is about, as a dotted path from general to specific: "neuro.strength", "lungs.wheeze", "msk.test.lachman"; a claim about a path is a claim about everything under it'),
+      .describe(
+        'what the finding is about, as a dotted path from general to specific: "neuro.strength", "lungs.wheeze", "msk.test.lachman"; a claim about a path is a claim about everything under it',
+      ),
     system: FindingSystemSchema,
     polarity: FindingPolaritySchema,
     value: z.string().nullable().describe('a grade or measure as written: "4+/5", "2+", "1+", "2/6", "40 degrees", "130/56"'),
@@ -136,7 +112,9 @@ export const FindingSchema = z
     corrected: z
       .array(z.object({ from: z.string(), to: z.string(), rule: z.string() }).strict())
       .optional()
-      .describe('misspelled words of the finding or its side read as vocabulary words ("tenderess" as "tenderness", rule fuzzy.word; "lett" as "left" on an OCR\'d page, rule fuzzy.ocr); absent when none was'),
+      .describe(
+        'misspelled words of the finding or its side read as vocabulary words ("tenderess" as "tenderness", rule fuzzy.word; "lett" as "left" on an OCR\'d page, rule fuzzy.ocr); absent when none was',
+      ),
     measured: z
       .boolean()
       .optional()
@@ -223,18 +201,13 @@ export const EventSchema = z
   .object({
     id: z.string(),
     type: EventTypeSchema,
-    date: PartialDateSchema.nullable().describe('the event\'s own date; null when the record gives none'),
+    date: PartialDateSchema.nullable().describe("the event's own date; null when the record gives none"),
     dateText: z.string().nullable().describe('the date as written, e.g. "07/29/14" or "two weeks later"'),
-    dateCertainty: DateCertaintySchema.nullable().describe(
-      'explicit: written in the sentence; inherited: from the visit being described; relative: computed from an anchor',
-    ),
+    dateCertainty: DateCertaintySchema.nullable().describe('explicit: written in the sentence; inherited: from the visit being described; relative: computed from an anchor'),
     reportedOn: PartialDateSchema.nullable().describe('the visit at which this was mentioned, if any'),
     summary: z.string(),
     section: z.string().nullable(),
-    sectionCategory: z
-      .string()
-      .nullable()
-      .describe('what part of the record the statement is in: history, exam, assessment, plan, discussion, results, rationale, ...'),
+    sectionCategory: z.string().nullable().describe('what part of the record the statement is in: history, exam, assessment, plan, discussion, results, rationale, ...'),
     assertion: AssertionSchema,
     anatomy: AnatomySchema,
     measures: z.array(MeasureSchema),
@@ -242,8 +215,8 @@ export const EventSchema = z
     services: z.array(ServiceSchema).describe('services the statement names, with what it says of them'),
     decision: DecisionSchema.nullable().describe('a utilization decision the statement reports'),
     markers: z.array(z.enum(EVENT_MARKERS)),
-    documentKind: z.enum(DOCUMENT_KINDS).describe("the kind of the document the event comes from"),
-    encounterId: z.string().nullable().describe('the encounter event this was reported at (the note\'s own visit, or the visit being told), or null'),
+    documentKind: z.enum(DOCUMENT_KINDS).describe('the kind of the document the event comes from'),
+    encounterId: z.string().nullable().describe("the encounter event this was reported at (the note's own visit, or the visit being told), or null"),
     provider: z.string().nullable().describe('encounters: the treating clinician, when the record names one'),
     facility: z.string().nullable().describe('encounters: the practice, clinic or hospital, when the record names one'),
     rule: z.string().describe('the extraction rule that produced the event'),
@@ -281,7 +254,9 @@ export const DocumentErrorSchema = z
   .object({
     code: z
       .enum(['empty', 'encrypted', 'corrupt', 'unsupported', 'unreadable', 'needs_ocr', 'ocr_unreadable', 'too_large'])
-      .describe('ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read. too_large: more text than the per-document limit (CHARTLINE_MAX_DOCUMENT_MB), or the reader ran out of memory'),
+      .describe(
+        'ocr_unreadable: pages OCR could not read, or read with low confidence; the rest of the document is read. too_large: more text than the per-document limit (CHARTLINE_MAX_DOCUMENT_MB), or the reader ran out of memory',
+      ),
     message: z.string(),
     pages: z.array(z.number().int()).optional(),
   })
@@ -308,7 +283,10 @@ export const DocumentInfoSchema = z
     errors: z.array(DocumentErrorSchema),
     pageInfo: z.array(PageInfoSchema).optional().describe('per page, where its text came from (always set by chartline; absent only in results stored before OCR)'),
     encoding: z.string().optional().describe('text files: the encoding the bytes were read as (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1 …); absent for PDF, Word and image files'),
-    notes: z.array(z.string()).optional().describe('what was done to the content on the way in, e.g. "read as windows-1252 (no byte-order mark; detected from the bytes)", "3 NUL or control characters dropped"'),
+    notes: z
+      .array(z.string())
+      .optional()
+      .describe('what was done to the content on the way in, e.g. "read as windows-1252 (no byte-order mark; detected from the bytes)", "3 NUL or control characters dropped"'),
   })
   .strict();
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;

@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noteText } from '../sources.mjs';
 
-const norm = (s) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s) =>
+  String(s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const asList = (x) => (Array.isArray(x) ? x : [x]);
 
 export function applyEdits(text, edits, id) {
@@ -29,46 +33,46 @@ function matches(flag, expected) {
 
 /** Scores the cases of casesDir: edits found, false flags on controls and negatives. */
 export async function scoreCases({ shared, dir, predict }, casesDir) {
-    const cases = readdirSync(casesDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => JSON.parse(readFileSync(join(casesDir, f), 'utf8')));
-    const lines = [];
-    const tally = { edit: [0, 0], control: [0, 0], negative: [0, 0], falseOnEdits: 0 };
-    for (const c of cases) {
-      const text = applyEdits(noteText(shared, c.source), c.edits, c.id);
-      const name = `${c.source.dataset === 'mtsamples' ? 'mts' : 'aci'}-${c.source.id}.txt`;
-      const timeline = await predict(name, Buffer.from(text, 'utf8'), dir);
-      const flags = timeline.flags ?? [];
-      const used = new Set();
-      let found = 0;
-      for (const exp of c.expect) {
-        const i = flags.findIndex((f, k) => !used.has(k) && matches(f, exp));
-        if (i >= 0) {
-          used.add(i);
-          found++;
-        }
-      }
-      const extra = flags.filter((_, k) => !used.has(k));
-      const t = tally[c.type] ?? (tally[c.type] = [0, 0]);
-      if (c.type === 'edit') {
-        t[0] += found;
-        t[1] += c.expect.length;
-        tally.falseOnEdits += extra.length;
-      } else {
-        t[0] += extra.length;
-        t[1] += 1;
-      }
-      const ok = c.type === 'edit' ? found === c.expect.length : extra.length === 0;
-      if (!ok || extra.length) {
-        lines.push(`${c.id} (${c.type}, ${c.system ?? '-'}): ${c.type === 'edit' ? `found ${found}/${c.expect.length}` : 'should raise nothing'}`);
-        for (const f of extra) lines.push(`   ${c.type === 'edit' ? 'other' : 'false'} flag ${f.kind} ${f.rule}: ${f.summary.slice(0, 160)}`);
+  const cases = readdirSync(casesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(casesDir, f), 'utf8')));
+  const lines = [];
+  const tally = { edit: [0, 0], control: [0, 0], negative: [0, 0], falseOnEdits: 0 };
+  for (const c of cases) {
+    const text = applyEdits(noteText(shared, c.source), c.edits, c.id);
+    const name = `${c.source.dataset === 'mtsamples' ? 'mts' : 'aci'}-${c.source.id}.txt`;
+    const timeline = await predict(name, Buffer.from(text, 'utf8'), dir);
+    const flags = timeline.flags ?? [];
+    const used = new Set();
+    let found = 0;
+    for (const exp of c.expect) {
+      const i = flags.findIndex((f, k) => !used.has(k) && matches(f, exp));
+      if (i >= 0) {
+        used.add(i);
+        found++;
       }
     }
-    const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) : '0.0');
-    const falseFlags = tally.control[0] + tally.negative[0];
-    const total = `TOTAL ${cases.length} cases: edits found ${tally.edit[0]}/${tally.edit[1]} (${pct(tally.edit[0], tally.edit[1])}%) · false flags ${falseFlags} (controls ${tally.control[0]} on ${tally.control[1]}, negatives ${tally.negative[0]} on ${tally.negative[1]}) · other flags on edited notes ${tally.falseOnEdits}`;
-    return { total, detail: lines.join('\n'), failed: false };
+    const extra = flags.filter((_, k) => !used.has(k));
+    const t = tally[c.type] ?? (tally[c.type] = [0, 0]);
+    if (c.type === 'edit') {
+      t[0] += found;
+      t[1] += c.expect.length;
+      tally.falseOnEdits += extra.length;
+    } else {
+      t[0] += extra.length;
+      t[1] += 1;
+    }
+    const ok = c.type === 'edit' ? found === c.expect.length : extra.length === 0;
+    if (!ok || extra.length) {
+      lines.push(`${c.id} (${c.type}, ${c.system ?? '-'}): ${c.type === 'edit' ? `found ${found}/${c.expect.length}` : 'should raise nothing'}`);
+      for (const f of extra) lines.push(`   ${c.type === 'edit' ? 'other' : 'false'} flag ${f.kind} ${f.rule}: ${f.summary.slice(0, 160)}`);
+    }
+  }
+  const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) : '0.0');
+  const falseFlags = tally.control[0] + tally.negative[0];
+  const total = `TOTAL ${cases.length} cases: edits found ${tally.edit[0]}/${tally.edit[1]} (${pct(tally.edit[0], tally.edit[1])}%) · false flags ${falseFlags} (controls ${tally.control[0]} on ${tally.control[1]}, negatives ${tally.negative[0]} on ${tally.negative[1]}) · other flags on edited notes ${tally.falseOnEdits}`;
+  return { total, detail: lines.join('\n'), failed: false };
 }
 
 export default {

@@ -15,6 +15,6 @@ export const FlagIdSchema = z
 export const DocumentIdSchema = z
   .string()
   .regex(/^[0-9a-f]{16,64}$/, 'not a document id (the 16-hex-digit id sources carry, or a full sha256)')
-  .describe('a document id as in source.document, or the file\'s sha256');
+  .describe("a document id as in source.document, or the file's sha256");
 
 export const PageNumberSchema = z.coerce.number().int('a page number is a whole number').min(1, 'pages are numbered from 1').max(100_000);

@@ -32,14 +32,17 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 
 export const UploadFieldsSchema = z
   .object({
-    name: z.preprocess(blank, z.string().trim().min(1).max(200).optional()).describe('the bundle\'s name (default, or blank: the first file\'s name)'),
-    bundleId: z.preprocess(blank, BundleIdSchema.optional()).describe('the bundle\'s id (default: derived from the name and the files)'),
+    name: z.preprocess(blank, z.string().trim().min(1).max(200).optional()).describe("the bundle's name (default, or blank: the first file's name)"),
+    bundleId: z.preprocess(blank, BundleIdSchema.optional()).describe("the bundle's id (default: derived from the name and the files)"),
     referenceDate: z.preprocess(blank, ReferenceDateSchema.optional()).describe('read dates in the records against this day (default, or blank: today)'),
   })
   .strict();
 
 export const UploadFormSchema = UploadFieldsSchema.extend({
-  files: z.array(z.string().meta({ format: 'binary' })).min(1).describe('the record files (PDF or text); several parts named "files"'),
+  files: z
+    .array(z.string().meta({ format: 'binary' }))
+    .min(1)
+    .describe('the record files (PDF or text); several parts named "files"'),
 });
 
 export const UploadResultSchema = z

@@ -15,7 +15,14 @@ export const ChronologyQuerySchema = z
     to: z.preprocess(blankIsAbsent, CalendarPartialDateSchema.optional()).describe('rows dated on or before (overlapping) this date'),
     type: z
       .preprocess(blankIsAbsent, z.union([z.string(), z.array(z.string())]).optional())
-      .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)))
+      .transform((v) =>
+        v === undefined
+          ? undefined
+          : (Array.isArray(v) ? v : [v])
+              .flatMap((s) => s.split(','))
+              .map((s) => s.trim())
+              .filter(Boolean),
+      )
       .describe('row kinds, comma-separated or repeated, e.g. "Imaging,Therapy"'),
     provider: z.preprocess(blankIsAbsent, z.string().max(300).optional()),
     facility: z.preprocess(blankIsAbsent, z.string().max(300).optional()),

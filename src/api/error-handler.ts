@@ -45,7 +45,11 @@ export function installErrorHandling(app: FastifyInstance, renderPage: PageError
   const send = async (request: FastifyRequest, reply: FastifyReply, status: number, message: string) => {
     if (status === 401) reply.header('WWW-Authenticate', 'Bearer realm="chartline"');
 
-    if (isPageRequest(request)) return reply.code(status).type('text/html; charset=utf-8').send(await renderPage(request, status, message));
+    if (isPageRequest(request))
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(await renderPage(request, status, message));
     return reply.code(status).type('application/json; charset=utf-8').send(errorBody(status, message));
   };
   app.setErrorHandler(async (err: FastifyError, request, reply) => {

@@ -26,7 +26,7 @@ export const FlagQuerySchema = z
     kind: listOf(FlagKindSchema, FLAG_KINDS),
     severity: listOf(z.enum(SEVERITIES), SEVERITIES),
     status: listOf(FlagStatusSchema, FLAG_STATUSES),
-    bundle: BundleIdSchema.optional().describe('only this bundle\'s flags'),
+    bundle: BundleIdSchema.optional().describe("only this bundle's flags"),
     from: CalendarPartialDateSchema.optional().describe('flags dated on or after (overlapping) this date; undated flags are left out'),
     to: CalendarPartialDateSchema.optional().describe('flags dated on or before (overlapping) this date'),
     limit: z.coerce.number().int().min(1).max(500).default(50),

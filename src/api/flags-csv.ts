@@ -42,7 +42,23 @@ export function flagsToCsv(records: readonly FlagRecord[], names: ReadonlyMap<st
   const lines = [FLAG_CSV_COLUMNS.join(',')];
   for (const r of records) {
     lines.push(
-      [r.id, r.bundleId, r.bundleName, r.flag.id, r.flag.kind, r.flag.severity, r.status, r.flag.date, r.flag.summary, evidenceText(r, names), pagesText(r, names), r.flag.eventIds.join(' '), r.reviews, r.flag.rule, r.updatedAt]
+      [
+        r.id,
+        r.bundleId,
+        r.bundleName,
+        r.flag.id,
+        r.flag.kind,
+        r.flag.severity,
+        r.status,
+        r.flag.date,
+        r.flag.summary,
+        evidenceText(r, names),
+        pagesText(r, names),
+        r.flag.eventIds.join(' '),
+        r.reviews,
+        r.flag.rule,
+        r.updatedAt,
+      ]
         .map(csvField)
         .join(','),
     );

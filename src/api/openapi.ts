@@ -46,7 +46,9 @@ export function buildOpenApi(routes: readonly RouteDoc[], info: { version: strin
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
-      operationId: `${r.method.toLowerCase()}${openApiPath(r.url).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      operationId: `${r.method.toLowerCase()}${openApiPath(r.url)
+        .replace(/[{}]/g, '')
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(r.role ? { security: [{ bearer: [] }], 'x-chartline-role': r.role } : { security: [] }),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(body ? { requestBody: { required: true, content: { [body.contentType]: { schema: jsonSchema(body.schema, 'input') } } } } : {}),

@@ -16,7 +16,10 @@ const MAX_FIELDS = 20;
 /** a file name as sent by a browser or client, without any folder part or control characters */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
 }
 
 export async function readUpload(request: FastifyRequest, limits: UploadLimits): Promise<Upload> {

@@ -74,7 +74,10 @@ export const chronologyCheck: Check = {
     // a visit reports a procedure as done, while the record dates that procedure after the visit
     // ("two weeks status post left knee arthroscopy" on 11/20/14; operative report: Date of Surgery
     // December 4, 2014), and no earlier dated instance of it exists
-    const procedures = events.filter((e) => e.type === 'procedure').map((e) => ({ e, terms: procedureTerms(e) })).filter((p) => p.terms.size > 0);
+    const procedures = events
+      .filter((e) => e.type === 'procedure')
+      .map((e) => ({ e, terms: procedureTerms(e) }))
+      .filter((p) => p.terms.size > 0);
     for (const r of procedures) {
       const visit = r.e.reportedOn;
       if (!visit || visit.length < 10 || !marked(r.e, 'reported_done')) continue;
@@ -153,7 +156,8 @@ export const chronologyCheck: Check = {
     // a "repeat" study requested with no earlier study of that kind in the record (treating records only)
     // the bundle's studies with the services each names, read once (only when some plan says "repeat")
     let studies: { e: TimelineEvent; ids: Set<string> }[] | null = null;
-    const studiesOnce = (): { e: TimelineEvent; ids: Set<string> }[] => (studies ??= events.filter((e) => e.type === 'imaging' || e.type === 'test').map((e) => ({ e, ids: new Set(e.services.map((x) => x.id)) })));
+    const studiesOnce = (): { e: TimelineEvent; ids: Set<string> }[] =>
+      (studies ??= events.filter((e) => e.type === 'imaging' || e.type === 'test').map((e) => ({ e, ids: new Set(e.services.map((x) => x.id)) })));
     for (const doc of ctx.documents) {
       if (isReviewLetter(doc.events)) continue;
       for (const plan of doc.events.filter((e) => e.type === 'plan' && e.date)) {

@@ -170,7 +170,8 @@ function deniedProcedures(events: TimelineEvent[], generic: readonly string[]) {
   for (const d of denials) {
     const denied = d.services.filter((s) => s.type === 'procedure');
     const ids = new Set(denied.map((s) => s.id));
-    const named = ids.size === 1 ? (doneById.get([...ids][0] as string) ?? []) : [...new Set([...ids].flatMap((id) => doneById.get(id) ?? []))].sort((a, b) => (doneIndex.get(a) ?? 0) - (doneIndex.get(b) ?? 0));
+    const named =
+      ids.size === 1 ? (doneById.get([...ids][0] as string) ?? []) : [...new Set([...ids].flatMap((id) => doneById.get(id) ?? []))].sort((a, b) => (doneIndex.get(a) ?? 0) - (doneIndex.get(b) ?? 0));
     // a procedure done after the denial is no contradiction of it: it must be dated before it, be
     // told at a visit no later than it, or stand in the same note
     const deniedOn = d.date ?? d.reportedOn;
@@ -239,7 +240,10 @@ function lateralityContradictions(ctx: CheckContext): ReturnType<typeof makeFlag
     }
     for (const [part, bySide] of statements) {
       if (bySide.bilateral.length > 0) continue;
-      for (const [odd, usual] of [['left', 'right'], ['right', 'left']] as [Side, Side][]) {
+      for (const [odd, usual] of [
+        ['left', 'right'],
+        ['right', 'left'],
+      ] as [Side, Side][]) {
         const [e] = bySide[odd];
         if (bySide[odd].length !== 1 || !e || bySide[usual].length < least) continue;
         // a finding or diagnosis about this limb alone, with a date to put the flag on
@@ -278,6 +282,11 @@ export const contradictionCheck: Check = {
   name: 'contradiction',
   run(ctx) {
     const events = ctx.documents.flatMap((d) => d.events);
-    return [...treatmentContradictions(events), ...decisionContradictions(events), ...lateralityContradictions(ctx), ...deniedProcedures(events, ctx.patterns.data.checks.contradiction.genericProcedureTerms)];
+    return [
+      ...treatmentContradictions(events),
+      ...decisionContradictions(events),
+      ...lateralityContradictions(ctx),
+      ...deniedProcedures(events, ctx.patterns.data.checks.contradiction.genericProcedureTerms),
+    ];
   },
 };

@@ -21,72 +21,75 @@ export const examPlanMismatchCheck: Check = {
   run(ctx: CheckContext) {
     const flags = [];
     for (const claims of visitClaims(ctx)) {
-        flags.push(...sideConflicts(claims));
-        const exam = claims.filter((c) => c.role === 'exam');
-        const discussion = claims.filter((c) => c.role === 'discussion');
-        // Indexed, not all pairs: a discussion claim can conflict with an exam claim only when one's
-        // concept covers the other's ("strength" covers "strength.weakness"), so each exam claim looks
-        // up the discussion claims under its concept's ancestors and descendants. 5 MB of notes read as
-        // one visit spent 17 s here comparing every pair.
-        const byConcept = indexByAncestors(discussion);
-        // by what it depends on, not by claim: many claims alike are judged once
-        const agreesMemo = new Map<string, boolean>();
-        const abnormalByRole = { exam: exam.filter((c) => c.abnormal), discussion: discussion.filter((c) => c.abnormal) };
-        const agreesWithItsSide = (normal: Claim): boolean => {
-          const key = `${normal.role}|${normal.finding.concept}|${normal.finding.side}|${normal.region}`;
-          let v = agreesMemo.get(key);
-          if (v === undefined) {
-            v = abnormalByRole[normal.role].some((c) => covers(normal.finding.concept, c.finding.concept) && sidesCompatible(c.finding.side, normal.finding.side) && (c.region === null || normal.region === null || c.region === normal.region));
-            agreesMemo.set(key, v);
-          }
-          return v;
-        };
-        // Whether exam claim a conflicts with discussion claim b depends only on a's concept, polarity,
-        // side and region (its "signature") and on b — a claim's role is its event's, so the two never
-        // share an event. So the discussion claims in conflict are found once per signature, and each
-        // further exam claim with that signature adds itself and nothing else: thousands of identical
-        // "full strength" claims no longer each walk every discussion claim.
-        const validBySignature = new Map<string, Claim[]>();
-        const examSide: Claim[] = [];
-        const discSide: Claim[] = [];
-        const examSeen = new Set<Finding>();
-        const discSeen = new Set<Finding>();
-        let first: [Claim, Claim] | undefined;
-        for (const a of exam) {
-          const signature = `${a.abnormal}|${a.finding.concept}|${a.finding.side}|${a.region}|${a.finding.measured === true}`;
-          let valid = validBySignature.get(signature);
-          const fresh = valid === undefined;
-          // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
-          // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
-          valid ??= candidates(a, byConcept, discussion).filter((b) => a.event !== b.event && conflict(a, b) && !agreesWithItsSide(a.abnormal ? b : a));
-          if (fresh) validBySignature.set(signature, valid);
-          if (valid.length === 0) continue;
-          first ??= [a, valid[0] as Claim];
-          if (!examSeen.has(a.finding)) {
-            examSeen.add(a.finding);
-            examSide.push(a);
-          }
-          if (fresh) {
-            for (const b of valid) {
-              if (discSeen.has(b.finding)) continue;
-              discSeen.add(b.finding);
-              discSide.push(b);
-            }
+      flags.push(...sideConflicts(claims));
+      const exam = claims.filter((c) => c.role === 'exam');
+      const discussion = claims.filter((c) => c.role === 'discussion');
+      // Indexed, not all pairs: a discussion claim can conflict with an exam claim only when one's
+      // concept covers the other's ("strength" covers "strength.weakness"), so each exam claim looks
+      // up the discussion claims under its concept's ancestors and descendants. 5 MB of notes read as
+      // one visit spent 17 s here comparing every pair.
+      const byConcept = indexByAncestors(discussion);
+      // by what it depends on, not by claim: many claims alike are judged once
+      const agreesMemo = new Map<string, boolean>();
+      const abnormalByRole = { exam: exam.filter((c) => c.abnormal), discussion: discussion.filter((c) => c.abnormal) };
+      const agreesWithItsSide = (normal: Claim): boolean => {
+        const key = `${normal.role}|${normal.finding.concept}|${normal.finding.side}|${normal.region}`;
+        let v = agreesMemo.get(key);
+        if (v === undefined) {
+          v = abnormalByRole[normal.role].some(
+            (c) =>
+              covers(normal.finding.concept, c.finding.concept) && sidesCompatible(c.finding.side, normal.finding.side) && (c.region === null || normal.region === null || c.region === normal.region),
+          );
+          agreesMemo.set(key, v);
+        }
+        return v;
+      };
+      // Whether exam claim a conflicts with discussion claim b depends only on a's concept, polarity,
+      // side and region (its "signature") and on b — a claim's role is its event's, so the two never
+      // share an event. So the discussion claims in conflict are found once per signature, and each
+      // further exam claim with that signature adds itself and nothing else: thousands of identical
+      // "full strength" claims no longer each walk every discussion claim.
+      const validBySignature = new Map<string, Claim[]>();
+      const examSide: Claim[] = [];
+      const discSide: Claim[] = [];
+      const examSeen = new Set<Finding>();
+      const discSeen = new Set<Finding>();
+      let first: [Claim, Claim] | undefined;
+      for (const a of exam) {
+        const signature = `${a.abnormal}|${a.finding.concept}|${a.finding.side}|${a.region}|${a.finding.measured === true}`;
+        let valid = validBySignature.get(signature);
+        const fresh = valid === undefined;
+        // Only a part that is all one way contradicts the other: an exam with "hip abduction 4/5"
+        // beside "hip flexion 5/5" agrees with an assessment of "decreased hip abduction strength".
+        valid ??= candidates(a, byConcept, discussion).filter((b) => a.event !== b.event && conflict(a, b) && !agreesWithItsSide(a.abnormal ? b : a));
+        if (fresh) validBySignature.set(signature, valid);
+        if (valid.length === 0) continue;
+        first ??= [a, valid[0] as Claim];
+        if (!examSeen.has(a.finding)) {
+          examSeen.add(a.finding);
+          examSide.push(a);
+        }
+        if (fresh) {
+          for (const b of valid) {
+            if (discSeen.has(b.finding)) continue;
+            discSeen.add(b.finding);
+            discSide.push(b);
           }
         }
-        if (!first) continue;
-        const visitDate = first[0].event.date ?? first[1].event.date ?? null;
-        flags.push(
-          makeFlag({
-            kind: 'exam_plan_mismatch',
-            rule: 'exam-plan-mismatch.finding-conflict',
-            severity: 'high',
-            date: visitDate,
-            summary: `${visitDate ? `${shortDate(visitDate)}: ` : ''}the exam documents ${describe(examSide)}, but the ${discussionName(discSide)} of the same visit ${discSide.some((c) => c.abnormal) ? 'cites' : 'states'} ${describe(discSide)}.`,
-            evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: 'discussion', source: c.event.source }))],
-            eventIds: [...examSide, ...discSide].map((c) => c.event.id),
-          }),
-        );
+      }
+      if (!first) continue;
+      const visitDate = first[0].event.date ?? first[1].event.date ?? null;
+      flags.push(
+        makeFlag({
+          kind: 'exam_plan_mismatch',
+          rule: 'exam-plan-mismatch.finding-conflict',
+          severity: 'high',
+          date: visitDate,
+          summary: `${visitDate ? `${shortDate(visitDate)}: ` : ''}the exam documents ${describe(examSide)}, but the ${discussionName(discSide)} of the same visit ${discSide.some((c) => c.abnormal) ? 'cites' : 'states'} ${describe(discSide)}.`,
+          evidence: [...examSide.map((c) => ({ role: 'exam', source: c.event.source })), ...discSide.map((c) => ({ role: 'discussion', source: c.event.source }))],
+          eventIds: [...examSide, ...discSide].map((c) => c.event.id),
+        }),
+      );
     }
     return flags;
   },
@@ -125,7 +128,9 @@ function sideConflicts(claims: readonly Claim[]) {
   // anything abnormal of that sign, or of that body part, on that side: "the left leg is really swollen"
   // in the exam answers "left leg swelling" in the assessment, whichever words each uses
   const onSide = (list: readonly Claim[], of: Claim, side: 'left' | 'right') =>
-    list.some((c) => c.abnormal && (c.finding.concept === of.finding.concept || (c.finding.site !== null && c.finding.site === of.finding.site)) && (c.finding.side === side || c.finding.side === 'bilateral'));
+    list.some(
+      (c) => c.abnormal && (c.finding.concept === of.finding.concept || (c.finding.site !== null && c.finding.site === of.finding.site)) && (c.finding.side === side || c.finding.side === 'bilateral'),
+    );
   for (const a of examSided) {
     for (const b of discussionSided) {
       if (b.finding.concept !== a.finding.concept || b.finding.side !== OPPOSITE[a.finding.side]) continue;

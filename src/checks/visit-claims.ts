@@ -69,7 +69,6 @@ function roleOf(e: TimelineEvent): Role | null {
   return null;
 }
 
-
 /** Every visit's claims, in record order: one list per visit (the encounter the statements were reported at, else the date they share). */
 export function visitClaims(ctx: CheckContext): Claim[][] {
   const config = ctx.patterns.data.checks.examPlanMismatch;
@@ -124,4 +123,3 @@ export function describeClaims(claims: readonly Claim[]): string {
   }
   return listPhrases(out.map((p) => `"${p}"`));
 }
-

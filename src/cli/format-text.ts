@@ -47,7 +47,9 @@ function oneLine(s: string, max: number): string {
 
 export function formatText(t: Timeline, options: { width?: number; color?: boolean } = {}): string {
   const width = Math.max(80, options.width ?? 110);
-  const c = options.color ? { dim: (s: string) => `\x1b[2m${s}\x1b[0m`, bold: (s: string) => `\x1b[1m${s}\x1b[0m`, red: (s: string) => `\x1b[31m${s}\x1b[0m`, yellow: (s: string) => `\x1b[33m${s}\x1b[0m` } : { dim: (s: string) => s, bold: (s: string) => s, red: (s: string) => s, yellow: (s: string) => s };
+  const c = options.color
+    ? { dim: (s: string) => `\x1b[2m${s}\x1b[0m`, bold: (s: string) => `\x1b[1m${s}\x1b[0m`, red: (s: string) => `\x1b[31m${s}\x1b[0m`, yellow: (s: string) => `\x1b[33m${s}\x1b[0m` }
+    : { dim: (s: string) => s, bold: (s: string) => s, red: (s: string) => s, yellow: (s: string) => s };
   const names = new Map(t.documents.map((d) => [d.id, d.name]));
   const lines: string[] = [];
   lines.push(c.bold(`Bundle ${t.bundle}: ${t.documents.length} document${t.documents.length === 1 ? '' : 's'}, ${t.events.length} events, ${t.flags.length} flag${t.flags.length === 1 ? '' : 's'}`));

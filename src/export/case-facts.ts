@@ -13,7 +13,8 @@ export interface CaseFacts {
 }
 
 const CLAIM = /\bclaim\s*(?:no\.?|number|num\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,24})\b/gi;
-const PERSON = /\b(?:patient(?:'s)? name|patient|claimant|injured worker|employee name|applicant)\s*:\s*([A-Z][A-Za-z.,'’ -]{0,40}?)(?=\s{2,}|\s+(?:sex|dob|d\.o\.b\.|date|claim|age|employer|mrn|ssn|chart|account)\b|[\n\r;|]|$)/gi;
+const PERSON =
+  /\b(?:patient(?:'s)? name|patient|claimant|injured worker|employee name|applicant)\s*:\s*([A-Z][A-Za-z.,'’ -]{0,40}?)(?=\s{2,}|\s+(?:sex|dob|d\.o\.b\.|date|claim|age|employer|mrn|ssn|chart|account)\b|[\n\r;|]|$)/gi;
 const EMPLOYER = /\bemployer\s*:\s*([A-Z][A-Za-z0-9&.,'’ -]{1,60}?)(?=\s{2,}|\s+(?:claim|date|insurer|carrier|adjuster|referring|address)\b|[\n\r;|]|$)/gi;
 
 function mostCommon(values: readonly string[]): string | null {
@@ -26,7 +27,10 @@ function mostCommon(values: readonly string[]): string | null {
 }
 
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/[\s,;:.-]+$/, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:.-]+$/, '')
+    .trim();
 }
 
 export function readCaseFacts(timeline: Pick<Timeline, 'events'>, pageTexts: Iterable<string>): CaseFacts {

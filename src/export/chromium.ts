@@ -80,7 +80,8 @@ export async function printHtmlToPdf(documentHtml: string, options: PrintOptions
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: `<div style="font-size:7pt;color:#555;width:100%;padding:0 0.5in;text-align:right;font-family:Arial,sans-serif">${esc(options.headerText)}</div>`,
-      footerTemplate: '<div style="font-size:7pt;color:#555;width:100%;text-align:center;font-family:Arial,sans-serif">Confidential: protected health information · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="font-size:7pt;color:#555;width:100%;text-align:center;font-family:Arial,sans-serif">Confidential: protected health information · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
     });
     return new Uint8Array(pdf);
   } finally {

@@ -261,7 +261,9 @@ function keyOf(r: ChronologyRow): string {
 function finishRow(d: Draft, doc: DocumentInfo | undefined): ChronologyRow {
   // within a row: the groups in reading order, abnormal findings first, then the record's order
   const rank = new Map(ITEM_GROUPS.map((g, i) => [g, i]));
-  d.items.sort((a, b) => (rank.get(a.group) ?? 0) - (rank.get(b.group) ?? 0) || Number(b.abnormal) - Number(a.abnormal) || Number(a.otherDate !== null) - Number(b.otherDate !== null) || a.index - b.index);
+  d.items.sort(
+    (a, b) => (rank.get(a.group) ?? 0) - (rank.get(b.group) ?? 0) || Number(b.abnormal) - Number(a.abnormal) || Number(a.otherDate !== null) - Number(b.otherDate !== null) || a.index - b.index,
+  );
   const counts = Object.fromEntries(ITEM_GROUPS.map((g) => [g, 0])) as Record<ItemGroup, number>;
   for (const i of d.items) counts[i.group]++;
   const docKind = doc?.kind?.kind ?? d.items[0]?.event.documentKind ?? null;
@@ -309,7 +311,11 @@ function rowKind(kind: DocumentInfo['kind']['kind'] | null, items: readonly Chro
   if (n(['determination']) > 0 && exam === 0) return 'Determination';
   if (n(['imaging', 'test']) / total >= 0.5 && exam <= 1) return 'Imaging';
   if (items.some((i) => i.event.sectionCategory === 'procedure' && i.otherDate === null) && n(['procedure']) >= 2) return 'Procedure';
-  if ((n(['therapy']) / total >= 0.3 && items.some((i) => /\btherap|\bPT\b/i.test(i.text))) || items.some((i) => i.otherDate === null && /\bTherapist:|\b(?:PT|physical therapy|occupational therapy) (?:daily note|re-?evaluation|visit)\b/i.test(i.text))) return 'Therapy';
+  if (
+    (n(['therapy']) / total >= 0.3 && items.some((i) => /\btherap|\bPT\b/i.test(i.text))) ||
+    items.some((i) => i.otherDate === null && /\bTherapist:|\b(?:PT|physical therapy|occupational therapy) (?:daily note|re-?evaluation|visit)\b/i.test(i.text))
+  )
+    return 'Therapy';
   if (n(['encounter']) > 0 || exam > 0) return 'Visit';
   return 'Record';
 }
@@ -348,15 +354,25 @@ function distinctTexts(items: readonly ChronologyItem[], max: number, each: numb
 export function rowSummary(items: readonly ChronologyItem[], date: string | null): string {
   const own = items.filter((i) => i.otherDate === null);
   const parts: string[] = [];
-  const done = own.filter((i) => ((i.event.type === 'procedure' && i.event.sectionCategory === 'procedure') || (i.event.type === 'imaging' && (i.event.sectionCategory === 'exam' || i.event.sectionCategory === null))) && !/^(?:exam |date of )?(?:date|procedure date)\b/i.test(i.text));
+  const done = own.filter(
+    (i) =>
+      ((i.event.type === 'procedure' && i.event.sectionCategory === 'procedure') || (i.event.type === 'imaging' && (i.event.sectionCategory === 'exam' || i.event.sectionCategory === null))) &&
+      !/^(?:exam |date of )?(?:date|procedure date)\b/i.test(i.text),
+  );
   const impressions = own.filter((i) => (i.event.type === 'imaging' || i.event.type === 'test') && i.event.sectionCategory === 'assessment');
   const diagnoses = own.filter((i) => i.event.type === 'diagnosis' && i.event.assertion === 'present');
   const abnormal = own.filter((i) => i.event.type === 'exam_finding' && i.abnormal);
   // the plan section's own words first ("Repeat MRI of the lumbar spine"), then plans told elsewhere
   const plans = own
-    .filter((i) => (i.event.type === 'plan' || i.event.type === 'referral' || (i.event.services ?? []).some((s) => s.status === 'requested' || s.status === 'planned')) && i.event.sectionCategory !== 'history')
+    .filter(
+      (i) =>
+        (i.event.type === 'plan' || i.event.type === 'referral' || (i.event.services ?? []).some((s) => s.status === 'requested' || s.status === 'planned')) && i.event.sectionCategory !== 'history',
+    )
     .sort((a, b) => Number(b.event.sectionCategory === 'plan') - Number(a.event.sectionCategory === 'plan') || a.index - b.index);
-  const decisions = own.filter((i) => i.event.type === 'determination' && (i.event.decision || i.event.sectionCategory === 'decision' || /\b(?:upheld|overturned|denied|non-?certified|certified|approved|modified)\b/i.test(i.text)));
+  const decisions = own.filter(
+    (i) =>
+      i.event.type === 'determination' && (i.event.decision || i.event.sectionCategory === 'decision' || /\b(?:upheld|overturned|denied|non-?certified|certified|approved|modified)\b/i.test(i.text)),
+  );
   const therapy = own.filter((i) => i.event.type === 'therapy');
 
   const first = (xs: ChronologyItem[], label: string, max = 1, each = 110) => {

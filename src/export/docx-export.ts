@@ -31,7 +31,10 @@ export async function chronologyDocx(data: ExportData, options: ExportOptions): 
     width: { size: 9000, type: WidthType.DXA },
     borders,
     rows: headerFacts(data).map(
-      (f) => new TableRow({ children: [cell([para([small(f.label, { bold: true })], { spacingAfter: 0 })], { width: 2200, shade: 'EEF2F7' }), cell([para([small(f.value)], { spacingAfter: 0 })], { width: 6800 })] }),
+      (f) =>
+        new TableRow({
+          children: [cell([para([small(f.label, { bold: true })], { spacingAfter: 0 })], { width: 2200, shade: 'EEF2F7' }), cell([para([small(f.value)], { spacingAfter: 0 })], { width: 6800 })],
+        }),
     ),
   });
 
@@ -60,7 +63,9 @@ export async function chronologyDocx(data: ExportData, options: ExportOptions): 
     if (options.detail === 'full' && row.items.length) {
       const lines = row.items.map((i) => {
         const c = itemCells(i);
-        return para([small(`${c.group} · `, { color: '5B6475' }), ...(c.date ? [small(`${c.date} `, { bold: true })] : []), small(c.text), small(`  (${c.page})`, { color: '5B6475' })], { spacingAfter: 20 });
+        return para([small(`${c.group} · `, { color: '5B6475' }), ...(c.date ? [small(`${c.date} `, { bold: true })] : []), small(c.text), small(`  (${c.page})`, { color: '5B6475' })], {
+          spacingAfter: 20,
+        });
       });
       bodyRows.push(new TableRow({ children: [cell(lines, { span: 5, shade: 'FAFBFC' })] }));
     }
@@ -84,7 +89,9 @@ export async function chronologyDocx(data: ExportData, options: ExportOptions): 
 
   const notes = data.flags.flatMap((f) => f.reviews.filter((r) => r.note.trim()).map((r) => ({ f, r }))).sort((a, b) => a.r.createdAt.localeCompare(b.r.createdAt));
   const noteBlocks = notes.length
-    ? notes.map(({ f, r }) => para([small(`${r.createdAt.slice(0, 10)} ${r.reviewer} (${r.decision}, ${f.flag.kind.replace(/_/g, ' ')} ${f.flag.date ?? 'undated'}): `, { bold: true }), small(r.note)]))
+    ? notes.map(({ f, r }) =>
+        para([small(`${r.createdAt.slice(0, 10)} ${r.reviewer} (${r.decision}, ${f.flag.kind.replace(/_/g, ' ')} ${f.flag.date ?? 'undated'}): `, { bold: true }), small(r.note)]),
+      )
     : [para([small('No reviewer notes yet.', { italics: true })])];
 
   const title = `Medical chronology — ${data.timeline.bundle}${data.facts.claimNumber ? ` — claim ${data.facts.claimNumber}` : ''}`;
@@ -102,7 +109,12 @@ export async function chronologyDocx(data: ExportData, options: ExportOptions): 
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [small('Confidential: protected health information · page ', { color: '5B6475' }), new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '5B6475' }), small(' of ', { color: '5B6475' }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 18, color: '5B6475' })],
+                children: [
+                  small('Confidential: protected health information · page ', { color: '5B6475' }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '5B6475' }),
+                  small(' of ', { color: '5B6475' }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 18, color: '5B6475' }),
+                ],
               }),
             ],
           }),

@@ -39,6 +39,10 @@ export function exporterLabel(format: string): string {
 
 /** "lumbar-mri-dispute-chronology-2024-05-01.docx" */
 export function exportFileName(data: Pick<ExportData, 'bundle' | 'generatedAt'>, exporter: Pick<Exporter, 'extension'>): string {
-  const base = data.bundle.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || data.bundle.id;
+  const base =
+    data.bundle.name
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || data.bundle.id;
   return `${base}-chronology-${data.generatedAt.slice(0, 10)}.${exporter.extension}`;
 }

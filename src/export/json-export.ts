@@ -29,7 +29,20 @@ export const ChronologyExportSchema = z
           encounterId: z.string().nullable(),
           flags: z.array(z.string()),
           statements: z
-            .array(z.object({ eventId: z.string(), group: z.string(), type: z.string(), date: z.string().nullable(), text: z.string(), page: z.number().int(), start: z.number().int(), end: z.number().int() }).strict())
+            .array(
+              z
+                .object({
+                  eventId: z.string(),
+                  group: z.string(),
+                  type: z.string(),
+                  date: z.string().nullable(),
+                  text: z.string(),
+                  page: z.number().int(),
+                  start: z.number().int(),
+                  end: z.number().int(),
+                })
+                .strict(),
+            )
             .optional(),
         })
         .strict(),
@@ -74,7 +87,18 @@ export function chronologyJson(data: ExportData, options: ExportOptions): string
       encounterId: r.encounterId,
       flags: data.flags.filter((f) => r.flagIds.includes(f.flag.id)).map((f) => f.record.id),
       ...(options.detail === 'full'
-        ? { statements: r.items.map((i) => ({ eventId: i.event.id, group: i.group, type: i.event.type, date: i.event.date, text: i.text, page: i.event.source.page, start: i.event.source.start, end: i.event.source.end })) }
+        ? {
+            statements: r.items.map((i) => ({
+              eventId: i.event.id,
+              group: i.group,
+              type: i.event.type,
+              date: i.event.date,
+              text: i.text,
+              page: i.event.source.page,
+              start: i.event.source.start,
+              end: i.event.source.end,
+            })),
+          }
         : {}),
     })),
     flags: data.flags.map((f) => ({
@@ -86,7 +110,11 @@ export function chronologyJson(data: ExportData, options: ExportOptions): string
       date: f.flag.date,
       summary: f.flag.summary,
       rows: f.rowIds,
-      sides: flagSides(f.flag, data.timeline.events).map((s) => ({ role: s.role, derived: s.derived, quotes: s.quotes.map((q) => ({ document: q.document, documentName: name(q.document), page: q.page, start: q.start, end: q.end, quote: q.quote })) })),
+      sides: flagSides(f.flag, data.timeline.events).map((s) => ({
+        role: s.role,
+        derived: s.derived,
+        quotes: s.quotes.map((q) => ({ document: q.document, documentName: name(q.document), page: q.page, start: q.start, end: q.end, quote: q.quote })),
+      })),
       reviews: f.reviews.map((v) => ({ decision: v.decision, reviewer: v.reviewer, note: v.note, at: v.createdAt })),
     })),
   };

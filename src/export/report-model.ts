@@ -74,7 +74,10 @@ export function headerFacts(data: ExportData): HeaderFact[] {
   facts.push(
     { label: 'Date range', value: c.from ? `${usDate(c.from)} – ${usDate(c.to)}` : 'no dated records' },
     { label: 'Documents', value: `${data.timeline.documents.length} documents, ${pages} pages` },
-    { label: 'Chronology', value: data.filterText ? `${data.rows.length} of ${c.rows.length} visits and reports (${data.filterText})` : `${c.rows.length} visits and reports from ${c.events} statements` },
+    {
+      label: 'Chronology',
+      value: data.filterText ? `${data.rows.length} of ${c.rows.length} visits and reports (${data.filterText})` : `${c.rows.length} visits and reports from ${c.events} statements`,
+    },
     { label: 'Flags', value: `${data.flags.length} (${open} open)` },
     { label: 'Prepared', value: `${data.generatedAt.slice(0, 16).replace('T', ' ')} UTC by chartline${data.generatedBy ? ` for ${data.generatedBy}` : ''}` },
   );

@@ -43,7 +43,18 @@ export async function chronologyXlsx(data: ExportData, _options: ExportOptions):
   ];
   for (const row of data.rows) {
     const r = rowCells(row, data);
-    const added = chrono.addRow({ date: excelDate(row.date, r.date), type: r.type, provider: row.provider ?? '', facility: row.facility ?? '', summary: r.summary, document: r.document, pages: r.pages, statements: row.items.length, flags: r.flags, id: row.id });
+    const added = chrono.addRow({
+      date: excelDate(row.date, r.date),
+      type: r.type,
+      provider: row.provider ?? '',
+      facility: row.facility ?? '',
+      summary: r.summary,
+      document: r.document,
+      pages: r.pages,
+      statements: row.items.length,
+      flags: r.flags,
+      id: row.id,
+    });
     added.alignment = { vertical: 'top', wrapText: true };
     if (r.flags) added.getCell('flags').font = { color: { argb: 'FFB3261E' } };
   }
@@ -66,7 +77,18 @@ export async function chronologyXlsx(data: ExportData, _options: ExportOptions):
     const r = rowCells(row, data);
     for (const i of row.items) {
       const c = itemCells(i);
-      const added = statements.addRow({ visit: excelDate(row.date, r.date), type: r.type, document: row.document.name, group: c.group, date: c.date, stype: c.type, text: c.text, page: i.event.source.page, row: row.id, event: i.event.id });
+      const added = statements.addRow({
+        visit: excelDate(row.date, r.date),
+        type: r.type,
+        document: row.document.name,
+        group: c.group,
+        date: c.date,
+        stype: c.type,
+        text: c.text,
+        page: i.event.source.page,
+        row: row.id,
+        event: i.event.id,
+      });
       added.alignment = { vertical: 'top', wrapText: true };
     }
   }
@@ -90,7 +112,10 @@ export async function chronologyXlsx(data: ExportData, _options: ExportOptions):
       const s = t.sides[k];
       return s ? `${s.role}:\n${s.quotes.map((q) => `“${q.text}” (${q.cite})`).join('\n')}` : '';
     };
-    const extra = t.sides.slice(2).map((s) => `\n${s.role}: ${s.quotes.map((q) => `“${q.text}” (${q.cite})`).join(' ')}`).join('');
+    const extra = t.sides
+      .slice(2)
+      .map((s) => `\n${s.role}: ${s.quotes.map((q) => `“${q.text}” (${q.cite})`).join(' ')}`)
+      .join('');
     const added = flags.addRow({
       severity: f.flag.severity,
       kind: f.flag.kind.replace(/_/g, ' '),
@@ -124,7 +149,10 @@ export async function chronologyXlsx(data: ExportData, _options: ExportOptions):
     { header: 'Pages', key: 'pages', width: 8 },
     { header: 'Problems', key: 'problems', width: 70 },
   ];
-  data.timeline.documents.forEach((d, i) => docs.addRow({ n: i + 1, name: d.name, kind: d.kind?.kind ?? 'other', pages: d.pages, problems: d.errors.map((e) => e.message).join('\n') }).alignment = { vertical: 'top', wrapText: true });
+  data.timeline.documents.forEach(
+    (d, i) =>
+      (docs.addRow({ n: i + 1, name: d.name, kind: d.kind?.kind ?? 'other', pages: d.pages, problems: d.errors.map((e) => e.message).join('\n') }).alignment = { vertical: 'top', wrapText: true }),
+  );
   style(docs);
 
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -49,16 +49,17 @@ export function scoreDocumentKinds(analyzed: AnalyzedDocument, patterns: Pattern
   const topEnd = openingEnd(text, config.top.lines, config.top.chars);
   const found = new Map<DocumentKindCue, Map<string, { start: number; end: number; top: boolean }>>();
   const take = (matches: LexiconMatch<DocumentKindCue[]>[]): void => {
-    for (const m of matches) for (const cue of m.value) {
-      const top = m.start < topEnd;
-      if (cue.scope === 'title' && !(top && isTitlePosition(text, m.start, config.top.titleLineChars))) continue;
-      if (cue.scope === 'heading' && !isHeading(text, m.start, m.end)) continue;
-      const terms = found.get(cue) ?? new Map();
-      const key = m.term.toLowerCase();
-      const seen = terms.get(key);
-      if (!seen || (top && !seen.top)) terms.set(key, { start: m.start, end: m.end, top });
-      found.set(cue, terms);
-    }
+    for (const m of matches)
+      for (const cue of m.value) {
+        const top = m.start < topEnd;
+        if (cue.scope === 'title' && !(top && isTitlePosition(text, m.start, config.top.titleLineChars))) continue;
+        if (cue.scope === 'heading' && !isHeading(text, m.start, m.end)) continue;
+        const terms = found.get(cue) ?? new Map();
+        const key = m.term.toLowerCase();
+        const seen = terms.get(key);
+        if (!seen || (top && !seen.top)) terms.set(key, { start: m.start, end: m.end, top });
+        found.set(cue, terms);
+      }
   };
   // Sentences hold every word of the document but the headers alone on their lines: those come
   // from the sections ("HOSPITAL COURSE" on its own line is a section, not a sentence).

@@ -18,7 +18,8 @@ const TREATMENTS = new Set(['procedure', 'therapy', 'medication']);
 // "forward" outcome words take the service after them: "improvement with physical therapy"
 const LEADS_FORWARD = /^\s*(?:to|from|with|after|following)\b/i;
 // "6 sessions were authorized", "approved for 8 visits": a quantity approved is part of a request
-const QUANTITY_DECIDED = /\b(?:approved|authorized|certified)\s+(?:for\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b\d+\s+(?:sessions?|visits?)\s+(?:was|were|is|are)\s+(?:approved|authorized|certified)/i;
+const QUANTITY_DECIDED =
+  /\b(?:approved|authorized|certified)\s+(?:for\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b\d+\s+(?:sessions?|visits?)\s+(?:was|were|is|are)\s+(?:approved|authorized|certified)/i;
 
 function within<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
   return items.filter((x) => x.start >= start && x.end <= end);

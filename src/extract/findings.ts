@@ -123,7 +123,8 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
     const clause = clauseAround(s, m.start, m.end);
     let polarity: Finding['polarity'];
     if (m.value.polarity === 'test') {
-      const listed: Finding['polarity'] | null = lastTest && /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*(?:the\s+)?$/i.test(s.text.slice(lastTest.end - s.start, m.start - s.start)) ? lastTest.polarity : null;
+      const listed: Finding['polarity'] | null =
+        lastTest && /^\s*(?:,|and|or|\/|,\s*and|,\s*or)\s*(?:the\s+)?$/i.test(s.text.slice(lastTest.end - s.start, m.start - s.start)) ? lastTest.polarity : null;
       const result: Finding['polarity'] | null = testResult(patterns, s, m, clause) ?? listed;
       if (!result) continue;
       polarity = result;
@@ -148,7 +149,12 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
       site: siteIn(patterns, s, clause.start, clause.end) ?? coordinatedSite(patterns, s, clause),
       side,
       assertion: 'present',
-      reported: symptomsAreReports && m.value.reportable && !examContext && value === null && (s.has('patient_report') || s.cuesOf('symptom').some((c) => c.start >= clause.start - 40 && c.end <= clause.end + 40)),
+      reported:
+        symptomsAreReports &&
+        m.value.reportable &&
+        !examContext &&
+        value === null &&
+        (s.has('patient_report') || s.cuesOf('symptom').some((c) => c.start >= clause.start - 40 && c.end <= clause.end + 40)),
       text: m.text,
       rule: `finding.${m.value.id}${corrected.length > 0 ? '>fuzzy' : ''}`,
       ...(corrected.length > 0 ? { corrected: unique(corrected) } : {}),
@@ -158,7 +164,8 @@ export function readFindings(patterns: Patterns, s: AnalyzedSentence, matches: r
   }
   out.push(...measuredSigns(patterns, s));
   for (const f of coordinatedNormals(patterns, s)) {
-    if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text))) out.push({ ...f, side: f.side ?? sentenceSide, site: f.site ?? siteIn(patterns, s, s.start, s.end) });
+    if (!out.some((o) => o.concept === f.concept && o.polarity === 'normal' && o.text.includes(f.text)))
+      out.push({ ...f, side: f.side ?? sentenceSide, site: f.site ?? siteIn(patterns, s, s.start, s.end) });
   }
   return out;
 }
@@ -250,7 +257,9 @@ function coordinatedNormals(patterns: Patterns, s: AnalyzedSentence): FindingMen
     const head = chain[0] as LexiconMatch<string>;
     const tail = chain.at(-1) as LexiconMatch<string>;
     const lead = before.find((b) => b.end <= head.start && /^\s*$/.test(s.text.slice(b.end - s.start, head.start - s.start)));
-    const trail = after.find((a) => a.start >= tail.end && /^\s*(?:(?:is|are|was|were|remain|remains|remained)\s+)?(?:grossly\s+|otherwise\s+|fully\s+)?$/i.test(s.text.slice(tail.end - s.start, a.start - s.start)));
+    const trail = after.find(
+      (a) => a.start >= tail.end && /^\s*(?:(?:is|are|was|were|remain|remains|remained)\s+)?(?:grossly\s+|otherwise\s+|fully\s+)?$/i.test(s.text.slice(tail.end - s.start, a.start - s.start)),
+    );
     if (!lead && !trail) continue;
     if (s.assertion.at(head.start, head.end).assertion === 'absent') continue;
     // the claim's words: "full strength and normal sensation", "Motor strength is full"

@@ -131,8 +131,7 @@ export function findNoteVisit(analyzed: AnalyzedDocument, reading: VisitReading 
   });
 
   // "Exam Date: 02/12/14", "Date of Study:" — a report's own date
-  const label =
-    labelled(analyzed, 'encounter', LABEL_ORDER) ?? (reading.studyReport ? labelled(analyzed, 'imaging') : null) ?? (reading.operative ? labelled(analyzed, 'procedure') : null);
+  const label = labelled(analyzed, 'encounter', LABEL_ORDER) ?? (reading.studyReport ? labelled(analyzed, 'imaging') : null) ?? (reading.operative ? labelled(analyzed, 'procedure') : null);
   if (label) return visit(label.date, label.date.value, `note-visit.${label.rule.replace(/^label\./, '')}`, label.s, { start: label.s.start, end: label.date.end });
 
   for (const s of opening) {

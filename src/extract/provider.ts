@@ -294,7 +294,8 @@ function letterhead(text: string, from: number, to: number, cues: ProviderCues, 
     if (org && org.start === lead && !rest.includes(':') && rest.trim().length <= 40) facilities.push({ value: org.name, rule: 'letterhead.facility', rank: 3, start: org.start, end: org.end });
     if (salutation >= 0) continue;
     const name = parseName(text, lead, line.end, cues);
-    if (name && name.credentials.length > 0 && /^[\s,.]*$/.test(text.slice(name.end, line.end))) providers.push({ value: name.normal, rule: 'letterhead.provider', rank: 3, start: name.start, end: name.end });
+    if (name && name.credentials.length > 0 && /^[\s,.]*$/.test(text.slice(name.end, line.end)))
+      providers.push({ value: name.normal, rule: 'letterhead.provider', rank: 3, start: name.start, end: name.end });
     if (providers.length + facilities.length > before) used = line.end;
   }
   return used;
@@ -369,9 +370,7 @@ const credentialRegexCache = new WeakMap<ProviderCues, RegExp>();
 function credentialRegex(cues: ProviderCues): RegExp {
   let re = credentialRegexCache.get(cues);
   if (!re) {
-    const alternatives = [...cues.credentials.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((c) => [...c].map((ch) => (/[A-Za-z]/.test(ch) ? `${ch}\\.?` : ch.replace(/[/-]/g, '\\$&'))).join(''));
+    const alternatives = [...cues.credentials.keys()].sort((a, b) => b.length - a.length).map((c) => [...c].map((ch) => (/[A-Za-z]/.test(ch) ? `${ch}\\.?` : ch.replace(/[/-]/g, '\\$&'))).join(''));
     re = new RegExp(`^(?:${alternatives.join('|')})(?![A-Za-z])`);
     credentialRegexCache.set(cues, re);
   }

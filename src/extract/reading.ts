@@ -11,7 +11,6 @@ export { isReviewCategory, REVIEW_CATEGORIES } from '../model/section-roles.js';
 /** "MRI lumbar spine without contrast:  Upheld" — an IMR item with its outcome, on a line of its own. */
 export const DECISION_OUTCOME = /:\s*(?:upheld|overturned)\s*\.?$/i;
 
-
 /** Sections whose sentences never yield clinical events: process boilerplate and guideline citations. */
 export function isSilentSection(s: AnalyzedSentence): boolean {
   const c = s.section?.category;
@@ -41,7 +40,16 @@ export function isGuidelineVoice(s: AnalyzedSentence): boolean {
 // "continue" or "start" alone does not make a plan; with a service it does ("continue physical therapy").
 const WEAK_PLAN = new Set(['continue', 'continued', 'continuing', 'start', 'will be', 'pending', 'awaiting', 'refill', 'refilled', 'initiate', 'advised', 'was advised', 'plans', 'planning']);
 // A request for authorization is a plan event by itself: "The request for authorization was signed on 11/21/2016."
-const SELF_STANDING_PLAN = new Set(['request for authorization', 'request for authorization form', 'authorization request', 'requested authorization', 'rfa', 'rfas', 'treatment plan', 'plan of care']);
+const SELF_STANDING_PLAN = new Set([
+  'request for authorization',
+  'request for authorization form',
+  'authorization request',
+  'requested authorization',
+  'rfa',
+  'rfas',
+  'treatment plan',
+  'plan of care',
+]);
 
 export function strongPlanCues(s: AnalyzedSentence): LexiconMatch<CueValue>[] {
   return planCues(s).filter((c) => !WEAK_PLAN.has(c.term.toLowerCase()));

@@ -14,7 +14,6 @@ import { readDetermination } from './extractors/determination.js';
 import { linkDate, type DateLink } from './link-date.js';
 import { DECISION_OUTCOME, isGuidelineVoice, isSilentSection, planCues, strongPlanCues } from './reading.js';
 
-
 export type ServiceRole = 'plan' | 'determination' | 'report' | 'ignore';
 
 export interface ServiceReading {

@@ -38,7 +38,10 @@ export function summarize(type: EventType, quote: string): string {
 }
 
 export function eventId(docSha: string, m: Pick<Mention, 'type' | 'quoteStart' | 'quoteEnd' | 'date'>): string {
-  return `ev_${createHash('sha1').update(`${docSha}|${m.type}|${m.quoteStart}|${m.quoteEnd}|${m.date ?? ''}`).digest('hex').slice(0, 16)}`;
+  return `ev_${createHash('sha1')
+    .update(`${docSha}|${m.type}|${m.quoteStart}|${m.quoteEnd}|${m.date ?? ''}`)
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 /**

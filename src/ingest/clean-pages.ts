@@ -82,7 +82,12 @@ function lastNonEmpty(lines: string[]): string | undefined {
 }
 
 function splitLines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\t\f\v]/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[\t\f\v]/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
 }
 
 /**
@@ -133,7 +138,12 @@ function addNearRepeats(counts: Map<string, number>, needed: number, repeated: S
     if (repeated.has(key)) continue;
     // the numbers must agree: "Date of Service: 03/04/2015" and "... 04/01/2015" are two visits
     const digits = key.replace(/\D/g, '');
-    const near = keys.filter((other) => Math.abs(other.length - key.length) <= 2 && other.replace(/\D/g, '') === digits && (other === key || DamerauLevenshteinDistance(key, other) <= (key.length >= 16 ? 2 + Math.floor(key.length / 40) : 1)));
+    const near = keys.filter(
+      (other) =>
+        Math.abs(other.length - key.length) <= 2 &&
+        other.replace(/\D/g, '') === digits &&
+        (other === key || DamerauLevenshteinDistance(key, other) <= (key.length >= 16 ? 2 + Math.floor(key.length / 40) : 1)),
+    );
     const total = near.reduce((n, k) => n + (counts.get(k) ?? 0), 0);
     if (total >= needed && near.length > 1) for (const k of near) repeated.add(k);
   }
@@ -161,7 +171,10 @@ function collectWords(raw: ReadonlyArray<{ text: string }>): Set<string> {
  * shorter ones ended their paragraph. Text files with one paragraph per line have no wrap width.
  */
 function wrapWidth(lines: string[]): number | null {
-  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0 && n <= 160).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => l.trim().length)
+    .filter((n) => n > 0 && n <= 160)
+    .sort((a, b) => a - b);
   if (lengths.length < 3) return null;
   return lengths[Math.floor(lengths.length * 0.9)] ?? null;
 }

@@ -30,7 +30,12 @@ function mix(h: number): number {
 }
 
 export function fingerprintPage(page: number, text: string, shingleSize: number): PageFingerprint {
-  const words = text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   const normalized = words.join(' ');
   const minhash = new Array<number>(SIGNATURE).fill(0xffffffff);
   // each word hashed once; a shingle's hash combines its words' hashes in order

@@ -103,7 +103,10 @@ async function readRawPages(file: InputFile, pdfReader: (data: Uint8Array) => Pr
       return { pages: splitTextPages(text), notes: named('a Word document') };
     }
     case 'unknown':
-      throw new IngestError('unsupported', /\.pdf$/i.test(file.name) ? 'the file is named .pdf but is not a PDF' : 'unsupported file type: chartline reads PDF, Word (.docx), plain-text and image files');
+      throw new IngestError(
+        'unsupported',
+        /\.pdf$/i.test(file.name) ? 'the file is named .pdf but is not a PDF' : 'unsupported file type: chartline reads PDF, Word (.docx), plain-text and image files',
+      );
     case 'text': {
       // refused before decoding: a 200 MB file would be 400 MB as a string (UTF-16LE up to 2 bytes a character)
       checkTextSize(file.data.length, maxTextChars * 2, 'bytes');
@@ -141,7 +144,11 @@ function assemble(pages: CleanPage[], name: string, ocrPages: ReadonlySet<number
   if (pages.length === 0 || (blank.length === pages.length && ocrPages.size === 0)) {
     errors.push({ code: 'needs_ocr', message: `${name}: no text layer on any page (${pages.length} page${pages.length === 1 ? '' : 's'}): the document is scanned and needs OCR`, pages: blank });
   } else if (blank.length > 0) {
-    errors.push({ code: 'needs_ocr', message: `${name}: page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer and need${blank.length === 1 ? 's' : ''} OCR`, pages: blank });
+    errors.push({
+      code: 'needs_ocr',
+      message: `${name}: page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer and need${blank.length === 1 ? 's' : ''} OCR`,
+      pages: blank,
+    });
   }
   return { text, pages: spans, errors };
 }

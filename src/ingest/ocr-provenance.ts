@@ -10,7 +10,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** The OCR provenance of one quote of this document. */
 export function quoteOcr(doc: Pick<IngestedDocument, 'pageInfo' | 'ocrWords'>, source: Pick<Source, 'page' | 'start' | 'end'>): OcrProvenance | null {
   const info = doc.pageInfo.find((p) => p.num === source.page);
-  if (!info || info.text !== 'ocr') return null;
+  if (info?.text !== 'ocr') return null;
   const page = doc.ocrWords?.get(source.page);
   const fallback = info.confidence === null ? null : { confidence: info.confidence };
   if (!page) return fallback;

@@ -34,7 +34,11 @@ export interface Edit {
 export function repairOcrText(text: string, words: readonly OcrWord[] = []): { text: string; words: OcrWord[] } {
   const junk = junkEdits(text, words);
   const dropped = new Set(junk.map((e) => e.word));
-  const first = apply(text, junk, words.filter((_, i) => !dropped.has(i)));
+  const first = apply(
+    text,
+    junk,
+    words.filter((_, i) => !dropped.has(i)),
+  );
   return apply(first.text, dateEdits(first.text), first.words);
 }
 

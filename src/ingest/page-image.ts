@@ -146,7 +146,7 @@ export class PdfPages {
     if (quarter) {
       // [0 b c 0]: the image is drawn turned a quarter; b > 0 and c < 0 is a turn counter-clockwise
       s = s.rotate(b > 0 ? 270 : 90);
-      if ((b > 0) === (c > 0)) s = s.flop();
+      if (b > 0 === c > 0) s = s.flop();
     } else {
       if (a < 0) s = s.flop();
       if (d < 0) s = s.flip();

@@ -22,5 +22,8 @@ const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
 /** Throws `too_large` when `size` (characters of text, or bytes before decoding) is over the budget. */
 export function checkTextSize(size: number, budget: number, what: 'text' | 'bytes'): void {
   if (size <= budget) return;
-  throw new IngestError('too_large', `too large to read: ${mb(size)} of ${what === 'text' ? 'text' : 'text file'}, over the ${mb(budget)} per-document limit (CHARTLINE_MAX_DOCUMENT_MB); split the file and upload the parts`);
+  throw new IngestError(
+    'too_large',
+    `too large to read: ${mb(size)} of ${what === 'text' ? 'text' : 'text file'}, over the ${mb(budget)} per-document limit (CHARTLINE_MAX_DOCUMENT_MB); split the file and upload the parts`,
+  );
 }

@@ -49,8 +49,22 @@ function mergeTerms(data: z.infer<typeof DocumentKindsFile>['cues'], cues: Docum
       if (!e.value.includes(cue)) e.value.push(cue);
       map.set(key, e);
     };
-    for (const t of c.terms) add(folded, tokenize(t).map((k) => k.norm).join(' '), () => ({ value: [], terms: [t] }));
-    for (const t of c.caseSensitive) add(exact, tokenize(t).map((k) => k.raw).join(' '), () => ({ value: [], caseSensitive: [t] }));
+    for (const t of c.terms)
+      add(
+        folded,
+        tokenize(t)
+          .map((k) => k.norm)
+          .join(' '),
+        () => ({ value: [], terms: [t] }),
+      );
+    for (const t of c.caseSensitive)
+      add(
+        exact,
+        tokenize(t)
+          .map((k) => k.raw)
+          .join(' '),
+        () => ({ value: [], caseSensitive: [t] }),
+      );
     for (const p of c.patterns) add(patterns, p, () => ({ value: [], patterns: [p] }));
   });
   return [...folded.values(), ...exact.values(), ...patterns.values()];

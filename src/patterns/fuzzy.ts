@@ -30,7 +30,7 @@ export type FuzzyConfig = z.infer<typeof FuzzyFile>;
 const LETTERS = /^[a-z]+$/;
 // "Keflex", "Prograf": a name; a sentence's or a clause's first word is capitalised anyway
 const CAPITALIZED = /^[A-Z][a-z]+$/;
-const OPENS = /^[.:;!?(\["/#&+-]$/;
+const OPENS = /^[.:;!?(["/#&+-]$/;
 // "Dr. Diener": the word after a title is a name, though a full stop comes before it
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof']);
 

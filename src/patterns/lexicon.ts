@@ -84,8 +84,18 @@ class PhraseTries<T> {
 
   add(member: number, entries: readonly LexiconEntry<T>[]): void {
     for (const e of entries) {
-      for (const term of e.terms ?? []) PhraseTries.insert(this.folded, tokenize(term).map((t) => t.norm), { member, value: e.value, term });
-      for (const term of e.caseSensitive ?? []) PhraseTries.insert(this.exact, tokenize(term).map((t) => t.raw), { member, value: e.value, term });
+      for (const term of e.terms ?? [])
+        PhraseTries.insert(
+          this.folded,
+          tokenize(term).map((t) => t.norm),
+          { member, value: e.value, term },
+        );
+      for (const term of e.caseSensitive ?? [])
+        PhraseTries.insert(
+          this.exact,
+          tokenize(term).map((t) => t.raw),
+          { member, value: e.value, term },
+        );
     }
   }
 

@@ -77,13 +77,13 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function measuredSign(system: FindingSystem, m: NonNullable<FindingsFileData['measured']>[number]): MeasuredSign {
   // longest label first ("pulse ox" before "pulse"); a label of one or two letters ("BP", "T") only as
   // written, a longer one in any usual case ("Blood pressure", "BLOOD PRESSURE", "blood pressure")
-  const cases = (l: string): string[] => (l.length <= 2 ? [l] : [...new Set([l, l.toLowerCase(), l.toUpperCase(), l[0]!.toUpperCase() + l.slice(1).toLowerCase(), l.replace(/\b[a-z]/g, (c) => c.toUpperCase())])]);
+  const cases = (l: string): string[] =>
+    l.length <= 2 ? [l] : [...new Set([l, l.toLowerCase(), l.toUpperCase(), l[0]!.toUpperCase() + l.slice(1).toLowerCase(), l.replace(/\b[a-z]/g, (c) => c.toUpperCase())])];
   const labels = [...m.labels]
     .sort((a, b) => b.length - a.length)
     .flatMap(cases)
     .map((l) => escapeRe(l).replace(/ /g, '\\s+'));
-  const number =
-    m.reading === 'pressure' ? '(\\d{2,3})\\s*\\/\\s*(\\d{2,3})' : m.reading === 'score' ? `(\\d{1,3})\\s*(?:\\/|out\\s+of)\\s*${m.outOf ?? 100}` : '(\\d{1,3}(?:\\.\\d)?)';
+  const number = m.reading === 'pressure' ? '(\\d{2,3})\\s*\\/\\s*(\\d{2,3})' : m.reading === 'score' ? `(\\d{1,3})\\s*(?:\\/|out\\s+of)\\s*${m.outOf ?? 100}` : '(\\d{1,3}(?:\\.\\d)?)';
   // "Blood pressure of 178/104", "pulse is 90", "BP: 118/72", "blood pressure today in office was 132/80":
   // up to five lower-case words between the label and its number
   const re = new RegExp(`(?<![\\w/])(?:${labels.join('|')})(?![\\w/])[\\s:=,-]*(?:[a-z-]{1,10}\\s+){0,5}?${number}(?![\\d/]|\\.\\d)`, 'g');
@@ -190,7 +190,9 @@ function readFindingFiles(dir: string): { name: string; data: FindingsFileData }
   const folder = join(dir, 'findings');
   if (!existsSync(folder)) throw new PatternError(`patterns/findings/: folder is missing (looked in ${dir})`);
   const out: { name: string; data: FindingsFileData }[] = [];
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const label = `patterns/findings/${file}`;
     let json: unknown;
     try {
@@ -212,7 +214,9 @@ function readFindingFiles(dir: string): { name: string; data: FindingsFileData }
       if (other) throw new PatternError(`patterns/findings/${f.name}.json: id "${e.id}" is also used in patterns/findings/${other}.json`);
       ids.set(e.id, f.name);
       for (const term of e.terms ?? []) {
-        const key = tokenize(term).map((t) => t.norm).join(' ');
+        const key = tokenize(term)
+          .map((t) => t.norm)
+          .join(' ');
         const owner = terms.get(key);
         if (owner && owner !== `${f.name}.json ${e.id}`) throw new PatternError(`patterns/findings/${f.name}.json: ${e.id}: the term "${term}" is also in patterns/findings/${owner}`);
         terms.set(key, `${f.name}.json ${e.id}`);
@@ -249,7 +253,16 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
     exam: new Lexicon<ExamValue>(
       data.findings.flatMap(({ data: file }) => [
         ...file.findings.map((f) => ({
-          value: { id: f.id, concept: f.concept, system: file.system, polarity: f.polarity, reportable: f.reportable, neutral: f.neutral, context: f.context ? new Lexicon([{ value: true as const, terms: f.context }]) : null, underLabel: f.underLabel ?? {} },
+          value: {
+            id: f.id,
+            concept: f.concept,
+            system: file.system,
+            polarity: f.polarity,
+            reportable: f.reportable,
+            neutral: f.neutral,
+            context: f.context ? new Lexicon([{ value: true as const, terms: f.context }]) : null,
+            underLabel: f.underLabel ?? {},
+          },
           terms: f.terms,
           caseSensitive: f.caseSensitive,
           patterns: f.patterns,
@@ -312,9 +325,27 @@ export function compilePatterns(data: PatternData, dir = ''): Patterns {
 function vocabularyWords(p: Omit<Patterns, 'fuzzy'>): Set<string> {
   const words = new Set<string>();
   const lexicons: (Lexicon<unknown> | LexiconSet<unknown>)[] = [
-    p.narratedParts, p.labels, p.services, p.cues, p.exam, p.testWords, p.motions, p.systemNormal, p.clauseWords,
-    p.coordination.nouns, p.coordination.normalBefore, p.coordination.normalAfter, p.assertion, p.markers,
-    p.decisionPartial, p.furtherRequest, p.qualifiedResponse, p.conditionalOpeners, p.bodyParts, p.sides, p.relativeCues,
+    p.narratedParts,
+    p.labels,
+    p.services,
+    p.cues,
+    p.exam,
+    p.testWords,
+    p.motions,
+    p.systemNormal,
+    p.clauseWords,
+    p.coordination.nouns,
+    p.coordination.normalBefore,
+    p.coordination.normalAfter,
+    p.assertion,
+    p.markers,
+    p.decisionPartial,
+    p.furtherRequest,
+    p.qualifiedResponse,
+    p.conditionalOpeners,
+    p.bodyParts,
+    p.sides,
+    p.relativeCues,
     ...p.headerWords.map((h) => h.words),
   ];
   for (const l of lexicons) l.words(words);

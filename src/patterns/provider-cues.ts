@@ -51,7 +51,14 @@ export function compileProviderCues(data: z.infer<typeof ProvidersFile>): Provid
     visitCues: new LexiconSet(data.visitCues.map((c) => [{ value: { id: c.id, inHistory: c.inHistory }, terms: c.terms, caseSensitive: c.caseSensitive, patterns: c.patterns }])),
     facilityCues: new LexiconSet(data.facilityCues.map((c) => [{ value: { id: c.id, inHistory: c.inHistory }, terms: c.terms, caseSensitive: c.caseSensitive, patterns: c.patterns }])),
     facilityLabels: new Lexicon([{ value: true as const, terms: data.facilityLabels }]),
-    facilitySuffixes: data.facilitySuffixes.map((s) => s.toLowerCase().split(/\s+/).map((w) => w.replace(/\.$/, ''))).sort((a, b) => b.length - a.length),
+    facilitySuffixes: data.facilitySuffixes
+      .map((s) =>
+        s
+          .toLowerCase()
+          .split(/\s+/)
+          .map((w) => w.replace(/\.$/, '')),
+      )
+      .sort((a, b) => b.length - a.length),
     notFacilityWords: new Lexicon([{ value: true as const, terms: data.notFacilityWords }]),
     genericWords: new Set(data.genericWords.map((w) => w.toLowerCase())),
     futureBefore: new Lexicon([{ value: true as const, terms: data.futureBefore }]),

@@ -5,15 +5,21 @@ import { DOCUMENT_KINDS, EVENT_TYPES, FINDING_SYSTEMS } from '../schema.js';
 
 export { FINDING_SYSTEMS };
 
-const regexSource = z.string().min(1).superRefine((src, ctx) => {
-  try {
-    new RegExp(src, 'iu');
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(err as Error).message}` });
-  }
-});
+const regexSource = z
+  .string()
+  .min(1)
+  .superRefine((src, ctx) => {
+    try {
+      new RegExp(src, 'iu');
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(err as Error).message}` });
+    }
+  });
 
-const phrase = z.string().min(1).refine((s) => s.trim() === s, 'phrases must not start or end with spaces');
+const phrase = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim() === s, 'phrases must not start or end with spaces');
 
 /** Literal phrases (case-insensitive), exact tokens (case-sensitive) and regular expressions. */
 export const LexiconFields = {
@@ -29,7 +35,23 @@ const ruleId = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'ids are lowerc
  * exam, results, assessment, plan, discussion, procedure (the operation's name in procedure_name) and
  * goals belong to the visit the note is about; the rest are the reviewer's own sections or process text (letters).
  */
-export const SECTION_CATEGORIES = ['boilerplate', 'history', 'course', 'issues', 'guideline', 'rationale', 'medications', 'exam', 'results', 'assessment', 'plan', 'discussion', 'procedure', 'procedure_name', 'goals'] as const;
+export const SECTION_CATEGORIES = [
+  'boilerplate',
+  'history',
+  'course',
+  'issues',
+  'guideline',
+  'rationale',
+  'medications',
+  'exam',
+  'results',
+  'assessment',
+  'plan',
+  'discussion',
+  'procedure',
+  'procedure_name',
+  'goals',
+] as const;
 
 /** A list whose entries' ids must differ (the id is the rule an output names). */
 function uniqueIds(items: readonly { id: string }[], ctx: z.RefinementCtx): void {
@@ -387,9 +409,15 @@ export const ProvidersFile = z
       .min(1)
       .superRefine((items, ctx) => uniqueIds(items, ctx)),
     /** a sentence telling who saw the patient ("seen and examined by Dr. Lee") */
-    visitCues: z.array(narrativeCue).min(1).superRefine((items, ctx) => uniqueIds(items, ctx)),
+    visitCues: z
+      .array(narrativeCue)
+      .min(1)
+      .superRefine((items, ctx) => uniqueIds(items, ctx)),
     /** a sentence telling where ("presents to Valley Hospital", "in the operating room at ...") */
-    facilityCues: z.array(narrativeCue).min(1).superRefine((items, ctx) => uniqueIds(items, ctx)),
+    facilityCues: z
+      .array(narrativeCue)
+      .min(1)
+      .superRefine((items, ctx) => uniqueIds(items, ctx)),
     /** labels before a facility's name ("Facility:", "Place of service:") */
     facilityLabels: z.array(phrase),
     /** the last words of an organisation's name that make it a place of care ("Medical Group", "Hospital") */

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { isCalendarDay } from '../reference-day.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isCalendarDay, 'a real calendar day');
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isCalendarDay, 'a real calendar day');
 
 export const DocumentJobDataSchema = z
   .object({

@@ -75,7 +75,7 @@ export class PipelineThreadPool {
 
   constructor(
     readonly size: number,
-    options: { timeoutMs: number; script?: string | URL; /** heap of each thread (V8 old generation), MB */ maxMemoryMb?: number },
+    options: { timeoutMs: number; script?: string | URL /** heap of each thread (V8 old generation), MB */; maxMemoryMb?: number },
   ) {
     this.pool = new ThreadPool<PipelineTask | TimelineTask, DocumentResult | Timeline>({
       size,
@@ -96,10 +96,14 @@ export class PipelineThreadPool {
 
   /** `onOcrPage` follows OCR of the document's scanned pages, a page at a time. */
   processDocument(task: PipelineTask, onOcrPage?: (done: number, total: number) => void): Promise<DocumentResult> {
-    return this.pool.run(task, onOcrPage && ((p) => {
-      const { done, total } = p as { done: number; total: number };
-      onOcrPage(done, total);
-    })) as Promise<DocumentResult>;
+    return this.pool.run(
+      task,
+      onOcrPage &&
+        ((p) => {
+          const { done, total } = p as { done: number; total: number };
+          onOcrPage(done, total);
+        }),
+    ) as Promise<DocumentResult>;
   }
 
   /** buildTimeline on a pipeline thread, off the thread that renews job locks and answers HTTP. */

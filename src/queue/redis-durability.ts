@@ -20,7 +20,9 @@ export function durabilityWarnings(settings: RedisDurabilitySettings): string[] 
     out.push(`Redis maxmemory-policy is ${policy}, not noeviction: under memory pressure Redis deletes queued jobs and bundles stall (set maxmemory-policy noeviction)`);
   }
   if (settings.appendonly === 'no' && (settings.save ?? '').trim() === '') {
-    out.push('Redis persistence is off (appendonly no, no save rules): a Redis restart loses every queued job; bundles are re-queued from stored originals only when the store knows them (set appendonly yes)');
+    out.push(
+      'Redis persistence is off (appendonly no, no save rules): a Redis restart loses every queued job; bundles are re-queued from stored originals only when the store knows them (set appendonly yes)',
+    );
   }
   return out;
 }

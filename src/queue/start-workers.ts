@@ -98,11 +98,15 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   // bundles whose jobs vanished from Redis: at start, then every reconcileMs
   const producer = await BundleQueue.connect(config);
   const reconcileMs = options.reconcileMs ?? Number(process.env.CHARTLINE_RECONCILE_MS || 60_000);
-  let reconciling: Promise<unknown> = reconcileBundles({ store, queue: producer, log, ...(options.reconcileGraceMs !== undefined ? { graceMs: options.reconcileGraceMs } : {}) }).catch((err: Error) => log.error({ err: err.message }, 'reconcile failed'));
+  let reconciling: Promise<unknown> = reconcileBundles({ store, queue: producer, log, ...(options.reconcileGraceMs !== undefined ? { graceMs: options.reconcileGraceMs } : {}) }).catch((err: Error) =>
+    log.error({ err: err.message }, 'reconcile failed'),
+  );
   const timer =
     reconcileMs > 0
       ? setInterval(() => {
-          reconciling = reconciling.then(() => reconcileBundles({ store, queue: producer, log, ...(options.reconcileGraceMs !== undefined ? { graceMs: options.reconcileGraceMs } : {}) })).catch((err: Error) => log.error({ err: err.message }, 'reconcile failed'));
+          reconciling = reconciling
+            .then(() => reconcileBundles({ store, queue: producer, log, ...(options.reconcileGraceMs !== undefined ? { graceMs: options.reconcileGraceMs } : {}) }))
+            .catch((err: Error) => log.error({ err: err.message }, 'reconcile failed'));
         }, reconcileMs).unref()
       : null;
 

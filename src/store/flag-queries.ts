@@ -64,10 +64,14 @@ export async function addFlagReview(db: Database, review: NewFlagReview): Promis
   return db.transaction(async (tx) => {
     const flag = await tx.query<{ bundle_id: string }>('select bundle_id from flags where id = $1 for update', [review.flagId]);
     if (!flag[0]) throw new NotFoundError(`no flag ${review.flagId}`);
-    const rows = await tx.query(
-      `insert into flag_reviews (flag_id, bundle_id, decision, note, reviewer, token_id) values ($1, $2, $3, $4, $5, $6) returning *`,
-      [review.flagId, flag[0].bundle_id, review.decision, review.note ?? '', review.reviewer, review.tokenId ?? null],
-    );
+    const rows = await tx.query(`insert into flag_reviews (flag_id, bundle_id, decision, note, reviewer, token_id) values ($1, $2, $3, $4, $5, $6) returning *`, [
+      review.flagId,
+      flag[0].bundle_id,
+      review.decision,
+      review.note ?? '',
+      review.reviewer,
+      review.tokenId ?? null,
+    ]);
     await tx.query('update flags set status = $2, updated_at = now() where id = $1', [review.flagId, STATUS_AFTER[review.decision]]);
     return reviewFromRow(rows[0] as Row);
   });
@@ -132,10 +136,14 @@ export async function addFlagReviews(db: Database, ids: readonly string[], revie
     if (missing) throw new NotFoundError(`no flag ${missing}`);
     const out: FlagReview[] = [];
     for (const id of new Set(ids)) {
-      const rows = await tx.query(
-        `insert into flag_reviews (flag_id, bundle_id, decision, note, reviewer, token_id) values ($1, $2, $3, $4, $5, $6) returning *`,
-        [id, bundleOf.get(id), review.decision, review.note ?? '', review.reviewer, review.tokenId ?? null],
-      );
+      const rows = await tx.query(`insert into flag_reviews (flag_id, bundle_id, decision, note, reviewer, token_id) values ($1, $2, $3, $4, $5, $6) returning *`, [
+        id,
+        bundleOf.get(id),
+        review.decision,
+        review.note ?? '',
+        review.reviewer,
+        review.tokenId ?? null,
+      ]);
       out.push(reviewFromRow(rows[0] as Row));
     }
     await tx.query('update flags set status = $2, updated_at = now() where id = any($1::text[])', [[...ids], STATUS_AFTER[review.decision]]);
@@ -146,7 +154,9 @@ export async function addFlagReviews(db: Database, ids: readonly string[], revie
 /** File names of the documents of these bundles, keyed "<bundle>|<document id>" (for exports that cite pages). */
 export async function documentNames(q: Queryable, bundleIds: readonly string[]): Promise<Map<string, string>> {
   if (bundleIds.length === 0) return new Map();
-  const rows = await q.query<{ bundle_id: string; document_id: string; name: string }>('select bundle_id, document_id, name from documents where bundle_id = any($1::text[]) order by ordinal', [[...new Set(bundleIds)]]);
+  const rows = await q.query<{ bundle_id: string; document_id: string; name: string }>('select bundle_id, document_id, name from documents where bundle_id = any($1::text[]) order by ordinal', [
+    [...new Set(bundleIds)],
+  ]);
   const out = new Map<string, string>();
   for (const r of rows) if (!out.has(`${r.bundle_id}|${r.document_id}`)) out.set(`${r.bundle_id}|${r.document_id}`, r.name);
   return out;

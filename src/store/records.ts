@@ -72,7 +72,7 @@ export const STATUS_AFTER: Record<ReviewDecision, FlagStatus> = { confirm: 'conf
 
 export const FlagRecordSchema = z
   .object({
-    id: z.string().describe('stable id across bundles (the flag\'s own id is flag.id)'),
+    id: z.string().describe("stable id across bundles (the flag's own id is flag.id)"),
     bundleId: z.string(),
     bundleName: z.string(),
     status: FlagStatusSchema,

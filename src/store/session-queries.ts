@@ -18,10 +18,11 @@ export interface CreatedSession {
 
 export async function createSession(q: Queryable, tokenId: string, maxAgeSeconds: number): Promise<CreatedSession> {
   const id = `cls_${randomBytes(32).toString('base64url')}`;
-  const rows = await q.query<{ expires_at: unknown }>(
-    `insert into sessions (id_hash, token_id, expires_at) values ($1, $2, now() + make_interval(secs => $3)) returning expires_at`,
-    [hashSessionId(id), tokenId, maxAgeSeconds],
-  );
+  const rows = await q.query<{ expires_at: unknown }>(`insert into sessions (id_hash, token_id, expires_at) values ($1, $2, now() + make_interval(secs => $3)) returning expires_at`, [
+    hashSessionId(id),
+    tokenId,
+    maxAgeSeconds,
+  ]);
   return { id, expiresAt: iso(rows[0]?.expires_at) };
 }
 
@@ -60,9 +61,7 @@ export async function revokeSessionsOf(q: Queryable, tokenId: string): Promise<n
 
 /** Live sessions per token id, for the token list. */
 export async function countLiveSessions(q: Queryable): Promise<Map<string, number>> {
-  const rows = await q.query<{ token_id: string; n: number }>(
-    'select token_id, count(*)::integer as n from sessions where revoked_at is null and expires_at > now() group by token_id',
-  );
+  const rows = await q.query<{ token_id: string; n: number }>('select token_id, count(*)::integer as n from sessions where revoked_at is null and expires_at > now() group by token_id');
   return new Map(rows.map((r) => [r.token_id, Number(r.n)]));
 }
 

@@ -30,7 +30,9 @@ export async function saveTimeline(db: Database, input: TimelineToSave): Promise
   // a bundle of which nothing could be read is failed, not "completed 100%": its timeline (the
   // documents and their errors) is still kept for the reader to see why
   const failed = byFile.length > 0 && unreadable === byFile.length;
-  const error = failed ? `none of the ${byFile.length} document${byFile.length === 1 ? '' : 's'} could be read: ${unreadableReason(byFile[0] as (typeof byFile)[number])}${byFile.length > 1 ? ' (and the others: see the documents)' : ''}` : null;
+  const error = failed
+    ? `none of the ${byFile.length} document${byFile.length === 1 ? '' : 's'} could be read: ${unreadableReason(byFile[0] as (typeof byFile)[number])}${byFile.length > 1 ? ' (and the others: see the documents)' : ''}`
+    : null;
   await db.transaction(async (tx) => {
     await tx.query(
       `insert into bundles (id, name, status, documents_total, documents_done, documents_unreadable, progress, reference_date, error, completed_at, timeline_at)
@@ -121,10 +123,10 @@ export async function findDocument(q: Queryable, document: string, bundleId?: st
   );
   if (rows[0]) return { documentId: rows[0].document_id, sha256: rows[0].sha256, name: rows[0].name, pages: Number(rows[0].pages) };
   // a document being processed, or whose timeline is not written yet
-  const results = await q.query<{ sha256: string; name: string }>(
-    `select sha256, name from document_results where (sha256 = $1 or left(sha256, 16) = $1) order by (bundle_id = $2) desc limit 1`,
-    [document, bundleId ?? ''],
-  );
+  const results = await q.query<{ sha256: string; name: string }>(`select sha256, name from document_results where (sha256 = $1 or left(sha256, 16) = $1) order by (bundle_id = $2) desc limit 1`, [
+    document,
+    bundleId ?? '',
+  ]);
   if (!results[0]) return null;
   return { documentId: results[0].sha256.slice(0, 16), sha256: results[0].sha256, name: results[0].name, pages: 0 };
 }

@@ -110,7 +110,7 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
 function addRelativeDates(sentences: AnalyzedSentence[], patterns: Patterns): void {
   const injuryDate = sentences.flatMap((s) => s.labelDates).find((l) => l.role === 'injury' && !l.date.ignored)?.date.value ?? null;
   let anchors: { offset: number; value: string }[] = [];
-  let section: unknown = undefined;
+  let section: unknown;
   for (const s of sentences) {
     if (s.section !== section) {
       section = s.section;
@@ -219,14 +219,7 @@ export function withoutContainedOpposites(cues: LexiconMatch<CueValue>[]): Lexic
 function withoutShadowed<T>(matches: LexiconMatch<T>[]): LexiconMatch<T>[] {
   const isPattern = (m: LexiconMatch<T>): boolean => /[\\()[\]?*+|]/.test(m.term);
   return matches.filter(
-    (m) =>
-      !matches.some(
-        (o) =>
-          o !== m &&
-          o.start <= m.start &&
-          o.end >= m.end &&
-          (o.end - o.start > m.end - m.start || (o.end - o.start === m.end - m.start && isPattern(m) && !isPattern(o))),
-      ),
+    (m) => !matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || (o.end - o.start === m.end - m.start && isPattern(m) && !isPattern(o)))),
   );
 }
 

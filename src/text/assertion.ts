@@ -102,10 +102,11 @@ export function assertionScopes(text: string, tokens: readonly Token[], offset: 
   let conditionalEnd = -1;
   const opener = patterns.conditionalOpeners.find(text, tokens, offset)[0];
   if (opener && tokenIndex(opener.start) <= 1) {
-    for (let i = tokens.length - 1; i > 0; i--) if ((tokens[i] as Token).norm === ',') {
-      conditionalEnd = i;
-      break;
-    }
+    for (let i = tokens.length - 1; i > 0; i--)
+      if ((tokens[i] as Token).norm === ',') {
+        conditionalEnd = i;
+        break;
+      }
   }
 
   return {

@@ -4,7 +4,11 @@
 // - the same sentence in two documents of a bundle (a report attached twice, a page re-faxed).
 import type { Source, TimelineEvent } from '../schema.js';
 
-const normalized = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalized = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const sourceKey = (s: Source): string => `${s.document}:${s.page}:${s.start}:${s.end}`;
 

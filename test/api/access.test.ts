@@ -44,7 +44,14 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /api/documents/:id/pages/1', method: 'GET', path: () => `/api/documents/${documentId}/pages/1`, least: 'reviewer' },
   { name: 'GET /api/flags/:id', method: 'GET', path: () => `/api/flags/${flagId}`, least: 'reviewer' },
   { name: 'GET /api/flags/:id/reviews', method: 'GET', path: () => `/api/flags/${flagId}/reviews`, least: 'reviewer' },
-  { name: 'POST /api/flags/:id/reviews', method: 'POST', path: () => `/api/flags/${flagId}/reviews`, least: 'reviewer', body: () => JSON.stringify({ decision: 'needs-info', note: 'access test' }), type: 'application/json' },
+  {
+    name: 'POST /api/flags/:id/reviews',
+    method: 'POST',
+    path: () => `/api/flags/${flagId}/reviews`,
+    least: 'reviewer',
+    body: () => JSON.stringify({ decision: 'needs-info', note: 'access test' }),
+    type: 'application/json',
+  },
   { name: 'GET /api/flags', method: 'GET', path: () => '/api/flags', least: 'analyst' },
   { name: 'GET /api/flags.csv', method: 'GET', path: () => '/api/flags.csv', least: 'analyst' },
   { name: 'GET /admin/queues/api/queues', method: 'GET', path: () => '/admin/queues/api/queues', least: 'analyst' },
@@ -53,7 +60,14 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /api/documents/:id/original', method: 'GET', path: () => `/api/documents/${documentId}/original`, least: 'reviewer' },
   { name: 'GET /api/documents/:id/pages/1/image', method: 'GET', path: () => `/api/documents/${documentId}/pages/1/image`, least: 'reviewer' },
   { name: 'GET /api/documents/:id/pages/1/boxes', method: 'GET', path: () => `/api/documents/${documentId}/pages/1/boxes?start=0&end=20`, least: 'reviewer' },
-  { name: 'POST /api/flags/reviews', method: 'POST', path: () => '/api/flags/reviews', least: 'analyst', body: () => JSON.stringify({ ids: [flagId], decision: 'needs-info', note: 'bulk access test' }), type: 'application/json' },
+  {
+    name: 'POST /api/flags/reviews',
+    method: 'POST',
+    path: () => '/api/flags/reviews',
+    least: 'analyst',
+    body: () => JSON.stringify({ ids: [flagId], decision: 'needs-info', note: 'bulk access test' }),
+    type: 'application/json',
+  },
   { name: 'GET /api/tokens', method: 'GET', path: () => '/api/tokens', least: 'admin' },
   { name: 'POST /api/tokens', method: 'POST', path: () => '/api/tokens', least: 'admin', body: () => JSON.stringify({ name: 'matrix', role: 'intake' }), type: 'application/json' },
 ];
@@ -111,7 +125,11 @@ describe('tokens and roles', () => {
 
 describe('pages and their session cookie', () => {
   async function signIn(role: ApiRole): Promise<string> {
-    const res = await api.call('/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: api.base }, body: new URLSearchParams({ token: api.tokens[role], next: '/flags' }).toString() });
+    const res = await api.call('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: api.base },
+      body: new URLSearchParams({ token: api.tokens[role], next: '/flags' }).toString(),
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/flags');
     const cookie = res.headers.get('set-cookie')!;
@@ -134,10 +152,18 @@ describe('pages and their session cookie', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('set-cookie')).toBeNull();
     expect(await wrong.text()).toContain('That token is not valid');
-    const elsewhere = await api.call('/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' }, body: new URLSearchParams({ token: api.tokens.analyst }).toString() });
+    const elsewhere = await api.call('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+      body: new URLSearchParams({ token: api.tokens.analyst }).toString(),
+    });
     expect(elsewhere.status).toBe(403);
     // never an open redirect
-    const open = await api.call('/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: api.base }, body: new URLSearchParams({ token: api.tokens.analyst, next: '//evil.example/x' }).toString() });
+    const open = await api.call('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: api.base },
+      body: new URLSearchParams({ token: api.tokens.analyst, next: '//evil.example/x' }).toString(),
+    });
     expect(open.headers.get('location')).toBe('/bundles');
   });
 
@@ -169,7 +195,11 @@ describe('pages and their session cookie', () => {
     expect(await me.json()).toMatchObject({ role: 'reviewer', via: 'cookie' });
     expect((await api.call('/api/flags', { headers: { Cookie: reviewer } })).status).toBe(403);
     const review = (headers: Record<string, string>) =>
-      api.call(`/api/flags/${flagId}/reviews`, { method: 'POST', headers: { Cookie: reviewer, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ decision: 'confirm', note: 'cookie' }) });
+      api.call(`/api/flags/${flagId}/reviews`, {
+        method: 'POST',
+        headers: { Cookie: reviewer, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ decision: 'confirm', note: 'cookie' }),
+      });
     expect((await review({})).status).toBe(403);
     expect((await review({ Origin: 'https://evil.example' })).status).toBe(403);
     expect((await review({ Origin: api.base, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
@@ -177,10 +207,18 @@ describe('pages and their session cookie', () => {
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ reviewer: 'Test reviewer', tokenId: api.tokenIds.reviewer });
     // the page form does the same
-    const form = await api.call(`/flags/${flagId}/reviews`, { method: 'POST', headers: { Cookie: reviewer, Origin: api.base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'decision=dismiss&note=from+the+form' });
+    const form = await api.call(`/flags/${flagId}/reviews`, {
+      method: 'POST',
+      headers: { Cookie: reviewer, Origin: api.base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'decision=dismiss&note=from+the+form',
+    });
     expect(form.status).toBe(303);
     expect(form.headers.get('location')).toBe(`/flags/${flagId}#audit-trail`);
-    const bad = await api.call(`/flags/${flagId}/reviews`, { method: 'POST', headers: { Cookie: reviewer, Origin: api.base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'note=no+decision' });
+    const bad = await api.call(`/flags/${flagId}/reviews`, {
+      method: 'POST',
+      headers: { Cookie: reviewer, Origin: api.base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'note=no+decision',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Choose confirm, dismiss or needs-info');
     const trail = (await (await api.call(`/api/flags/${flagId}/reviews`, { role: 'reviewer' })).json()) as { items: { decision: string; note: string }[] };
@@ -201,7 +239,18 @@ describe('OpenAPI and the queue dashboard', () => {
   it('documents every route, generated from the zod schemas', async () => {
     const doc = (await (await api.call('/api/openapi.json', { role: 'intake' })).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { security: unknown[]; parameters: { name: string }[]; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>; requestBody?: { content: Record<string, unknown> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            security: unknown[];
+            parameters: { name: string }[];
+            responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+            requestBody?: { content: Record<string, unknown> };
+          }
+        >
+      >;
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(

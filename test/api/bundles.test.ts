@@ -60,7 +60,7 @@ describe('POST /api/bundles', () => {
     expect(await errorOf(await api.call('/api/bundles?colour=red', { role: 'intake' }), 400)).toMatch(/colour/);
   });
 
-  it('shows one bundle with its documents\' state; 404 for an unknown one, 400 for a malformed id', async () => {
+  it("shows one bundle with its documents' state; 404 for an unknown one, 400 for a malformed id", async () => {
     const res = await api.call('/api/bundles/lumbar-two', { role: 'intake' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { bundle: { status: string }; documents: { name: string; state: string; pages: number }[] };
@@ -88,7 +88,11 @@ describe('POST /api/bundles', () => {
   });
 
   it('derives a name and id from the files when none is given', async () => {
-    const res = await api.call('/api/bundles', { method: 'POST', role: 'analyst', body: uploadForm([{ name: 'note.txt', data: new TextEncoder().encode('PROGRESS NOTE\nDate of service: 07/29/2014\nHe reports low back pain.\n') }]) });
+    const res = await api.call('/api/bundles', {
+      method: 'POST',
+      role: 'analyst',
+      body: uploadForm([{ name: 'note.txt', data: new TextEncoder().encode('PROGRESS NOTE\nDate of service: 07/29/2014\nHe reports low back pain.\n') }]),
+    });
     expect(res.status).toBe(202);
     const body = UploadResultSchema.parse(await res.json());
     expect(body.name).toBe('note');

@@ -19,14 +19,25 @@ beforeAll(async () => {
   expect(res.status).toBe(202);
   await api.finished('two');
   const flags = (await (await api.call('/api/flags?kind=contradiction', { role: 'analyst' })).json()) as { items: { id: string }[] };
-  const review = await api.call(`/api/flags/${flags.items[0]!.id}/reviews`, { method: 'POST', role: 'reviewer', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ decision: 'dismiss', note: NOTE }) });
+  const review = await api.call(`/api/flags/${flags.items[0]!.id}/reviews`, {
+    method: 'POST',
+    role: 'reviewer',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ decision: 'dismiss', note: NOTE }),
+  });
   expect(review.status).toBe(201);
 }, 120_000);
 afterAll(async () => api?.close());
 
 async function file(path: string): Promise<{ res: Response; body: Buffer }> {
   const res = await api.call(path, { role: 'reviewer' });
-  expect(res.status, await res.clone().text().catch(() => '')).toBe(200);
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .catch(() => ''),
+  ).toBe(200);
   return { res, body: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -71,7 +82,7 @@ describe('GET /api/bundles/:id/export', () => {
     expect(String(row.getCell(8).value)).toContain(NOTE);
   });
 
-  it('carries the page\'s filters into the file, and refuses unknown formats and impossible dates', async () => {
+  it("carries the page's filters into the file, and refuses unknown formats and impossible dates", async () => {
     const all = ((await (await api.call('/api/bundles/two/export?format=json', { role: 'reviewer' })).json()) as { rows: unknown[] }).rows.length;
     const search = await file('/api/bundles/two/export?format=csv&q=08%2F25%2F14');
     const lines = search.body.toString('utf8').trim().split('\r\n');
@@ -91,7 +102,10 @@ describe('GET /api/bundles/:id/export', () => {
 
 describe('the originals', () => {
   it('renders a PDF page once as an image, places a quote on it, and serves the original file', async () => {
-    const timeline = (await (await api.call('/api/bundles/two/timeline', { role: 'reviewer' })).json()) as { documents: { id: string; name: string }[]; events: { source: { document: string; page: number; start: number; end: number; quote: string } }[] };
+    const timeline = (await (await api.call('/api/bundles/two/timeline', { role: 'reviewer' })).json()) as {
+      documents: { id: string; name: string }[];
+      events: { source: { document: string; page: number; start: number; end: number; quote: string } }[];
+    };
     const consult = timeline.documents.find((d) => d.name === CONSULT)!;
     const quoted = timeline.events.find((e) => e.source.document === consult.id && e.source.quote.includes('4+/5 weakness'))!.source;
     const image = await file(`/api/documents/${consult.id}/pages/${quoted.page}/image`);
@@ -100,7 +114,10 @@ describe('the originals', () => {
     expect(image.body.readUInt32BE(16)).toBe(1100); // IHDR width
     const again = await file(`/api/documents/${consult.id}/pages/${quoted.page}/image`);
     expect(again.body.equals(image.body)).toBe(true);
-    const boxes = (await (await api.call(`/api/documents/${consult.id}/pages/${quoted.page}/boxes?start=${quoted.start}&end=${quoted.end}`, { role: 'reviewer' })).json()) as { found: boolean; boxes: { x: number; y: number; w: number; h: number }[] };
+    const boxes = (await (await api.call(`/api/documents/${consult.id}/pages/${quoted.page}/boxes?start=${quoted.start}&end=${quoted.end}`, { role: 'reviewer' })).json()) as {
+      found: boolean;
+      boxes: { x: number; y: number; w: number; h: number }[];
+    };
     expect(boxes.found).toBe(true);
     for (const b of boxes.boxes) {
       expect(b.x).toBeGreaterThanOrEqual(0);
@@ -116,7 +133,14 @@ describe('the originals', () => {
   }, 60_000);
 
   it('answers 404 for the page image of a text file, whose text is the original', async () => {
-    const res = await api.call('/api/bundles', { method: 'POST', role: 'intake', body: uploadForm([{ name: 'note.txt', data: new TextEncoder().encode('Date of exam: 03/02/2015. Lumbar tenderness. Plan: physical therapy.') }], { bundleId: 'text-only', referenceDate: '2020-01-01' }) });
+    const res = await api.call('/api/bundles', {
+      method: 'POST',
+      role: 'intake',
+      body: uploadForm([{ name: 'note.txt', data: new TextEncoder().encode('Date of exam: 03/02/2015. Lumbar tenderness. Plan: physical therapy.') }], {
+        bundleId: 'text-only',
+        referenceDate: '2020-01-01',
+      }),
+    });
     expect(res.status).toBe(202);
     await api.finished('text-only');
     const t = (await (await api.call('/api/bundles/text-only/timeline', { role: 'reviewer' })).json()) as { documents: { id: string }[] };

@@ -61,7 +61,7 @@ describe('GET /api/flags', () => {
     expect((await flagsOf('?status=dismissed')).total).toBe(0);
     const aug = await flagsOf('?from=2014-08&to=2014-08-31');
     expect(aug.total).toBeGreaterThan(0);
-    expect(aug.items.every((f) => f.flag.date !== null && f.flag.date.startsWith('2014-08'))).toBe(true);
+    expect(aug.items.every((f) => f.flag.date?.startsWith('2014-08'))).toBe(true);
     expect((await flagsOf('?from=2015')).total).toBe(0);
     const first = await flagsOf('?limit=1');
     const second = await flagsOf('?limit=1&offset=1');
@@ -112,7 +112,7 @@ describe('GET /api/flags/:id and its reviews', () => {
     expect(await message(await api.call(`/api/flags/fl_${'0'.repeat(24)}/reviews`, { role: 'reviewer' }), 404)).toMatch(/no flag/);
   });
 
-  it('records a decision with who and when, moves the flag\'s status, and keeps the whole trail', async () => {
+  it("records a decision with who and when, moves the flag's status, and keeps the whole trail", async () => {
     const flag = all.find((f) => f.bundleId === 'lumbar-a' && f.flag.kind === 'contradiction')!;
     const before = Date.now();
     const post = (role: 'reviewer' | 'analyst', body: unknown) =>
@@ -120,14 +120,25 @@ describe('GET /api/flags/:id and its reviews', () => {
     const first = await post('reviewer', { decision: 'needs-info', note: 'Need the 04/23/14 procedure note.' });
     expect(first.status).toBe(201);
     const review = FlagReviewSchema.parse(await first.json());
-    expect(review).toMatchObject({ flagId: flag.id, bundleId: 'lumbar-a', decision: 'needs-info', note: 'Need the 04/23/14 procedure note.', reviewer: 'Test reviewer', tokenId: api.tokenIds.reviewer });
+    expect(review).toMatchObject({
+      flagId: flag.id,
+      bundleId: 'lumbar-a',
+      decision: 'needs-info',
+      note: 'Need the 04/23/14 procedure note.',
+      reviewer: 'Test reviewer',
+      tokenId: api.tokenIds.reviewer,
+    });
     expect(Date.parse(review.createdAt)).toBeGreaterThanOrEqual(before - 5000);
     expect((await (await api.call(`/api/flags/${flag.id}`, { role: 'reviewer' })).json()) as FlagRecord).toMatchObject({ status: 'needs-info', reviews: 1 });
 
     const second = await post('analyst', { decision: 'confirm' });
     expect(second.status).toBe(201);
     const trail = (await (await api.call(`/api/flags/${flag.id}/reviews`, { role: 'reviewer' })).json()) as { items: unknown[] };
-    expect(FlagReviewSchema.array().parse(trail.items).map((r) => [r.decision, r.reviewer, r.note])).toEqual([
+    expect(
+      FlagReviewSchema.array()
+        .parse(trail.items)
+        .map((r) => [r.decision, r.reviewer, r.note]),
+    ).toEqual([
       ['needs-info', 'Test reviewer', 'Need the 04/23/14 procedure note.'],
       ['confirm', 'Test analyst', ''],
     ]);
@@ -158,7 +169,7 @@ describe('GET /api/flags/:id and its reviews', () => {
 });
 
 describe('GET /api/documents/:id/pages/:n', () => {
-  it('serves the page text each quote\'s offsets point into', async () => {
+  it("serves the page text each quote's offsets point into", async () => {
     for (const e of timeline.events.slice(0, 40)) {
       const res = await api.call(`/api/documents/${e.source.document}/pages/${e.source.page}`, { role: 'reviewer' });
       expect(res.status).toBe(200);

@@ -50,7 +50,7 @@ describe('credentials and the session cookie', () => {
     expect(clearedSessionCookie(false)).toMatch(/Max-Age=0/);
     expect(parseCookies(`a=1; ${SESSION_COOKIE}=clt_a%2Fb; b="q"`)).toEqual({ a: '1', [SESSION_COOKIE]: 'clt_a/b', b: 'q' });
   });
-  it('accepts changes only from this server\'s whole origin: scheme, host and port', () => {
+  it("accepts changes only from this server's whole origin: scheme, host and port", () => {
     const server = { protocol: 'http', host: '127.0.0.1:8080' };
     expect(isSameOrigin({ origin: 'http://127.0.0.1:8080' }, server)).toBe(true);
     // behind a trusted proxy the server sees the public scheme and host
@@ -102,7 +102,16 @@ describe('CSV export', () => {
       reviews: 0,
       createdAt: 't',
       updatedAt: 'u',
-      flag: { id: 'F1', kind: 'duplicate', severity: 'low', date: null, summary: 'Pages 1 and 2 are the same', rule: 'dup', eventIds: ['ev_1', 'ev_2'], evidence: [{ role: 'first', document: 'd1', page: 1, start: 0, end: 3, quote: 'abc' }] },
+      flag: {
+        id: 'F1',
+        kind: 'duplicate',
+        severity: 'low',
+        date: null,
+        summary: 'Pages 1 and 2 are the same',
+        rule: 'dup',
+        eventIds: ['ev_1', 'ev_2'],
+        evidence: [{ role: 'first', document: 'd1', page: 1, start: 0, end: 3, quote: 'abc' }],
+      },
     };
     expect(flagsToCsv([r]).split('\r\n')[1]).toBe('fl_1,b,"B, one",F1,duplicate,low,open,,Pages 1 and 2 are the same,"first: d1 p.1 ""abc""",d1 p.1,ev_1 ev_2,0,dup,u');
     // with the bundle's documents known, the evidence and the pages name the files

@@ -43,7 +43,11 @@ async function signIn(h: ApiHarness, token: string): Promise<string> {
 describe('malformed multipart (issue 15 item 7)', () => {
   const cases: [string, Record<string, string>, string][] = [
     ['no boundary', { 'Content-Type': 'multipart/form-data' }, '--x\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\nhello\r\n--x--\r\n'],
-    ['a truncated body', { 'Content-Type': 'multipart/form-data; boundary=x' }, '--x\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nDate of exam 01/02/2015 and then the bod'],
+    [
+      'a truncated body',
+      { 'Content-Type': 'multipart/form-data; boundary=x' },
+      '--x\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nDate of exam 01/02/2015 and then the bod',
+    ],
     ['a part without headers', { 'Content-Type': 'multipart/form-data; boundary=x' }, '--x\r\n\r\nno headers at all\r\n--x--\r\n'],
     ['garbage', { 'Content-Type': 'multipart/form-data; boundary=x' }, 'this is not multipart at all'],
   ];
@@ -126,7 +130,7 @@ describe('opaque, revocable sessions (issue 15 item 11)', () => {
   });
 });
 
-describe('CSRF: sign-out and cookie writes need this server\'s whole origin (issue 15 item 9)', () => {
+describe("CSRF: sign-out and cookie writes need this server's whole origin (issue 15 item 9)", () => {
   it('a foreign page cannot sign a user out', async () => {
     const cookie = await signIn(api, api.tokens.reviewer);
     for (const headers of [{ Origin: 'https://evil.example' }, { Origin: api.base, 'Sec-Fetch-Site': 'cross-site' }, {}]) {
@@ -142,7 +146,11 @@ describe('CSRF: sign-out and cookie writes need this server\'s whole origin (iss
     const cookie = await signIn(api, api.tokens.reviewer);
     const url = new URL(api.base);
     const review = (origin: string) =>
-      api.call(`/api/flags/${flagId}/reviews`, { method: 'POST', headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ decision: 'needs-info', note: 'origin test' }) });
+      api.call(`/api/flags/${flagId}/reviews`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ decision: 'needs-info', note: 'origin test' }),
+      });
     expect((await review(`https://${url.host}`)).status).toBe(403);
     expect((await review(`http://${url.hostname}:${Number(url.port) + 1}`)).status).toBe(403);
     expect((await review(`http://localhost.evil.example:${url.port}`)).status).toBe(403);
@@ -215,7 +223,8 @@ describe('rate limits on failed credentials (issue 15 item 8)', () => {
     expect(tries.slice(5)).toEqual([429, 429]);
     await new Promise((r) => setTimeout(r, 3200));
     const ok: number[] = [];
-    for (let i = 0; i < 9; i++) ok.push((await limited.call('/login', { method: 'POST', headers: { ...FORM, Origin: limited.base }, body: new URLSearchParams({ token: limited.tokens.reviewer }).toString() })).status);
+    for (let i = 0; i < 9; i++)
+      ok.push((await limited.call('/login', { method: 'POST', headers: { ...FORM, Origin: limited.base }, body: new URLSearchParams({ token: limited.tokens.reviewer }).toString() })).status);
     expect(ok.slice(0, 8).every((s) => s === 303)).toBe(true);
     expect(ok[8]).toBe(429);
   }, 30_000);

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('racing uploads under one bundle id', () => {
-  it('10 rounds of two POST /api/bundles at once: one 202, one 409, and the timeline holds exactly the winner\'s files', async () => {
+  it("10 rounds of two POST /api/bundles at once: one 202, one 409, and the timeline holds exactly the winner's files", async () => {
     for (let round = 0; round < 10; round++) {
       const bundleId = `race-${round}`;
       const uploads = [

@@ -196,7 +196,8 @@ describe('the web app in Chromium', () => {
     const findings = items.locator('.g-finding li.item');
     expect(await findings.count()).toBeGreaterThanOrEqual(10);
     await expect(items.locator('.g-plan').textContent()).resolves.toMatch(/repeat MRI of the lumbar spine/i);
-    for (const href of await items.locator('a.src').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/documents\/[0-9a-f]{16}\/pages\/\d+\?start=\d+&end=\d+&bundle=/);
+    for (const href of await items.locator('a.src').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect(href).toMatch(/^\/documents\/[0-9a-f]{16}\/pages\/\d+\?start=\d+&end=\d+&bundle=/);
     await visit.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -60));
     await shot(page, 'chronology-expanded.png');
@@ -242,7 +243,11 @@ describe('the web app in Chromium', () => {
     await shot(source, 'source-page.png');
     const [download] = await Promise.all([source.waitForEvent('download'), source.click('a[download]:has-text("Original file")')]);
     expect(download.suggestedFilename()).toBe(CONSULT);
-    expect(readFileSync((await download.path()) as string).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      readFileSync((await download.path()) as string)
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     await source.close();
     await page.click('#panel-close');
   }, 90_000);
@@ -368,7 +373,10 @@ describe('the web app in Chromium', () => {
     const p = intakeContext.pages()[0] ?? (await intakeContext.newPage());
     p.setDefaultTimeout(30_000);
     await signIn(p, tokens.intake as string, 'Intake Desk · intake');
-    await p.setInputFiles('#upload-form input[type=file]', ['corrupt.pdf', 'encrypted.pdf', 'good.pdf'].map((n) => join(FIXTURES, n)));
+    await p.setInputFiles(
+      '#upload-form input[type=file]',
+      ['corrupt.pdf', 'encrypted.pdf', 'good.pdf'].map((n) => join(FIXTURES, n)),
+    );
     await p.fill('#upload-form input[name=name]', 'three files, two unreadable');
     await p.click('#upload-form button[type=submit]');
     const link = p.locator('#upload-status a[data-bundle-id]');
@@ -423,7 +431,9 @@ describe('the web app in Chromium', () => {
   it('fits a phone (390 px): nothing scrolls sideways, the chronology is a readable list', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const paths = ['/bundles', `/bundles/${bundleId}`, `/bundles/${bundleId}?q=08%2F25`, '/flags', `/flags?status=dismissed`];
-    const flagHref = (await (await request.newContext()).get(`${base}/api/flags?limit=1`, { headers: { Authorization: `Bearer ${tokens.analyst}` } }).then((r) => r.json())) as { items: { id: string }[] };
+    const flagHref = (await (await request.newContext()).get(`${base}/api/flags?limit=1`, { headers: { Authorization: `Bearer ${tokens.analyst}` } }).then((r) => r.json())) as {
+      items: { id: string }[];
+    };
     paths.push(`/flags/${flagHref.items[0]!.id}`);
     for (const path of paths) {
       await page.goto(`${base}${path}`);

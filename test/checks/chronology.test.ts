@@ -12,10 +12,20 @@ async function chronology(...texts: string[]): Promise<Flag[]> {
 // today is 2020-06-01 (REFERENCE_DATE)
 describe('chronology: dates in the future', () => {
   it.each<[text: string, rule: string, quote: string, summary: RegExp]>([
-    ['A right carpal tunnel release was performed on 03/15/2027.', 'chronology.future-date', 'A right carpal tunnel release was performed on 03/15/2027.', /dated 03\/15\/2027, after the record could have been written \(today is 2020-06-01\)/],
+    [
+      'A right carpal tunnel release was performed on 03/15/2027.',
+      'chronology.future-date',
+      'A right carpal tunnel release was performed on 03/15/2027.',
+      /dated 03\/15\/2027, after the record could have been written \(today is 2020-06-01\)/,
+    ],
     ['She was seen on 06/02/2020 for neck pain.', 'chronology.future-date', 'She was seen on 06/02/2020 for neck pain.', /dated 06\/02\/2020/],
     // the same day and month elsewhere in the record: most likely a typo for that year
-    ['UR Denial Date: 12/09/2016\nThe request for acupuncture was denied on December 9, 3026.', 'chronology.future-date-typo', 'The request for acupuncture was denied on December 9, 3026.', /dated December 9, 3026, in the future; elsewhere the record dates it 12\/09\/2016/],
+    [
+      'UR Denial Date: 12/09/2016\nThe request for acupuncture was denied on December 9, 3026.',
+      'chronology.future-date-typo',
+      'The request for acupuncture was denied on December 9, 3026.',
+      /dated December 9, 3026, in the future; elsewhere the record dates it 12\/09\/2016/,
+    ],
   ])('%j → %s', async (text, rule, quote, summary) => {
     const flags = await chronology(text);
     expect(flags.map((f) => f.rule)).toEqual([rule]);
@@ -69,7 +79,11 @@ describe('chronology: reported as done before it was done', () => {
 
 describe('chronology: care for this claim before the injury', () => {
   it.each<[label: string, text: string, quote: string]>([
-    ['a visit tied to the work injury', 'Date of Injury: 06/01/2017\nThe patient was evaluated on 05/20/2017 for right shoulder pain from the work injury.', 'The patient was evaluated on 05/20/2017 for right shoulder pain from the work injury.'],
+    [
+      'a visit tied to the work injury',
+      'Date of Injury: 06/01/2017\nThe patient was evaluated on 05/20/2017 for right shoulder pain from the work injury.',
+      'The patient was evaluated on 05/20/2017 for right shoulder pain from the work injury.',
+    ],
     [
       'a visit for the injured body part',
       'Date of Injury: 06/01/2017\nMechanism of injury: she fell from a ladder and landed on her right shoulder.\nShe was seen on 05/20/2017 for a right shoulder injection.',
@@ -89,7 +103,10 @@ describe('chronology: care for this claim before the injury', () => {
   it.each<[label: string, text: string]>([
     ['prior history of the same part', 'Date of Injury: 06/01/2017\nHe was seen on 05/20/2017 for a prior right shoulder strain.'],
     ['a visit after the injury', 'Date of Injury: 06/01/2017\nThe patient was evaluated on 07/20/2017 for right shoulder pain from the work injury.'],
-    ['an unrelated visit before the injury', 'Date of Injury: 06/01/2017\nMechanism of injury: she fell from a ladder and landed on her right shoulder.\nShe was seen on 05/20/2017 for a sore throat.'],
+    [
+      'an unrelated visit before the injury',
+      'Date of Injury: 06/01/2017\nMechanism of injury: she fell from a ladder and landed on her right shoulder.\nShe was seen on 05/20/2017 for a sore throat.',
+    ],
   ])('no flag: %s', async (_label, text) => {
     expect((await chronology(text)).map((f) => f.summary)).toEqual([]);
   });
@@ -106,7 +123,10 @@ describe('chronology: a repeat study with no earlier one', () => {
 
   it.each<[label: string, texts: string[]]>([
     ['an earlier MRI in another document', [REPEAT, 'An MRI of the lumbar spine dated 01/05/2018 showed a disc bulge at L4-L5.']],
-    ['a review letter (it summarises selected visits)', ['Decision Date: 05/01/2018\nUR Denial Date: 04/20/2018\nCLINICAL CASE SUMMARY\nShe was seen on 04/10/2018. A repeat MRI of the lumbar spine was requested.']],
+    [
+      'a review letter (it summarises selected visits)',
+      ['Decision Date: 05/01/2018\nUR Denial Date: 04/20/2018\nCLINICAL CASE SUMMARY\nShe was seen on 04/10/2018. A repeat MRI of the lumbar spine was requested.'],
+    ],
   ])('no flag: %s', async (_label, texts) => {
     expect((await chronology(...texts)).map((f) => f.summary)).toEqual([]);
   });
@@ -120,7 +140,7 @@ describe('chronology: the date of injury written two ways in one document', () =
     ]);
   });
 
-  it('one of the dates is given by a dated visit\'s report: the flag concerns that visit', async () => {
+  it("one of the dates is given by a dated visit's report: the flag concerns that visit", async () => {
     const flags = await chronology(
       ['Date of Injury: 03/14/2018', 'DECISION RATIONALE:', "According to the 04/02/2018 Doctor's First Report, he had low back pain after lifting.", 'The date of injury was 03/18/2018.'].join('\n'),
     );

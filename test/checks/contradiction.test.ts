@@ -66,7 +66,10 @@ describe('contradiction: treatment response', () => {
   });
 
   it.each<[label: string, texts: string[]]>([
-    ['a mixed report against no help', ['She was seen on 02/03/2017 for neck pain. Physical therapy helped her strength but not the pain.', 'She was seen on 04/07/2017. Physical therapy did not help.']],
+    [
+      'a mixed report against no help',
+      ['She was seen on 02/03/2017 for neck pain. Physical therapy helped her strength but not the pain.', 'She was seen on 04/07/2017. Physical therapy did not help.'],
+    ],
     ['different treatments', ['She was seen on 02/03/2017 for neck pain. Physical therapy helped.', 'She was seen on 04/07/2017. Acupuncture did not help.']],
     ['different procedures', ['He was seen on 05/02/2017. He had a cortisone injection of the left knee which helped.', 'He was seen on 08/11/2017. The radiofrequency ablation did not help.']],
     ['the same response twice', ['He was seen on 05/02/2017. Chiropractic care helped.', 'He was seen on 08/11/2017. Chiropractic care helped.']],
@@ -92,11 +95,23 @@ describe('contradiction: a decision stated both ways', () => {
   });
 
   it.each<[label: string, texts: string[]]>([
-    ['denied, then approved on appeal', ['On 05/02/2017, Utilization Review non-certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review certified the request for a cervical MRI.']],
+    [
+      'denied, then approved on appeal',
+      ['On 05/02/2017, Utilization Review non-certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review certified the request for a cervical MRI.'],
+    ],
     ['different body parts', ['On 05/02/2017, Utilization Review certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review non-certified the request for a lumbar MRI.']],
-    ['a different (additional) request', ['On 05/02/2017, Utilization Review certified the request for physical therapy.', 'On 05/20/2017, Utilization Review non-certified the request for additional physical therapy.']],
-    ['a modification is a partial decision', ['On 05/02/2017, Utilization Review certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review modified the request for a cervical MRI.']],
-    ['a quantity approved is a partial decision', ['On 05/02/2017, Utilization Review certified 6 sessions of physical therapy.', 'On 05/20/2017, Utilization Review non-certified the request for physical therapy.']],
+    [
+      'a different (additional) request',
+      ['On 05/02/2017, Utilization Review certified the request for physical therapy.', 'On 05/20/2017, Utilization Review non-certified the request for additional physical therapy.'],
+    ],
+    [
+      'a modification is a partial decision',
+      ['On 05/02/2017, Utilization Review certified the request for a cervical MRI.', 'On 05/20/2017, Utilization Review modified the request for a cervical MRI.'],
+    ],
+    [
+      'a quantity approved is a partial decision',
+      ['On 05/02/2017, Utilization Review certified 6 sessions of physical therapy.', 'On 05/20/2017, Utilization Review non-certified the request for physical therapy.'],
+    ],
   ])('no flag: %s', async (_label, texts) => {
     expect((await contradictions(...texts)).map((f) => f.summary)).toEqual([]);
   });
@@ -139,8 +154,18 @@ describe('contradiction: the side of a limb', () => {
 describe('contradiction: a prior procedure denied in one place and described in another', () => {
   const note = (...lines: string[]): string => ['DATE OF SERVICE: 03/10/2016', ...lines].join('\n');
   it.each<[label: string, text: string, denied: string, described: string]>([
-    ['a denied back surgery, then status post one', note('PAST SURGICAL HISTORY:', 'He denies any prior back surgery.', 'ASSESSMENT:', 'Low back pain, status post lumbar surgery in 2012.'), 'denies any prior back surgery', 'status post lumbar surgery'],
-    ['"never had surgery" covers every surgery', note('PAST SURGICAL HISTORY:', 'She has never had surgery.', 'HISTORY OF PRESENT ILLNESS:', 'She underwent a right knee arthroscopy in 2014.'), 'never had surgery', 'underwent a right knee arthroscopy'],
+    [
+      'a denied back surgery, then status post one',
+      note('PAST SURGICAL HISTORY:', 'He denies any prior back surgery.', 'ASSESSMENT:', 'Low back pain, status post lumbar surgery in 2012.'),
+      'denies any prior back surgery',
+      'status post lumbar surgery',
+    ],
+    [
+      '"never had surgery" covers every surgery',
+      note('PAST SURGICAL HISTORY:', 'She has never had surgery.', 'HISTORY OF PRESENT ILLNESS:', 'She underwent a right knee arthroscopy in 2014.'),
+      'never had surgery',
+      'underwent a right knee arthroscopy',
+    ],
   ])('%s', async (_label, text, denied, described) => {
     const flags = (await contradictions(text)).filter((f) => f.rule === 'contradiction.denied-procedure');
     expect(flags).toHaveLength(1);
@@ -162,7 +187,15 @@ describe('contradiction: the side of a paired organ within one note', () => {
   const note = (...lines: string[]): string => ['DATE OF SERVICE: 03/10/2016', ...lines].join('\n');
   it('a left testicular nodule in the assessment of a right-sided exam and complaint', async () => {
     const flags = await contradictions(
-      note('CHIEF COMPLAINT:', 'Swelling of the right testicle for two weeks.', 'PHYSICAL EXAMINATION:', 'There is a firm nodule in the right testicle.', 'The right testicle is tender.', 'ASSESSMENT:', 'Left testicular nodule.'),
+      note(
+        'CHIEF COMPLAINT:',
+        'Swelling of the right testicle for two weeks.',
+        'PHYSICAL EXAMINATION:',
+        'There is a firm nodule in the right testicle.',
+        'The right testicle is tender.',
+        'ASSESSMENT:',
+        'Left testicular nodule.',
+      ),
     );
     const lateral = flags.filter((f) => f.rule === 'contradiction.laterality');
     expect(lateral).toHaveLength(1);
@@ -170,7 +203,10 @@ describe('contradiction: the side of a paired organ within one note', () => {
   });
 
   it.each<[label: string, text: string]>([
-    ['the other side examined normal for comparison', note('PHYSICAL EXAMINATION:', 'There is a firm nodule in the right testicle.', 'The right testicle is tender.', 'The left testicle is normal.', 'ASSESSMENT:', 'Right testicular nodule.')],
+    [
+      'the other side examined normal for comparison',
+      note('PHYSICAL EXAMINATION:', 'There is a firm nodule in the right testicle.', 'The right testicle is tender.', 'The left testicle is normal.', 'ASSESSMENT:', 'Right testicular nodule.'),
+    ],
     ['both sides named', note('PHYSICAL EXAMINATION:', 'Bilateral inguinal lymph nodes are palpable.', 'There is a nodule in the right testicle.', 'ASSESSMENT:', 'Left inguinal node.')],
   ])('no flag: %s', async (_label, text) => {
     expect((await contradictions(text)).filter((f) => f.rule === 'contradiction.laterality')).toEqual([]);

@@ -28,19 +28,40 @@ describe('exam_plan_mismatch: no flag', () => {
         }),
       ],
     ],
-    ['right weakness in the exam, left strength normal in the discussion', [note({ 'PHYSICAL EXAMINATION': 'There is 4/5 weakness of the right ankle dorsiflexors. Left lower extremity strength is 5/5.', DISCUSSION: 'Her left leg strength is normal.' })]],
-    ['left strength normal in the exam, right weakness in the discussion', [note({ 'PHYSICAL EXAMINATION': 'Left lower extremity strength is 5/5.', DISCUSSION: 'She has 4/5 weakness of the right extensor hallucis longus.' })]],
+    [
+      'right weakness in the exam, left strength normal in the discussion',
+      [note({ 'PHYSICAL EXAMINATION': 'There is 4/5 weakness of the right ankle dorsiflexors. Left lower extremity strength is 5/5.', DISCUSSION: 'Her left leg strength is normal.' })],
+    ],
+    [
+      'left strength normal in the exam, right weakness in the discussion',
+      [note({ 'PHYSICAL EXAMINATION': 'Left lower extremity strength is 5/5.', DISCUSSION: 'She has 4/5 weakness of the right extensor hallucis longus.' })],
+    ],
     ['"no weakness" in the plan', [note({ 'PHYSICAL EXAMINATION': NORMAL_EXAM, PLAN: 'There is no weakness or sensory loss, and she will continue her home exercises.' })]],
     ['a negated finding in the discussion', [note({ 'PHYSICAL EXAMINATION': NORMAL_EXAM, DISCUSSION: 'She has no weakness of the left quadriceps.' })]],
     ['a hypothetical diagnosis in the plan', [note({ 'PHYSICAL EXAMINATION': NORMAL_EXAM, PLAN: 'An EMG of the lower extremities is requested to rule out radiculopathy.' })]],
     ['a different motion: normal extension, painful flexion', [note({ 'PHYSICAL EXAMINATION': 'Lumbar extension is normal.', ASSESSMENT: 'Lumbar strain with pain on flexion.' })]],
-    ['a symptom in the plan, not a sign: "tingling" against intact sensation', [note({ 'PHYSICAL EXAMINATION': 'Sensation is intact to light touch.', PLAN: 'I explained that the nerve is irritated, causing the pain and tingling.' })]],
-    ['a condition the plan warns of: "if ... drainage"', [note({ 'PHYSICAL EXAMINATION': 'There is no drainage.', PLAN: 'If she notices increased redness, warmth or pus-like drainage, she is to return.' })]],
+    [
+      'a symptom in the plan, not a sign: "tingling" against intact sensation',
+      [note({ 'PHYSICAL EXAMINATION': 'Sensation is intact to light touch.', PLAN: 'I explained that the nerve is irritated, causing the pain and tingling.' })],
+    ],
+    [
+      'a condition the plan warns of: "if ... drainage"',
+      [note({ 'PHYSICAL EXAMINATION': 'There is no drainage.', PLAN: 'If she notices increased redness, warmth or pus-like drainage, she is to return.' })],
+    ],
     ['a soft abdomen and an umbilical hernia', [note({ 'PHYSICAL EXAMINATION': 'Abdomen: Soft, nontender.', PLAN: 'Umbilical hernia, reducible; surgical consult.' })]],
-    ['a broad abnormal claim does not deny a narrower normal one', [note({ 'PHYSICAL EXAMINATION': 'Cranial nerves II through XII are intact.', ASSESSMENT: 'Lumbar radiculopathy with neurological deficits in the left leg.' })]],
+    [
+      'a broad abnormal claim does not deny a narrower normal one',
+      [note({ 'PHYSICAL EXAMINATION': 'Cranial nerves II through XII are intact.', ASSESSMENT: 'Lumbar radiculopathy with neurological deficits in the left leg.' })],
+    ],
     ['a different body part: normal grip, swollen knee', [note({ 'PHYSICAL EXAMINATION': 'Right hand: no swelling.', ASSESSMENT: 'Swelling of the right knee.' })]],
-    ['exam and assessment agree on the weakness', [note({ 'PHYSICAL EXAMINATION': 'There is 4/5 weakness of the left ankle dorsiflexors.', ASSESSMENT: 'Left L5 radiculopathy with weakness of the left ankle dorsiflexors.' })]],
-    ['normal grip strength does not contradict a weak ankle', [note({ 'PHYSICAL EXAMINATION': 'Grip strength is 5/5 bilaterally.', DISCUSSION: 'She has 4/5 weakness of the left ankle dorsiflexors.' })]],
+    [
+      'exam and assessment agree on the weakness',
+      [note({ 'PHYSICAL EXAMINATION': 'There is 4/5 weakness of the left ankle dorsiflexors.', ASSESSMENT: 'Left L5 radiculopathy with weakness of the left ankle dorsiflexors.' })],
+    ],
+    [
+      'normal grip strength does not contradict a weak ankle',
+      [note({ 'PHYSICAL EXAMINATION': 'Grip strength is 5/5 bilaterally.', DISCUSSION: 'She has 4/5 weakness of the left ankle dorsiflexors.' })],
+    ],
     [
       'exam and discussion on different dates, one note',
       [
@@ -149,8 +170,16 @@ describe('exam_plan_mismatch: one flag, with evidence on both sides', () => {
 
 describe('exam_plan_mismatch: the same sign on the other side', () => {
   it.each<[label: string, sections: Record<string, string>, flagged: boolean]>([
-    ['an effusion of the left knee in the exam, of the right knee in the assessment', { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion.', ASSESSMENT: 'Right knee effusion noted on exam today, likely post-traumatic.' }, true],
-    ['a node in the right groin in the exam, a left inguinal node in the plan', { 'PHYSICAL EXAMINATION': 'There is a firm lymph node in the right groin.', PLAN: 'The left inguinal lymph node will be biopsied.' }, true],
+    [
+      'an effusion of the left knee in the exam, of the right knee in the assessment',
+      { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion.', ASSESSMENT: 'Right knee effusion noted on exam today, likely post-traumatic.' },
+      true,
+    ],
+    [
+      'a node in the right groin in the exam, a left inguinal node in the plan',
+      { 'PHYSICAL EXAMINATION': 'There is a firm lymph node in the right groin.', PLAN: 'The left inguinal lymph node will be biopsied.' },
+      true,
+    ],
     ['the exam finds it on both sides', { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion. Right knee: small effusion.', ASSESSMENT: 'Right knee effusion.' }, false],
     ['two different joints', { 'PHYSICAL EXAMINATION': 'Left knee: moderate effusion.', ASSESSMENT: 'Right ankle effusion.' }, false],
   ])('%s', async (_, sections, flagged) => {

@@ -16,11 +16,7 @@ describe('gap_in_care', () => {
   });
 
   it.each<[label: string, texts: string[], expected: { date: string; summary: string }[]]>([
-    [
-      '273 days between two visits',
-      [visit('02/12/2015'), visit('11/12/2015')],
-      [{ date: '2015-11-12', summary: 'No visit is recorded for 273 days, between 02/12/15 and 11/12/15.' }],
-    ],
+    ['273 days between two visits', [visit('02/12/2015'), visit('11/12/2015')], [{ date: '2015-11-12', summary: 'No visit is recorded for 273 days, between 02/12/15 and 11/12/15.' }]],
     ['181 days', [visit('01/01/2016'), visit('06/30/2016')], [{ date: '2016-06-30', summary: 'No visit is recorded for 181 days, between 01/01/16 and 06/30/16.' }]],
     [
       'only the long gap of a regular series',

@@ -38,7 +38,14 @@ function ev(p: Partial<TimelineEvent> & { type: TimelineEvent['type']; quote: st
     sources: [source],
   };
 }
-const doc = (id: string, name: string, kind: DocumentInfo['kind']['kind'] = 'other'): DocumentInfo => ({ id, name, pages: 3, sha256: id.padEnd(64, '0'), kind: { kind, group: 'other', rule: null }, errors: [] });
+const doc = (id: string, name: string, kind: DocumentInfo['kind']['kind'] = 'other'): DocumentInfo => ({
+  id,
+  name,
+  pages: 3,
+  sha256: id.padEnd(64, '0'),
+  kind: { kind, group: 'other', rule: null },
+  errors: [],
+});
 
 describe('rows without encounter links: document and reporting visit', () => {
   it('groups a note by the visit it reports, keeps an earlier study in it with its own date, and places undated statements where they are written', () => {
@@ -90,11 +97,24 @@ describe('rows without encounter links: document and reporting visit', () => {
   });
 });
 
-describe('rows with encounter links (the model\'s encounterId, provider, facility)', () => {
+describe("rows with encounter links (the model's encounterId, provider, facility)", () => {
   it('heads each row with its encounter, its provider and facility; findings fold under it, also from another page', () => {
     const enc = ev({ id: 'ev_enc0000000000001', type: 'encounter', date: '2016-03-07', quote: 'Date of visit: 03/07/16', provider: 'A. Ortiz, MD', facility: 'Valley Ortho' });
     const other = ev({ id: 'ev_enc0000000000002', type: 'encounter', date: '2016-03-07', quote: 'PT evaluation 03/07/16', provider: 'B. Lee, PT', facility: 'Stride Rehab', start: 5000 });
-    const abnormal = { concept: 'neuro.strength', system: 'neuro' as const, polarity: 'abnormal' as const, value: '4/5', site: 'EHL', side: 'left' as const, assertion: 'present' as const, reported: false, text: '4/5', rule: 'x', page: 2, span: { start: 0, end: 3 } };
+    const abnormal = {
+      concept: 'neuro.strength',
+      system: 'neuro' as const,
+      polarity: 'abnormal' as const,
+      value: '4/5',
+      site: 'EHL',
+      side: 'left' as const,
+      assertion: 'present' as const,
+      reported: false,
+      text: '4/5',
+      rule: 'x',
+      page: 2,
+      span: { start: 0, end: 3 },
+    };
     const events = [
       enc,
       other,
@@ -103,7 +123,9 @@ describe('rows with encounter links (the model\'s encounterId, provider, facilit
       ev({ type: 'plan', quote: 'Return in 4 weeks.', encounterId: enc.id, page: 3 }),
       ev({ type: 'therapy', date: '2016-03-07', quote: 'Therapeutic exercise 30 minutes.', encounterId: other.id, start: 5100 }),
     ];
-    const flags: Flag[] = [{ id: 'F1', kind: 'contradiction', severity: 'medium', date: '2016-03-07', summary: 's', evidence: [{ ...events[3]!.source, role: 'exam' }], eventIds: [events[3]!.id], rule: 'r' }];
+    const flags: Flag[] = [
+      { id: 'F1', kind: 'contradiction', severity: 'medium', date: '2016-03-07', summary: 's', evidence: [{ ...events[3]!.source, role: 'exam' }], eventIds: [events[3]!.id], rule: 'r' },
+    ];
     const c = buildChronology({ documents: [doc('doc1', 'visit.pdf')], events, flags });
     expect(c.rows.map((r) => [r.encounterId, r.provider, r.facility, r.items.length])).toEqual([
       [enc.id, 'A. Ortiz, MD', 'Valley Ortho', 4],

@@ -5,7 +5,7 @@ import { eventsOf, ofType } from './support.js';
 
 const ISSUES = 'IMR ISSUES, DECISIONS AND RATIONALES';
 
-describe('decision lines take the letter\'s decision date', () => {
+describe("decision lines take the letter's decision date", () => {
   it.each<[lines: string[], expected: { quote: string; date: string | null }[]]>([
     [
       ['Decision Date: 02/14/2017', ISSUES, 'MRI of the lumbar spine without contrast: Upheld', 'Physical therapy 8 sessions: Overturned'],
@@ -14,10 +14,7 @@ describe('decision lines take the letter\'s decision date', () => {
         { quote: 'Physical therapy 8 sessions: Overturned', date: '2017-02-14' },
       ],
     ],
-    [
-      ['Determination Date: March 3, 2016', ISSUES, 'Acupuncture 6 sessions: Upheld'],
-      [{ quote: 'Acupuncture 6 sessions: Upheld', date: '2016-03-03' }],
-    ],
+    [['Determination Date: March 3, 2016', ISSUES, 'Acupuncture 6 sessions: Upheld'], [{ quote: 'Acupuncture 6 sessions: Upheld', date: '2016-03-03' }]],
     [
       ['Decision Date: 02/14/2017', 'The remaining IMR eligible portion of the original request, Acupuncture 6 sessions is: Upheld'],
       [{ quote: 'The remaining IMR eligible portion of the original request, Acupuncture 6 sessions is: Upheld', date: '2017-02-14' }],

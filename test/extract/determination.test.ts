@@ -14,7 +14,11 @@ describe('determinations with their own date', () => {
     ['Utilization review certified the arthroscopy on 10/17/14.', 'certified', { type: 'determination', date: '2014-10-17', dateCertainty: 'explicit' }],
     ['On 11/30/2016, the claims administrator modified the request for physical therapy from 12 to 6 sessions.', 'modified', { type: 'determination', date: '2016-11-30', dateCertainty: 'explicit' }],
     // a pseudo cue elsewhere in the sentence does not cancel the determination's own word
-    ['On 11/30/2016, utilization review modified the request to 6 sessions, noting prior activity modification.', 'modified the request', { type: 'determination', date: '2016-11-30', dateCertainty: 'explicit' }],
+    [
+      'On 11/30/2016, utilization review modified the request to 6 sessions, noting prior activity modification.',
+      'modified the request',
+      { type: 'determination', date: '2016-11-30', dateCertainty: 'explicit' },
+    ],
     // the explicit date wins over the letter's header
     ['UR Denial Date: 10/05/2016\nOn 09/20/2016, Utilization Review denied the request for acupuncture.', 'acupuncture', { type: 'determination', date: '2016-09-20', dateCertainty: 'explicit' }],
   ])('%j → %j', async (text, quotePart, expected) => {
@@ -26,10 +30,18 @@ describe('determinations with their own date', () => {
   });
 });
 
-describe('determinations dated by the letter\'s UR date', () => {
+describe("determinations dated by the letter's UR date", () => {
   it.each<Row>([
-    ['UR Denial Date: 10/05/2016\nThe requested lumbar MRI was previously denied as not medically necessary.', 'previously denied', { type: 'determination', date: '2016-10-05', dateCertainty: 'inherited', dateText: '10/05/2016' }],
-    ['Utilization Review Date: 03/14/2017\nPhysical therapy 6 sessions was authorized by the claims administrator.', 'authorized', { type: 'determination', date: '2017-03-14', dateCertainty: 'inherited' }],
+    [
+      'UR Denial Date: 10/05/2016\nThe requested lumbar MRI was previously denied as not medically necessary.',
+      'previously denied',
+      { type: 'determination', date: '2016-10-05', dateCertainty: 'inherited', dateText: '10/05/2016' },
+    ],
+    [
+      'Utilization Review Date: 03/14/2017\nPhysical therapy 6 sessions was authorized by the claims administrator.',
+      'authorized',
+      { type: 'determination', date: '2017-03-14', dateCertainty: 'inherited' },
+    ],
   ])('%j → %j', async (text, quotePart, expected) => {
     expect(pick(eventWith(await eventsOf(text), 'determination', quotePart), expected)).toEqual(expected);
   });

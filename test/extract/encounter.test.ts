@@ -22,7 +22,7 @@ describe('encounter: a visit verb with its date', () => {
   });
 });
 
-describe('encounter: a date framing the patient\'s report', () => {
+describe("encounter: a date framing the patient's report", () => {
   it.each<Row>([
     ['On 08/25/14, the claimant reported worsening neck pain after returning to full duty.', '2014-08-25', '08/25/14'],
     ['On 3/15/2017, the injured worker complained of constant aching in the right shoulder.', '2017-03-15', '3/15/2017'],
@@ -79,9 +79,9 @@ describe('encounter: not a visit', () => {
     ['a utilization review decision on a date', 'On 10/05/16, Utilization Review non-certified the request for a lumbar MRI.'],
     ['a visit that did not happen', 'He did not attend the appointment on 04/04/17.'],
     ['a visit noun with no date', 'The progress note documents neck pain and headaches.'],
-    ['the injury\'s date beside a record noun', 'The medical record indicated the claimant reported an injury on 05/14/2015.'],
-    ['the injury\'s date beside a report noun', 'Per the first report, he was injured on 3/2/16 while lifting boxes.'],
-    ['a note by the attorney', 'On 10-14-2016 a note by the applicant\'s attorney asked for a second opinion.'],
+    ["the injury's date beside a record noun", 'The medical record indicated the claimant reported an injury on 05/14/2015.'],
+    ["the injury's date beside a report noun", 'Per the first report, he was injured on 3/2/16 while lifting boxes.'],
+    ['a note by the attorney', "On 10-14-2016 a note by the applicant's attorney asked for a second opinion."],
   ])('%s: %j', async (_label, text) => {
     const events = await eventsOf(text);
     expect(describeEvents(ofType(events, 'encounter'))).toEqual([]);

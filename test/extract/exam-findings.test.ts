@@ -58,7 +58,7 @@ describe('exam findings: weakness words count as signs in an exam', () => {
   it.each<[label: string, text: string, expected: string[]]>([
     ['after "On examination,"', 'On examination, there was weakness of the left grip.', ['neuro.strength abnormal left']],
     ['in a PHYSICAL EXAMINATION section', 'PHYSICAL EXAMINATION:\nWeakness of the right hip flexors.', ['neuro.strength abnormal right']],
-    ["a sign in the patient's sentence is still the examiner's", 'She reports neck pain, and Spurling\'s test was positive on the right.', ['msk.test.spurling abnormal right']],
+    ["a sign in the patient's sentence is still the examiner's", "She reports neck pain, and Spurling's test was positive on the right.", ['msk.test.spurling abnormal right']],
   ])('%s: %j', async (_label, text, expected) => {
     expect(claims(await eventsOf(text))).toEqual(expected);
   });
@@ -94,7 +94,10 @@ describe('exam findings: measured signs judged by their number', () => {
     [...new Set(ofType(events, 'exam_finding').flatMap((e) => e.findings.filter((f) => f.rule.startsWith('finding.measured')).map((f) => `${f.concept} ${f.polarity} ${f.value}`)))].sort();
   it.each<[text: string, expected: string[]]>([
     ['PHYSICAL EXAMINATION: Blood pressure 182/106, pulse 88.', ['heart.rate normal 88', 'vitals.blood_pressure abnormal 182/106']],
-    ['PHYSICAL EXAMINATION: Vitals: T 101.6, HR 118, RR 16, BP: 124/76, SpO2 97%.', ['heart.rate abnormal 118', 'vitals.blood_pressure normal 124/76', 'vitals.oxygenation normal 97', 'vitals.respiration normal 16', 'vitals.temperature abnormal 101.6']],
+    [
+      'PHYSICAL EXAMINATION: Vitals: T 101.6, HR 118, RR 16, BP: 124/76, SpO2 97%.',
+      ['heart.rate abnormal 118', 'vitals.blood_pressure normal 124/76', 'vitals.oxygenation normal 97', 'vitals.respiration normal 16', 'vitals.temperature abnormal 101.6'],
+    ],
     ['PHYSICAL EXAMINATION: Her Blood Pressure today in the clinic was 136/84 and temperature 36.8.', ['vitals.blood_pressure normal 136/84', 'vitals.temperature normal 36.8']],
     ['PHYSICAL EXAMINATION: Oxygen saturation 86% on room air.', ['vitals.oxygenation abnormal 86']],
     ['MENTAL STATUS: Her Mini-Mental State Exam score today was 28/30.', ['psych.cognition normal 28']],

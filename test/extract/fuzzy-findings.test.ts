@@ -67,14 +67,28 @@ describe('words one edit from a vocabulary word that are read as written', () =>
   ])('%j (not %s)', async (text, near) => {
     const events = await eventsOf(text);
     const read = events.flatMap((e) => [...e.findings.map((f) => f.concept), ...e.services.map((s) => s.term)]);
-    expect(read.some((r) => r.includes(near)), describeEvents(events).join('\n')).toBe(false);
-    expect(events.some((e) => e.rule.includes('fuzzy') || e.findings.some((f) => f.corrected)), describeEvents(events).join('\n')).toBe(false);
+    expect(
+      read.some((r) => r.includes(near)),
+      describeEvents(events).join('\n'),
+    ).toBe(false);
+    expect(
+      events.some((e) => e.rule.includes('fuzzy') || e.findings.some((f) => f.corrected)),
+      describeEvents(events).join('\n'),
+    ).toBe(false);
   });
 });
 
 /** One page of text as if OCR had read it. */
 function ocrDocument(text: string): IngestedDocument {
-  return { id: 'ocr0000000000000', name: 'fax.pdf', sha256: '0'.repeat(64), text, pages: [{ num: 1, offset: 0, length: text.length }], errors: [], pageInfo: [{ num: 1, text: 'ocr', confidence: 80 }] };
+  return {
+    id: 'ocr0000000000000',
+    name: 'fax.pdf',
+    sha256: '0'.repeat(64),
+    text,
+    pages: [{ num: 1, offset: 0, length: text.length }],
+    errors: [],
+    pageInfo: [{ num: 1, text: 'ocr', confidence: 80 }],
+  };
 }
 
 describe("short side words on OCR'd pages", () => {

@@ -10,13 +10,28 @@ const STUDY = 'An MRI of the right shoulder dated 01/20/2016 showed a partial-th
 describe('imaging results: a following results sentence is the same study', () => {
   it.each<[label: string, text: string, quotePart: string, rule: string]>([
     ['a findings sentence with nothing else in it', `${VISIT} ${STUDY} There was moderate acromioclavicular joint arthrosis.`, 'acromioclavicular', 'imaging.result-continued'],
-    ['two findings sentences in a row (the second)', `${VISIT} ${STUDY} There was moderate acromioclavicular joint arthrosis. There was no fracture or dislocation.`, 'no fracture', 'imaging.result-continued'],
+    [
+      'two findings sentences in a row (the second)',
+      `${VISIT} ${STUDY} There was moderate acromioclavicular joint arthrosis. There was no fracture or dislocation.`,
+      'no fracture',
+      'imaging.result-continued',
+    ],
     ['the same study named again without its date', `${VISIT} ${STUDY} The MRI also showed a small joint effusion.`, 'small joint effusion', 'report.imaging.mri'],
     // words an examiner also uses, every one an imaging finding, inside the report
     ['a findings sentence of atrophy', `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy.`, 'muscle atrophy', 'imaging.result-continued'],
-    ['a findings sentence of effusion', `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy. There was small glenohumeral joint effusion.`, 'glenohumeral joint effusion', 'imaging.result-continued'],
+    [
+      'a findings sentence of effusion',
+      `${VISIT} ${STUDY} There was no supraspinatus muscle atrophy. There was small glenohumeral joint effusion.`,
+      'glenohumeral joint effusion',
+      'imaging.result-continued',
+    ],
     ['a findings sentence of dislocation', `${VISIT} ${STUDY} There was no evidence for a biceps dislocation or subluxation.`, 'biceps dislocation', 'imaging.result-continued'],
-    ['a findings sentence naming a tendon', `${VISIT} ${STUDY} There was no evidence of capsulitis. There was a focal strain of the posterior supraspinatus tendon insertion.`, 'focal strain', 'imaging.result-continued'],
+    [
+      'a findings sentence naming a tendon',
+      `${VISIT} ${STUDY} There was no evidence of capsulitis. There was a focal strain of the posterior supraspinatus tendon insertion.`,
+      'focal strain',
+      'imaging.result-continued',
+    ],
   ])('%s', async (_label, text, quotePart, rule) => {
     const events = await eventsOf(text);
     const study = eventWith(events, 'imaging', 'dated 01/20/2016');

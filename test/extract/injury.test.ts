@@ -52,7 +52,7 @@ describe('injury: header and narrative are one event in the timeline', () => {
   });
 });
 
-describe('injury: not this claim\'s injury', () => {
+describe("injury: not this claim's injury", () => {
   it.each<[label: string, text: string]>([
     ['"the injured worker" is the patient', 'The injured worker is a 45-year-old cook.'],
     ['a prior injury in the history', 'He has a history of a prior right knee injury in 2012.'],

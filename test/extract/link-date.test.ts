@@ -11,7 +11,12 @@ describe('link-date: several dates in one sentence', () => {
   it.each<Row>([
     ['The injured worker had x-rays on 10/01/2016 and a CT scan (10-12-2016) of the cervical spine.', 'imaging', 'x-rays', { type: 'imaging', date: '2016-10-01', dateCertainty: 'explicit' }],
     ['CT scan (10-12-2016) of the cervical spine showed no fracture.', 'imaging', 'CT scan', { type: 'imaging', date: '2016-10-12', dateCertainty: 'explicit', dateText: '10-12-2016' }],
-    ['A request for authorization on September 12, 2016 for chiropractic care 2x3 and September 20, 2016 for acupuncture.', 'plan', 'chiropractic', { type: 'plan', date: '2016-09-12', dateCertainty: 'explicit' }],
+    [
+      'A request for authorization on September 12, 2016 for chiropractic care 2x3 and September 20, 2016 for acupuncture.',
+      'plan',
+      'chiropractic',
+      { type: 'plan', date: '2016-09-12', dateCertainty: 'explicit' },
+    ],
   ])('%j → %s %j', async (text, type, quotePart, expected) => {
     const events = (await eventsOf(text)).filter((e) => e.date === expected.date);
     expect(pick(eventWith(events, type, quotePart), expected)).toEqual(expected);
@@ -19,7 +24,12 @@ describe('link-date: several dates in one sentence', () => {
 
   it('x-rays and the CT of one sentence keep their own dates', async () => {
     const events = await eventsOf('The injured worker had x-rays on 10/01/2016 and a CT scan (10-12-2016) of the cervical spine.');
-    expect(events.filter((e) => e.type === 'imaging').map((e) => e.date).sort()).toEqual(['2016-10-01', '2016-10-12']);
+    expect(
+      events
+        .filter((e) => e.type === 'imaging')
+        .map((e) => e.date)
+        .sort(),
+    ).toEqual(['2016-10-01', '2016-10-12']);
   });
 
   it('findings after each date of an exam sentence belong to that date', async () => {

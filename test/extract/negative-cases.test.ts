@@ -32,7 +32,7 @@ describe('negative cases: no event', () => {
     ['social history', 'He smokes one pack per day.'],
     ['a negated history', 'There is no history of diabetes.'],
     ['a copy line', 'cc: Claims Administrator'],
-    ['a reviewer\'s conclusion', 'Medical necessity for the requested treatment has not been established.'],
+    ["a reviewer's conclusion", 'Medical necessity for the requested treatment has not been established.'],
   ])('%s: %j', async (_label, text) => {
     expect(describeEvents(await eventsOf(text))).toEqual([]);
   });

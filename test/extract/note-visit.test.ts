@@ -13,10 +13,30 @@ function examDates(events: readonly TimelineEvent[]): (string | null)[] {
 
 describe("the note's own visit dates its exam", () => {
   it.each<[label: string, text: string, visit: string | null, rule: string]>([
-    ['a date of service label', note('DATE OF SERVICE: 04/18/2005', 'HISTORY OF PRESENT ILLNESS:', 'He hurt his back lifting boxes.', 'PHYSICAL EXAMINATION:', 'Straight leg raise is negative.'), '2005-04-18', 'label.date-of-service'],
-    ['"examined today" with its date', note('HISTORY:', 'I examined him today, September 14, 2007, for neck pain.', 'PHYSICAL EXAMINATION:', 'Spurling test is negative.'), '2007-09-14', 'note-visit.presenting'],
-    ['the day after "yesterday, <date>"', note('HISTORY OF PRESENT ILLNESS:', 'She twisted her ankle yesterday evening, 05/12/2022, stepping off a curb.', 'PHYSICAL EXAMINATION:', 'There is swelling over the lateral malleolus.'), '2022-05-13', 'note-visit.yesterday'],
-    ['a dictation date when no date of service is given', note('HISTORY:', 'He presents for follow-up of knee pain.', 'PHYSICAL EXAMINATION:', 'The knee has a small effusion.', 'D: 03/02/2011 T: 03/04/2011'), '2011-03-02', 'note-visit.dictation'],
+    [
+      'a date of service label',
+      note('DATE OF SERVICE: 04/18/2005', 'HISTORY OF PRESENT ILLNESS:', 'He hurt his back lifting boxes.', 'PHYSICAL EXAMINATION:', 'Straight leg raise is negative.'),
+      '2005-04-18',
+      'label.date-of-service',
+    ],
+    [
+      '"examined today" with its date',
+      note('HISTORY:', 'I examined him today, September 14, 2007, for neck pain.', 'PHYSICAL EXAMINATION:', 'Spurling test is negative.'),
+      '2007-09-14',
+      'note-visit.presenting',
+    ],
+    [
+      'the day after "yesterday, <date>"',
+      note('HISTORY OF PRESENT ILLNESS:', 'She twisted her ankle yesterday evening, 05/12/2022, stepping off a curb.', 'PHYSICAL EXAMINATION:', 'There is swelling over the lateral malleolus.'),
+      '2022-05-13',
+      'note-visit.yesterday',
+    ],
+    [
+      'a dictation date when no date of service is given',
+      note('HISTORY:', 'He presents for follow-up of knee pain.', 'PHYSICAL EXAMINATION:', 'The knee has a small effusion.', 'D: 03/02/2011 T: 03/04/2011'),
+      '2011-03-02',
+      'note-visit.dictation',
+    ],
   ])('%s', async (_label, text, visit, rule) => {
     const events = await eventsOf(text);
     const own = ofType(events, 'encounter').find((e) => e.rule === rule);
@@ -52,7 +72,9 @@ describe('history dates stay in the history', () => {
   });
 
   it('a note with no date of its own keeps its exam undated', async () => {
-    const events = await eventsOf(note('HISTORY OF PRESENT ILLNESS:', 'He injured his wrist on 01/03/2010 when he fell.', 'PHYSICAL EXAMINATION:', 'The wrist is swollen.', 'PLAN:', 'We will obtain an MRI of the wrist.'));
+    const events = await eventsOf(
+      note('HISTORY OF PRESENT ILLNESS:', 'He injured his wrist on 01/03/2010 when he fell.', 'PHYSICAL EXAMINATION:', 'The wrist is swollen.', 'PLAN:', 'We will obtain an MRI of the wrist.'),
+    );
     expect(examDates(events)).toEqual([null]);
     expect(eventWith(events, 'plan', 'MRI').date).toBeNull();
     expect(eventWith(events, 'injury', 'injured his wrist').date).toBe('2010-01-03');
@@ -87,7 +109,12 @@ describe('negative cases: no visit of its own', () => {
     ['a history only', note('HISTORY OF PRESENT ILLNESS:', 'He had knee surgery in 2009.')],
   ])('%s: no note-visit encounter', async (_label, text) => {
     const events = await eventsOf(text);
-    expect(events.filter((e) => e.rule.startsWith('note-visit.')).map((e) => e.date).filter((d) => d !== null)).toEqual([]);
+    expect(
+      events
+        .filter((e) => e.rule.startsWith('note-visit.'))
+        .map((e) => e.date)
+        .filter((d) => d !== null),
+    ).toEqual([]);
   });
 });
 

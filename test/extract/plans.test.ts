@@ -48,15 +48,24 @@ describe('one sentence with two request dates gives two plans', () => {
   it.each<[text: string, expected: [date: string, rule: string][]]>([
     [
       'A request for authorization on September 12, 2016 for chiropractic care 2x3 and September 20, 2016 for acupuncture.',
-      [['2016-09-12', 'plan.therapy.chiropractic'], ['2016-09-20', 'plan.therapy.acupuncture']],
+      [
+        ['2016-09-12', 'plan.therapy.chiropractic'],
+        ['2016-09-20', 'plan.therapy.acupuncture'],
+      ],
     ],
     [
       'Requests for authorization were submitted on 10/03/2016 for a lumbar MRI and on 10/17/2016 for an EMG of the lower extremities.',
-      [['2016-10-03', 'plan.imaging.mri'], ['2016-10-17', 'plan.test.electrodiagnostic']],
+      [
+        ['2016-10-03', 'plan.imaging.mri'],
+        ['2016-10-17', 'plan.test.electrodiagnostic'],
+      ],
     ],
     [
       'The treating physician requested an MRI of the left knee on 03/05/2017 and physical therapy on 04/02/2017.',
-      [['2017-03-05', 'plan.imaging.mri'], ['2017-04-02', 'plan.therapy.physical']],
+      [
+        ['2017-03-05', 'plan.imaging.mri'],
+        ['2017-04-02', 'plan.therapy.physical'],
+      ],
     ],
   ])('%j', async (text, expected) => {
     const plans = ofType(await eventsOf(text), 'plan');
@@ -80,7 +89,7 @@ describe('the original request restated by a reviewer takes the date of the requ
   });
 });
 
-describe('a request on the letter\'s UR date is the decision, not a new request', () => {
+describe("a request on the letter's UR date is the decision, not a new request", () => {
   it('"On <UR date>, request for ..." → determination', async () => {
     const events = await eventsOf('UR Denial Date: 11/22/2016\nOn 11/22/2016, request for chiropractic treatment 2 times a week for 3 weeks.');
     const e = eventWith(events, 'determination', 'chiropractic');
@@ -105,7 +114,7 @@ describe('not a plan', () => {
   });
 });
 
-describe('in the reviewer\'s sections', () => {
+describe("in the reviewer's sections", () => {
   it('the reviewer naming a dated request form: a plan on that date', async () => {
     const events = await eventsOf(['DECISION RATIONALE:', 'The request for authorization form is dated 12/02/2016.'].join('\n'));
     expect(eventWith(events, 'plan', 'request for authorization form')).toMatchObject({ date: '2016-12-02', dateCertainty: 'explicit' });

@@ -22,25 +22,79 @@ type Row = [label: string, text: string, provider: string | null, facility: stri
 
 describe('provider and facility: where a record names them', () => {
   it.each<Row>([
-    ['an electronic signature with the practice after the name', 'PROGRESS NOTE\nHe returns for follow-up.\nElectronically signed by John A. Smith, M.D., Fresno Orthopedic Medical Group', 'John A. Smith, MD', 'Fresno Orthopedic Medical Group', 'signature.electronic'],
+    [
+      'an electronic signature with the practice after the name',
+      'PROGRESS NOTE\nHe returns for follow-up.\nElectronically signed by John A. Smith, M.D., Fresno Orthopedic Medical Group',
+      'John A. Smith, MD',
+      'Fresno Orthopedic Medical Group',
+      'signature.electronic',
+    ],
     ['a dictation line', 'ASSESSMENT: Lumbar strain.\nDictated by: Karen Liu, D.O.', 'Karen Liu, DO', null, 'signature.dictated'],
     ['an EHR signature with the surname first', 'Electronically signed by: OKAFOR, JAMES T MD on 03/02/2019 14:22', 'JAMES T OKAFOR, MD', null, 'signature.electronic'],
-    ["a letter's closing, the practice on the next line", 'Dear Dr. Patel:\nThank you for referring Ms. Ray.\nSincerely,\n\nMaria Lopez, DC\nValley Chiropractic Center', 'Maria Lopez, DC', 'Valley Chiropractic Center', 'signature.closing'],
+    [
+      "a letter's closing, the practice on the next line",
+      'Dear Dr. Patel:\nThank you for referring Ms. Ray.\nSincerely,\n\nMaria Lopez, DC\nValley Chiropractic Center',
+      'Maria Lopez, DC',
+      'Valley Chiropractic Center',
+      'signature.closing',
+    ],
     ['a closing in a transcription run on one line', 'She will return in a month.,Sincerely,,Alan Brooks, MD', 'Alan Brooks, MD', null, 'signature.closing'],
     ['a labelled surgeon', 'PROCEDURE: Right knee arthroscopy.,SURGEON:, Ralph Ortiz, M.D.,ANESTHESIA:, General.', 'Ralph Ortiz, MD', null, 'label.provider'],
-    ['a labelled examining physician with two credentials', 'DATE OF EXAMINATION: 05/06/2019\nEXAMINING PHYSICIAN: Nadia Farouk, MD, PhD\nHISTORY: She slipped at work.', 'Nadia Farouk, MD, PhD', null, 'label.provider'],
-    ['a letterhead practice', 'Sierra Spine and Pain Center\n2200 Oak Avenue, Suite 4\nPROGRESS REPORT\nHe returns for follow-up of his neck pain.', null, 'Sierra Spine and Pain Center', 'letterhead.facility'],
-    ['a letterhead physician and practice', 'Coastal Orthopedics\nDaniel Kim, M.D.\nPROGRESS REPORT\nShe returns with less knee pain.', 'Daniel Kim, MD', 'Coastal Orthopedics', 'letterhead.provider+letterhead.facility'],
-    ['a conformed signature under a declaration', 'WORK STATUS: Modified duty.\nI declare under penalty of perjury that this report is true. /s/ Elena Marsh, M.D. License #: G 12345', 'Elena Marsh, MD', null, 'signature.electronic'],
+    [
+      'a labelled examining physician with two credentials',
+      'DATE OF EXAMINATION: 05/06/2019\nEXAMINING PHYSICIAN: Nadia Farouk, MD, PhD\nHISTORY: She slipped at work.',
+      'Nadia Farouk, MD, PhD',
+      null,
+      'label.provider',
+    ],
+    [
+      'a letterhead practice',
+      'Sierra Spine and Pain Center\n2200 Oak Avenue, Suite 4\nPROGRESS REPORT\nHe returns for follow-up of his neck pain.',
+      null,
+      'Sierra Spine and Pain Center',
+      'letterhead.facility',
+    ],
+    [
+      'a letterhead physician and practice',
+      'Coastal Orthopedics\nDaniel Kim, M.D.\nPROGRESS REPORT\nShe returns with less knee pain.',
+      'Daniel Kim, MD',
+      'Coastal Orthopedics',
+      'letterhead.provider+letterhead.facility',
+    ],
+    [
+      'a conformed signature under a declaration',
+      'WORK STATUS: Modified duty.\nI declare under penalty of perjury that this report is true. /s/ Elena Marsh, M.D. License #: G 12345',
+      'Elena Marsh, MD',
+      null,
+      'signature.electronic',
+    ],
     ['a credentialed name alone on the last line', 'PLAN: Continue home exercises.\nReturn in four weeks.\nRebecca Stone, PA-C', 'Rebecca Stone, PA-C', null, 'signature.name-line'],
     ['a facility label', 'Facility: Riverside Surgery Center\nPROCEDURE: Left carpal tunnel release.', null, 'Riverside Surgery Center', 'label.facility'],
     ['the visit supervised by a doctor', 'REASON FOR VISIT: Follow-up of asthma, and the visit is supervised by Dr. Hale.', 'Dr. Hale', null, 'visit.current'],
-    ['seen and examined by a doctor at a hospital', 'ASSESSMENT: The patient was seen and examined by Dr. Lena Novak at Mercy General Hospital.', 'Dr. Lena Novak', 'Mercy General Hospital', 'visit.current'],
+    [
+      'seen and examined by a doctor at a hospital',
+      'ASSESSMENT: The patient was seen and examined by Dr. Lena Novak at Mercy General Hospital.',
+      'Dr. Lena Novak',
+      'Mercy General Hospital',
+      'visit.current',
+    ],
     ['presents to a hospital, in the history', 'HISTORY: This 52-year-old man presents to Lakeside Community Hospital with right foot pain.', null, 'Lakeside Community Hospital', 'facility.current'],
-    ['the operating room of a hospital', 'PROCEDURE: The patient was taken to operating room #3 at Lakeside Community Hospital and placed supine.', null, 'Lakeside Community Hospital', 'facility.operating-room'],
-    ['admitted to a hospital, in the history of this stay', 'HISTORY OF PRESENT ILLNESS: He was admitted to Lakeside Community Hospital on 04/02/2019 after a fall from a ladder.', null, 'Lakeside Community Hospital', 'facility.admitted'],
+    [
+      'the operating room of a hospital',
+      'PROCEDURE: The patient was taken to operating room #3 at Lakeside Community Hospital and placed supine.',
+      null,
+      'Lakeside Community Hospital',
+      'facility.operating-room',
+    ],
+    [
+      'admitted to a hospital, in the history of this stay',
+      'HISTORY OF PRESENT ILLNESS: He was admitted to Lakeside Community Hospital on 04/02/2019 after a fall from a ladder.',
+      null,
+      'Lakeside Community Hospital',
+      'facility.admitted',
+    ],
     ['a referral letter to a practice', 'HISTORY OF PRESENT ILLNESS: Thank you for referring Mr. Hill to Valley Nephrology. He has kidney stones.', null, 'Valley Nephrology', 'facility.current'],
-    ["a hospital whose name has a saint and a possessive", "HISTORY: The patient presented to St. Agnes' Regional Hospital with a fever.", null, "St. Agnes' Regional Hospital", 'facility.admitted'],
+    ['a hospital whose name has a saint and a possessive', "HISTORY: The patient presented to St. Agnes' Regional Hospital with a fever.", null, "St. Agnes' Regional Hospital", 'facility.admitted'],
   ])('%s', async (_label, text, provider, facility, rule) => {
     expect(await found(text)).toEqual({ provider, facility, rule });
   });
@@ -82,11 +136,7 @@ describe('provider and facility: what is not this visit', () => {
 });
 
 describe('provider and facility: spans and provenance', () => {
-  const text = [
-    'RECORDS REVIEWED',
-    '03/02/2018: Seen at Valley Spine Center by Dr. Amy Cho for neck pain.',
-    'Electronically signed by Sam Reed, MD, Harbor Occupational Medicine',
-  ].join('\n');
+  const text = ['RECORDS REVIEWED', '03/02/2018: Seen at Valley Spine Center by Dr. Amy Cho for neck pain.', 'Electronically signed by Sam Reed, MD, Harbor Occupational Medicine'].join('\n');
 
   it('the whole document: the signer; each value with its own quote', async () => {
     const a = await analyzed(text);

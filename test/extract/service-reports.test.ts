@@ -35,12 +35,7 @@ describe('service reports: inside a visit', () => {
       'chiropractic',
       { type: 'therapy', date: null, dateCertainty: null, reportedOn: '2015-03-10' },
     ],
-    [
-      'He returned on 06/02/16. He has tried acupuncture and physical therapy without relief.',
-      'therapy',
-      'acupuncture',
-      { type: 'therapy', date: null, reportedOn: '2016-06-02' },
-    ],
+    ['He returned on 06/02/16. He has tried acupuncture and physical therapy without relief.', 'therapy', 'acupuncture', { type: 'therapy', date: null, reportedOn: '2016-06-02' }],
     [
       // a drug screen reported with its result was done at the visit
       'She was seen on 04/12/2016. A urine drug screen today was consistent with her current medications.',
@@ -87,7 +82,7 @@ describe('service reports: inside a visit', () => {
   });
 });
 
-describe('service reports: an operative note\'s own procedure is done on its date', () => {
+describe("service reports: an operative note's own procedure is done on its date", () => {
   it('the procedures listed under PROCEDURE PERFORMED take the date of surgery', async () => {
     const events = await eventsOf(['OPERATIVE REPORT', 'Date of Surgery: 02/06/2018', 'PROCEDURE PERFORMED:', 'Right carpal tunnel release.'].join('\n'));
     expect(pick(eventWith(events, 'procedure', 'Date of Surgery'), { type: 'procedure', date: '2018-02-06', dateCertainty: 'explicit' })).toEqual({

@@ -14,7 +14,7 @@ describe('visit context: a date in passing does not move the visit', () => {
     'She was examined on 07/29/14 for neck pain.',
     'There was tenderness over the left trapezius.',
     'She is status post trigger point injection on 07/21/14, with two days of relief.',
-    'Spurling\'s test was positive on the left.',
+    "Spurling's test was positive on the left.",
     'Cervical range of motion was limited in rotation.',
   ].join(' ');
 
@@ -84,12 +84,12 @@ describe('visit context: no visit in force', () => {
     expect({ date: e.date, reportedOn: e.reportedOn }).toEqual({ date: null, reportedOn: null });
   });
 
-  it('a request the record calls undated does not take the visit\'s date', async () => {
+  it("a request the record calls undated does not take the visit's date", async () => {
     const e = eventWith(await eventsOf('She was seen on 03/02/2016 for neck pain. An undated request for authorization asked for cervical traction.'), 'plan', 'undated request');
     expect({ date: e.date, reportedOn: e.reportedOn }).toEqual({ date: null, reportedOn: '2016-03-02' });
   });
 
-  it('a reviewer\'s rationale section ends the visit: its restated findings are not dated by it', async () => {
+  it("a reviewer's rationale section ends the visit: its restated findings are not dated by it", async () => {
     const events = await eventsOf(
       [
         'She was examined on 07/29/14 for neck pain. There was tenderness over the left trapezius.',
@@ -103,7 +103,7 @@ describe('visit context: no visit in force', () => {
   });
 });
 
-describe('visit context in the reviewer\'s sections: a cited note dates the report that follows, up to the reasoning', () => {
+describe("visit context in the reviewer's sections: a cited note dates the report that follows, up to the reasoning", () => {
   const rationale = [
     'DECISION RATIONALE:',
     'According to the progress report dated 03/14/2016, the patient presents with neck pain radiating to the right arm.',
@@ -111,7 +111,7 @@ describe('visit context in the reviewer\'s sections: a cited note dates the repo
     'The request for authorization is dated 03/18/2016.',
     'The patient is status post anterior cervical discectomy at C5-C6 on 02/10/2015.',
     'Diagnoses include cervical radiculopathy.',
-    'Spurling\'s test was positive on the right.',
+    "Spurling's test was positive on the right.",
     'Grip strength was 4/5 on the right.',
     'ACOEM guidelines state that imaging is recommended when red flags are present.',
     'Range of motion was decreased.',

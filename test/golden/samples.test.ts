@@ -81,7 +81,7 @@ function goldenOf(run: BundleRun): unknown {
       rule: e.rule,
       anatomy: `${e.anatomy.bodyParts.join(', ')} | ${e.anatomy.side ?? '-'} | ${e.anatomy.levels.join(', ')}`,
       measures: e.measures.map((m) => `${m.kind} ${m.text}`),
-      findings: e.findings.map((f) => `${f.concept} ${f.polarity} ${f.side ?? "-"} ${f.site ?? "-"} "${f.text}" (${f.rule})`),
+      findings: e.findings.map((f) => `${f.concept} ${f.polarity} ${f.side ?? '-'} ${f.site ?? '-'} "${f.text}" (${f.rule})`),
       at: where(run, e.source),
       quote: e.source.quote,
       alsoAt: e.sources.filter((s) => s !== e.sources[0]).map((s) => where(run, s)),
@@ -238,9 +238,7 @@ describe('what each sample bundle has planted (samples/README.md)', () => {
     expect(contradiction.rule).toBe('contradiction.treatment-response');
     expect(contradiction.date).toBe('2014-08-25');
     expect(contradiction.summary).toMatch(/nerve blocks gave no relief.*medial branch blocks helped/);
-    expect(contradiction.evidence.filter((e) => e.role === 'no relief').map((e) => e.quote)).toContain(
-      'He has had 3 spinal injections including nerve blocks, and the nerve blocks gave no relief.',
-    );
+    expect(contradiction.evidence.filter((e) => e.role === 'no relief').map((e) => e.quote)).toContain('He has had 3 spinal injections including nerve blocks, and the nerve blocks gave no relief.');
     expect(contradiction.evidence.filter((e) => e.role === 'helped').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -266,7 +264,7 @@ describe('what each sample bundle has planted (samples/README.md)', () => {
     expect({ date: gap.date, summary: gap.summary }).toEqual({ date: '2015-11-12', summary: 'No visit is recorded for 273 days, between 02/12/15 and 11/12/15.' });
   });
 
-  it('the re-faxed report is counted once: its statements are merged with the original\'s', () => {
+  it("the re-faxed report is counted once: its statements are merged with the original's", () => {
     const run = runOf('knee-chronology');
     const refax = run.timeline.documents.find((d) => d.name === '10-pr2-2014-10-09-refax.pdf')?.id;
     const original = run.timeline.documents.find((d) => d.name === '03-pr2-2014-10-09.pdf')?.id;

@@ -27,12 +27,7 @@ const BODY = [
 
 describe('cleanPages: repeated page headers and footers', () => {
   const faxed = BODY.map((body, i) =>
-    [
-      `01/1${i}/2017 10:3${i} AM FROM: 5551234 TO: 5559876 P. ${i + 1}/3`,
-      'Pacific Spine Group - Case Number: CM16-0000001',
-      ...wrap(body),
-      `Page ${i + 1} of 3`,
-    ].join('\n'),
+    [`01/1${i}/2017 10:3${i} AM FROM: 5551234 TO: 5559876 P. ${i + 1}/3`, 'Pacific Spine Group - Case Number: CM16-0000001', ...wrap(body), `Page ${i + 1} of 3`].join('\n'),
   );
 
   it.each([0, 1, 2])('page %i keeps only its body', (i) => {
@@ -40,34 +35,20 @@ describe('cleanPages: repeated page headers and footers', () => {
   });
 
   it.each<[string, string[]]>([
-    [
-      'a letterhead on every page, with a different page number each time',
-      BODY.map((body, i) => ['SUNRISE ORTHOPEDIC ASSOCIATES', `Claim No. 4471-2 | Page ${i + 1} of 3`, ...wrap(body)].join('\n')),
-    ],
-    [
-      'a footer with the print time, which differs page to page',
-      BODY.map((body, i) => [...wrap(body), `Printed 02/0${i + 1}/2017 at 4:1${i} PM by records`].join('\n')),
-    ],
-    [
-      'blank lines around the running header',
-      BODY.map((body, i) => ['', 'Pacific Spine Group', '', ...wrap(body), '', `- ${i + 1} -`, ''].join('\n')),
-    ],
+    ['a letterhead on every page, with a different page number each time', BODY.map((body, i) => ['SUNRISE ORTHOPEDIC ASSOCIATES', `Claim No. 4471-2 | Page ${i + 1} of 3`, ...wrap(body)].join('\n'))],
+    ['a footer with the print time, which differs page to page', BODY.map((body, i) => [...wrap(body), `Printed 02/0${i + 1}/2017 at 4:1${i} PM by records`].join('\n'))],
+    ['blank lines around the running header', BODY.map((body, i) => ['', 'Pacific Spine Group', '', ...wrap(body), '', `- ${i + 1} -`, ''].join('\n'))],
   ])('%s', (_label, pages) => {
     expect(clean(...pages)).toEqual(BODY);
   });
 
   it('on two pages a line must be on both to count as repeated', () => {
-    const twoPages = [
-      ['Pacific Spine Group', ...wrap(BODY[0] as string)].join('\n'),
-      ['Addendum to the report', ...wrap(BODY[1] as string)].join('\n'),
-    ];
+    const twoPages = [['Pacific Spine Group', ...wrap(BODY[0] as string)].join('\n'), ['Addendum to the report', ...wrap(BODY[1] as string)].join('\n')];
     expect(clean(...twoPages)).toEqual([`Pacific Spine Group\n${BODY[0]}`, `Addendum to the report\n${BODY[1]}`]);
   });
 
   it('a single page has nothing repeated: its first lines stay', () => {
-    expect(clean(['Pacific Spine Group', 'Case Number: CM16-0000001', ...wrap(BODY[0] as string)].join('\n'))).toEqual([
-      `Pacific Spine Group\nCase Number: CM16-0000001\n${BODY[0]}`,
-    ]);
+    expect(clean(['Pacific Spine Group', 'Case Number: CM16-0000001', ...wrap(BODY[0] as string)].join('\n'))).toEqual([`Pacific Spine Group\nCase Number: CM16-0000001\n${BODY[0]}`]);
   });
 
   it('one-page notes keep their own visit dates: a date is not masked like a page number', () => {
@@ -87,9 +68,7 @@ describe('cleanPages: repeated page headers and footers', () => {
 
   it('a repeated line away from the page edges stays', () => {
     const reminder = 'Continue the home exercise program.';
-    const pages = BODY.map((body, i) =>
-      ['Pacific Spine Group', `PROGRESS NOTE ${i + 1}`, 'SUBJECTIVE:', reminder, 'OBJECTIVE:', ...wrap(body), 'PLAN:', `Recheck in ${i + 2} weeks.`].join('\n'),
-    );
+    const pages = BODY.map((body, i) => ['Pacific Spine Group', `PROGRESS NOTE ${i + 1}`, 'SUBJECTIVE:', reminder, 'OBJECTIVE:', ...wrap(body), 'PLAN:', `Recheck in ${i + 2} weeks.`].join('\n'));
     const out = clean(...pages);
     for (const [i, text] of out.entries()) {
       expect(text).not.toContain('Pacific Spine Group');
@@ -120,7 +99,13 @@ describe('cleanPages: line wraps', () => {
   });
 
   it('Windows line ends and tabs are normalised', () => {
-    expect(clean(`${wrap(BODY[2] as string).join('\r\n').replace('epidural steroid', 'epidural\tsteroid')}\r\n`)).toEqual([BODY[2]]);
+    expect(
+      clean(
+        `${wrap(BODY[2] as string)
+          .join('\r\n')
+          .replace('epidural steroid', 'epidural\tsteroid')}\r\n`,
+      ),
+    ).toEqual([BODY[2]]);
   });
 
   it('short heading lines keep their line break', () => {
@@ -143,9 +128,21 @@ describe('cleanPages: lines ending with a colon', () => {
 
   it.each<[string, string, string]>([
     ['a colon introduces what follows on its own line', `${lead}:\nLumbar MRI without contrast`, `${lead}:\nLumbar MRI without contrast`],
-    ['a decision word joins its item line', `MRI of the lumbar spine without contrast as requested by the physician:\nUpheld`, 'MRI of the lumbar spine without contrast as requested by the physician: Upheld'],
-    ['"Overturned" joins too', `Physical therapy twice weekly for six weeks for the lumbar spine (12 visits):\nOverturned`, 'Physical therapy twice weekly for six weeks for the lumbar spine (12 visits): Overturned'],
-    ['a decision line stands alone however long', 'Chiropractic manipulation for the cervical spine, eight sessions: Upheld\nRationale follows.', 'Chiropractic manipulation for the cervical spine, eight sessions: Upheld\nRationale follows.'],
+    [
+      'a decision word joins its item line',
+      `MRI of the lumbar spine without contrast as requested by the physician:\nUpheld`,
+      'MRI of the lumbar spine without contrast as requested by the physician: Upheld',
+    ],
+    [
+      '"Overturned" joins too',
+      `Physical therapy twice weekly for six weeks for the lumbar spine (12 visits):\nOverturned`,
+      'Physical therapy twice weekly for six weeks for the lumbar spine (12 visits): Overturned',
+    ],
+    [
+      'a decision line stands alone however long',
+      'Chiropractic manipulation for the cervical spine, eight sessions: Upheld\nRationale follows.',
+      'Chiropractic manipulation for the cervical spine, eight sessions: Upheld\nRationale follows.',
+    ],
   ])('%s', (_label, decision, expected) => {
     const page = [...wrap(BODY[0] as string), decision, ...wrap(BODY[1] as string)].join('\n');
     expect(clean(page)).toEqual([`${BODY[0]}\n${expected}\n${BODY[1]}`]);
@@ -162,7 +159,12 @@ describe('cleanPages: hyphens at a line end', () => {
     ['a compound stays hyphenated', 'the request for the lumbar MRI without contrast was therefore found non-', 'certified by the', 'found non-certified by the'],
     ['a word split across lines joins when spelled whole elsewhere', 'the reviewer noted that the supporting medical records and the documen-', 'tation were thin', 'the documentation were thin'],
     ['a compound is joined when spelled joined elsewhere', 'on the noncertified items list the request for the lumbar MRI was non-', 'certified by the', 'was noncertified by the'],
-    ['a word is not joined when the joined form is not a word of the document', 'the claimant reports that the pain is worse with prolonged sitting, stand-', 'ing and the', 'sitting, stand-ing and the'],
+    [
+      'a word is not joined when the joined form is not a word of the document',
+      'the claimant reports that the pain is worse with prolonged sitting, stand-',
+      'ing and the',
+      'sitting, stand-ing and the',
+    ],
   ])('%s', (_label, end, next, expected) => {
     expect(end.length).toBeGreaterThan(68);
     const text = clean([before, end, `${next} ${after}`].join('\n'))[0] ?? '';
@@ -218,10 +220,13 @@ describe('cleanPages: continuesOnNext', () => {
   });
 });
 
-describe('cleanPages: OCR\'d running headers (fuzzy)', () => {
+describe("cleanPages: OCR'd running headers (fuzzy)", () => {
   const page = (header: string, body: string) => ({ num: 0, text: `${header}\n${body}\nMore of the note follows here.` });
   it('a header read a character differently on each page is still removed', () => {
-    const raw = [page('Case Number: CM16-0239607', 'First page body.'), page('Case Nurnber: CM16-0239607', 'Second page body.'), page('Case Number: CM16-O239607', 'Third page body.')].map((p, i) => ({ ...p, num: i + 1 }));
+    const raw = [page('Case Number: CM16-0239607', 'First page body.'), page('Case Nurnber: CM16-0239607', 'Second page body.'), page('Case Number: CM16-O239607', 'Third page body.')].map((p, i) => ({
+      ...p,
+      num: i + 1,
+    }));
     for (const p of cleanPages(raw, { fuzzy: true })) expect(p.text).not.toMatch(/Case N/);
     // exact matching alone keeps them: they differ
     expect(cleanPages(raw).filter((p) => /Case N/.test(p.text))).toHaveLength(3);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, type FileFormat } from '../../src/ingest/detect-format.js';
 
-const bytes = (...parts: (string | number[] | Uint8Array)[]): Uint8Array =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[] | Uint8Array)[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF_HEAD = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n';

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentId, ingestDocument, locate, sha256Hex, splitTextPages, type IngestedDocument, type PageSpan } from '../../src/ingest/ingest-document.js';
 import { IngestError } from '../../src/ingest/ingest-error.js';
 
-
 const pageText = (doc: IngestedDocument, num: number): string => {
   const span = doc.pages.find((p) => p.num === num);
   if (!span) throw new Error(`no page ${num}`);
@@ -11,11 +10,7 @@ const pageText = (doc: IngestedDocument, num: number): string => {
 };
 
 describe('ingestDocument: a PDF built with pdf-lib', () => {
-  const PAGES = [
-    ['Progress report dated 03/04/2015.', 'The patient reports low back pain rated 6/10.'],
-    [],
-    ['Plan: continue physical therapy twice weekly.'],
-  ];
+  const PAGES = [['Progress report dated 03/04/2015.', 'The patient reports low back pain rated 6/10.'], [], ['Plan: continue physical therapy twice weekly.']];
   let data: Uint8Array;
   let doc: IngestedDocument;
 
@@ -68,7 +63,7 @@ describe('ingestDocument: a PDF built with pdf-lib', () => {
     expect(doc.id).toBe(doc.sha256.slice(0, 16));
   });
 
-  it('leaves the caller\'s bytes usable (pdf.js must not detach them)', async () => {
+  it("leaves the caller's bytes usable (pdf.js must not detach them)", async () => {
     const again = await ingestDocument({ name: 'visit.pdf', data });
     expect(again.text).toBe(doc.text);
     expect(data.byteLength).toBeGreaterThan(0);
@@ -98,7 +93,13 @@ describe('ingestDocument: files that cannot be read give a clear per-file error'
   it.each<[string, string, () => Promise<Uint8Array> | Uint8Array, string, RegExp]>([
     ['empty', 'empty.pdf', () => new Uint8Array(0), 'empty', /^empty\.pdf: the file is empty$/],
     ['a damaged .docx', 'letter.docx', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('word/document.xml')]), 'corrupt', /^letter\.docx: the Word document is damaged and cannot be read/],
-    ['a .pdf that is binary, not a PDF', 'notes.pdf', () => Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)), 'unsupported', /^notes\.pdf: the file is named \.pdf but is not a PDF$/],
+    [
+      'a .pdf that is binary, not a PDF',
+      'notes.pdf',
+      () => Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)),
+      'unsupported',
+      /^notes\.pdf: the file is named \.pdf but is not a PDF$/,
+    ],
     ['binary', 'image.bin', () => Buffer.from([1, 2, 3, 0, 5]), 'unsupported', /^image\.bin: unsupported file type/],
     ['garbage after a PDF header', 'garbage.pdf', () => Buffer.from('%PDF-1.4\nnot really a PDF at all\n%%EOF\n'), 'corrupt', /^garbage\.pdf: the PDF is damaged/],
     ['a truncated PDF', 'cut.pdf', async () => (await makePdf([['The claimant was seen on 03/04/2015.']])).slice(0, 400), 'corrupt', /^cut\.pdf: the PDF is damaged/],

@@ -68,7 +68,9 @@ describe('image files', () => {
 
   beforeAll(async () => {
     const pages = await faxPages(await makePdf([first, second]), { seed: 'tiff' });
-    const png = await sharp((pages[0] as { pixels: Uint8Array }).pixels, { raw: { width: pages[0]?.width ?? 0, height: pages[0]?.height ?? 0, channels: 1 } }).png().toBuffer();
+    const png = await sharp((pages[0] as { pixels: Uint8Array }).pixels, { raw: { width: pages[0]?.width ?? 0, height: pages[0]?.height ?? 0, channels: 1 } })
+      .png()
+      .toBuffer();
     [tiffDoc, pngDoc] = await Promise.all([ingestDocument({ name: 'fax.tif', data: await faxTiff(pages) }), ingestDocument({ name: 'scan.png', data: new Uint8Array(png) })]);
   });
 

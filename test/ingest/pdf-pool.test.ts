@@ -16,7 +16,6 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const REFERENCE = new Date('2020-01-01T12:00:00Z');
 
-
 async function rejection(p: Promise<unknown>): Promise<IngestError> {
   try {
     await p;
@@ -71,7 +70,10 @@ describe('PdfPool', () => {
     const files = await Promise.all(
       ['04/02/2015', '05/07/2015', '06/18/2015', '07/29/2015'].map(async (date, i) => ({
         name: `note-${i + 1}.pdf`,
-        data: await makePdf([[`Date of Exam: ${date}`, 'SUBJECTIVE:', `The patient reports low back pain rated ${i + 4}/10.`], ['PLAN:', 'Continue physical therapy twice weekly.']]),
+        data: await makePdf([
+          [`Date of Exam: ${date}`, 'SUBJECTIVE:', `The patient reports low back pain rated ${i + 4}/10.`],
+          ['PLAN:', 'Continue physical therapy twice weekly.'],
+        ]),
       })),
     );
     files.splice(2, 0, { name: 'broken.pdf', data: fixture('corrupt.pdf') });
@@ -110,7 +112,10 @@ describe('PdfPool without cleaning, and prefetching', () => {
     expect(pages).toEqual(await readPdfPages(data));
     expect(pageWorkOf(pages)?.clean).toBeUndefined();
     expect(pageWorkOf(pages)?.ms).toBeGreaterThan(0);
-    const files = [{ name: 'good.pdf', data }, { name: 'other.pdf', data: await makePdf([['Date of Exam: 04/02/2015', 'Lumbar MRI was reviewed.']]) }];
+    const files = [
+      { name: 'good.pdf', data },
+      { name: 'other.pdf', data: await makePdf([['Date of Exam: 04/02/2015', 'Lumbar MRI was reviewed.']]) },
+    ];
     expect(await processBundle('b', files, { referenceDate: REFERENCE, pdfReader: pool.read, concurrency: 3 })).toEqual(await processBundle('b', files, { referenceDate: REFERENCE }));
   });
 
@@ -161,6 +166,14 @@ describe('process: default reader threads', () => {
     const { defaultThreads } = await import('../../src/cli/commands/process.js');
     expect(defaultThreads([pdf('a.pdf', 5000)], 8)).toBe(0);
     expect(defaultThreads([pdf('a.pdf', 100), pdf('b.pdf', 100)], 8)).toBe(0);
-    expect(defaultThreads([{ name: 'a.txt', data: new TextEncoder().encode('x'.repeat(300 * 1024)) }, { name: 'b.txt', data: new TextEncoder().encode('y'.repeat(300 * 1024)) }], 8)).toBe(0);
+    expect(
+      defaultThreads(
+        [
+          { name: 'a.txt', data: new TextEncoder().encode('x'.repeat(300 * 1024)) },
+          { name: 'b.txt', data: new TextEncoder().encode('y'.repeat(300 * 1024)) },
+        ],
+        8,
+      ),
+    ).toBe(0);
   });
 });

@@ -24,8 +24,20 @@ describe('Lexicon', () => {
     ['Return for a follow up visit.', [['follow up visit', 'follow-up']]],
     ['Spurlings test was positive on the right.', [['Spurlings test', 'spurling']]],
     ['An MRI of the lumbar spine.', [['MRI', 'mri']]],
-    ['A lumbar epidural injection at L4-L5 was done.', [['epidural injection', 'first'], ['L4-L5', 'level']]],
-    ['pt and PT are one term, folded', [['pt', 'therapy'], ['PT', 'therapy']]],
+    [
+      'A lumbar epidural injection at L4-L5 was done.',
+      [
+        ['epidural injection', 'first'],
+        ['L4-L5', 'level'],
+      ],
+    ],
+    [
+      'pt and PT are one term, folded',
+      [
+        ['pt', 'therapy'],
+        ['PT', 'therapy'],
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -52,8 +64,14 @@ const members: LexiconEntry<string>[][] = [
   [{ value: 'negation', terms: ['no', 'no relief', 'denies'] }],
   [{ value: 'response', terms: ['relief', 'significant relief', 'improvement'] }],
   [{ value: 'visit', terms: ['follow-up visit', 'visit', 'office visit'], caseSensitive: ['PR-2'] }],
-  [{ value: 'level', patterns: ['\\b[LC]\\d-[LCS]\\d\\b'] }, { value: 'procedure', terms: ['epidural injection'] }],
-  [{ value: 'report', caseSensitive: ['PR', 'PR-2 report'] }, { value: 'report', terms: ['pr 2'] }],
+  [
+    { value: 'level', patterns: ['\\b[LC]\\d-[LCS]\\d\\b'] },
+    { value: 'procedure', terms: ['epidural injection'] },
+  ],
+  [
+    { value: 'report', caseSensitive: ['PR', 'PR-2 report'] },
+    { value: 'report', terms: ['pr 2'] },
+  ],
 ];
 
 describe('LexiconSet', () => {

@@ -6,7 +6,9 @@ import { compilePatterns, defaultPatternsDir, loadPatterns, PatternError, readPa
 import { FindingsFile, PATTERN_FILES, type PatternFileName } from '../../src/patterns/schemas.js';
 
 const SHIPPED = defaultPatternsDir();
-const shippedFiles = readdirSync(SHIPPED).filter((f) => f.endsWith('.json')).sort();
+const shippedFiles = readdirSync(SHIPPED)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('shipped patterns/*.json', () => {
   it('the folder is found and has files', () => {
@@ -61,7 +63,9 @@ describe('shipped patterns/*.json', () => {
 });
 
 const FINDINGS = join(SHIPPED, 'findings');
-const findingFiles = readdirSync(FINDINGS).filter((f) => f.endsWith('.json')).sort();
+const findingFiles = readdirSync(FINDINGS)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('shipped patterns/findings/*.json', () => {
   it('one file per body system, at least the systems an exam covers', () => {
@@ -120,14 +124,29 @@ describe('a broken copy of the folder stops loading with the file and field name
     ['a phrase with a trailing space', 'anatomy.json', (j) => (j.sides.left[0] = 'left '), /^patterns\/anatomy\.json: sides\.left\[0\]: phrases must not start or end with spaces/],
     ['a number out of range', 'assertion.json', (j) => (j.triggers[0].maxTokens = 0), /^patterns\/assertion\.json: triggers\[0\]\.maxTokens: /],
     ['an empty list that must have entries', 'sections.json', (j) => (j.sections = []), /^patterns\/sections\.json: sections: /],
-    ['an invalid regular expression in a pattern list', 'services.json', (j) => (j.services[0].patterns = ['(unclosed']), /^patterns\/services\.json: services\[0\]\.patterns\[0\]: invalid regular expression/],
+    [
+      'an invalid regular expression in a pattern list',
+      'services.json',
+      (j) => (j.services[0].patterns = ['(unclosed']),
+      /^patterns\/services\.json: services\[0\]\.patterns\[0\]: invalid regular expression/,
+    ],
     ['an invalid level pattern', 'anatomy.json', (j) => (j.levelPattern = '([CTLS](\\d'), /^patterns\/anatomy\.json: levelPattern: invalid regular expression/],
     ['an invalid ignore-line pattern', 'dates.json', (j) => (j.ignoreLine[0] = '[fax'), /^patterns\/dates\.json: ignoreLine\[0\]: invalid regular expression/],
     ['a wrong type at the root', 'checks.json', (j) => (j.gapInCare = 'often'), /^patterns\/checks\.json: gapInCare: /],
     ['a finding polarity that does not exist', 'findings/lungs.json', (j) => (j.findings[0].polarity = 'bad'), /^patterns\/findings\/lungs\.json: findings\[0\]\.polarity: /],
-    ['a concept that is not a dotted path', 'findings/heart.json', (j) => (j.findings[1].concept = 'Heart Rhythm'), /^patterns\/findings\/heart\.json: findings\[1\]\.concept: a concept is a dotted path/],
+    [
+      'a concept that is not a dotted path',
+      'findings/heart.json',
+      (j) => (j.findings[1].concept = 'Heart Rhythm'),
+      /^patterns\/findings\/heart\.json: findings\[1\]\.concept: a concept is a dotted path/,
+    ],
     ['a system that does not exist', 'findings/skin.json', (j) => (j.system = 'dermis'), /^patterns\/findings\/skin\.json: system: /],
-    ['a term read two ways', 'findings/lungs.json', (j) => j.findings[0].terms.push('murmur'), /^patterns\/findings\/lungs\.json: lungs\.normal: the term "murmur" is also in patterns\/findings\/heart\.json/],
+    [
+      'a term read two ways',
+      'findings/lungs.json',
+      (j) => j.findings[0].terms.push('murmur'),
+      /^patterns\/findings\/lungs\.json: lungs\.normal: the term "murmur" is also in patterns\/findings\/heart\.json/,
+    ],
   ])('%s', (_label, file, change, message) => {
     copy();
     edit(file, change);

@@ -79,7 +79,7 @@ describe.each(engines)('a bundle through the queue into $name', ({ setup }) => {
     await engine.cleanup();
   });
 
-  it('stores the same timeline as processBundle, with the corrupt file\'s error recorded', async () => {
+  it("stores the same timeline as processBundle, with the corrupt file's error recorded", async () => {
     const enqueued = await queue.enqueue({ files, name: 'sample bundle', bundleId: 'sample-1', referenceDate }, { blobs: store.blobs, store });
     expect(enqueued).toMatchObject({ bundleId: 'sample-1', added: true });
     const status: BundleStatus = await finished('sample-1');

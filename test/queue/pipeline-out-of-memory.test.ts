@@ -45,7 +45,11 @@ describe('out of memory in a pipeline thread', () => {
     writeFileSync(join(dir, 'huge.txt'), 'x');
     // the store as far as the job uses it before the pipeline runs
     const store = { beginDocument: async () => undefined, blobs: { pathOf: () => join(dir, 'huge.txt') } } as unknown as Store;
-    const job = { id: 'doc-1', data: { v: 1, bundleId: 'b', bundleName: 'b', documentsTotal: 1, referenceDate: '2020-06-01', sha256: 'a'.repeat(64), name: 'huge.txt', ordinal: 0 }, updateProgress: async () => undefined } as unknown as Job;
+    const job = {
+      id: 'doc-1',
+      data: { v: 1, bundleId: 'b', bundleName: 'b', documentsTotal: 1, referenceDate: '2020-06-01', sha256: 'a'.repeat(64), name: 'huge.txt', ordinal: 0 },
+      updateProgress: async () => undefined,
+    } as unknown as Job;
     try {
       const err = await createDocumentJobProcessor({ store, pool })(job).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UnrecoverableError);

@@ -16,7 +16,10 @@ import { referenceDay } from '../../src/reference-day.js';
 import { DATABASE_URL, deletePrefix, dropSchema, eventually, freshPrefix, freshSchema, REDIS_URL, tempDir } from './support/services.js';
 
 const referenceDate = '2020-06-01';
-const files = [1, 2, 3].map((day) => ({ name: `visit-${day}.txt`, data: new Uint8Array(Buffer.from(`PROGRESS NOTE\nThe claimant was seen on 03/0${day}/2015 for low back pain.\nPlan: physical therapy.\n`)) }));
+const files = [1, 2, 3].map((day) => ({
+  name: `visit-${day}.txt`,
+  data: new Uint8Array(Buffer.from(`PROGRESS NOTE\nThe claimant was seen on 03/0${day}/2015 for low back pain.\nPlan: physical therapy.\n`)),
+}));
 
 function memoryLogger(): { logger: pino.Logger; lines: () => { msg: string; bundle?: string }[] } {
   const out: string[] = [];
@@ -64,10 +67,14 @@ describe('queue recovery after Redis lost its jobs', () => {
     expect(await reconcileBundles({ store, queue, log: logger, now: () => later })).toEqual({ requeued: [], failed: [] });
 
     workers = await startWorkers({ store, config, logger, reconcileMs: 0 });
-    const done = await eventually(async () => {
-      const b = await store.getBundle('lost-1');
-      return b?.status === 'completed' || b?.status === 'failed' ? b : undefined;
-    }, 60_000, 'the re-queued bundle to finish');
+    const done = await eventually(
+      async () => {
+        const b = await store.getBundle('lost-1');
+        return b?.status === 'completed' || b?.status === 'failed' ? b : undefined;
+      },
+      60_000,
+      'the re-queued bundle to finish',
+    );
     expect(done.status).toBe('completed');
     expect(done.error).toBeNull();
     const stored = await store.getTimeline('lost-1');

@@ -138,12 +138,7 @@ it('lets a SIGTERMed worker finish its running job and exit 0', async () => {
   await writeBundle(dir, 4, 120);
   const w = worker();
   expect((await runCli(['enqueue', dir, '--bundle', 'term-1', '--reference-date', '2020-01-01'], env)).code).toBe(0);
-  const running = await eventually(
-    async () => Object.entries(await jobStates('term-1')).find(([, s]) => s === 'active')?.[0],
-    60_000,
-    'a job to be running',
-    20,
-  );
+  const running = await eventually(async () => Object.entries(await jobStates('term-1')).find(([, s]) => s === 'active')?.[0], 60_000, 'a job to be running', 20);
   w.child.kill('SIGTERM');
   const exit = await w.exited;
   expect(exit, w.output()).toEqual({ code: 0, signal: null });

@@ -68,11 +68,7 @@ describe.each([
     // real documents and events; flags made here so every filter has something to find
     timeline = {
       ...processed,
-      flags: [
-        flag('F1'),
-        flag('F2', { kind: 'chronology', severity: 'low', date: '2014-06' }),
-        flag('F3', { kind: 'contradiction', severity: 'medium', date: null }),
-      ],
+      flags: [flag('F1'), flag('F2', { kind: 'chronology', severity: 'low', date: '2014-06' }), flag('F3', { kind: 'contradiction', severity: 'medium', date: null })],
     };
   }, 120_000);
 

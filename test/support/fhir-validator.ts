@@ -212,7 +212,7 @@ export function createFhirValidator(): FhirValidator {
       return has(c.system, c.code) ? null : `${c.system}#${c.code} is not in the value set`;
     }
     if (type === 'CodeableConcept') {
-      const codings = ((item as { coding?: { system?: string; code?: string }[] }).coding ?? []);
+      const codings = (item as { coding?: { system?: string; code?: string }[] }).coding ?? [];
       return codings.some((c) => has(c.system, c.code)) ? null : `no coding from the value set in ${JSON.stringify(item)}`;
     }
     return null;

@@ -22,7 +22,12 @@ describe('splitSentences: over-long sentences are cut, at clause punctuation fir
     }
     expect(sentences[0]?.text).toMatch(cutAfter);
     // nothing but the spaces at the cuts is lost
-    expect(sentences.map((s) => s.text).join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
+    expect(
+      sentences
+        .map((s) => s.text)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    ).toBe(text.replace(/\s+/g, ' '));
   });
 
   it('the comma of "March 8, 2006" is not a cut', () => {

@@ -57,13 +57,7 @@ describe('readMeasures: several kinds in one sentence', () => {
     const found = readMeasures('Pain 6/10, hip flexion 4+/5, lumbar flexion 45 degrees, 70% relief, PT 2x4.');
     expect(found).toHaveLength(5);
     expect(found).toEqual(
-      expect.arrayContaining([
-        m('pain_score', '6/10', 6, 10),
-        m('strength_grade', '4+/5', 4.5, 5),
-        m('degrees', '45 degrees', 45, null),
-        m('percent', '70%', 70, 100),
-        m('sessions', '2x4', 8, null),
-      ]),
+      expect.arrayContaining([m('pain_score', '6/10', 6, 10), m('strength_grade', '4+/5', 4.5, 5), m('degrees', '45 degrees', 45, null), m('percent', '70%', 70, 100), m('sessions', '2x4', 8, null)]),
     );
   });
 });

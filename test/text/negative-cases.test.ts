@@ -67,12 +67,7 @@ describe('negative cases next to clinical text: only the clinical text yields ev
     ['a fax banner above a visit', '01/15/2015 10:32 AM FROM: 5551234 TO: 5559876 P. 3/12\nThe claimant was seen on 01/12/2015 for neck pain.', '2015-01-12', '2015-01-15'],
     ['a birth date above a visit', 'Patient: Jane Roe    DOB: 01/01/60\nThe claimant was seen on 03/04/2015 for neck pain.', '2015-03-04', '1960-01-01'],
     ['a received date above a visit', 'Received: 12/13/2016\nThe claimant was evaluated on 11/02/2016 for knee pain.', '2016-11-02', '2016-12-13'],
-    [
-      'a guideline update date after an MRI',
-      'On 08/25/14, an MRI of the lumbar spine showed a disc protrusion at L4-L5.\nODG Low Back, updated 08/22/2014',
-      '2014-08-25',
-      '2014-08-22',
-    ],
+    ['a guideline update date after an MRI', 'On 08/25/14, an MRI of the lumbar spine showed a disc protrusion at L4-L5.\nODG Low Back, updated 08/22/2014', '2014-08-25', '2014-08-22'],
   ])('%s', async (_label, text, clinicalDate, noiseDate) => {
     const events = await eventsOf(text);
     expect(events.map((e) => e.date)).toContain(clinicalDate);
@@ -95,23 +90,16 @@ describe('positive controls through the same harness', () => {
 });
 
 describe('negative cases through processDocument', () => {
-  it.each([
-    'Page 3 of 5',
-    'DOB: 01/01/60',
-    '01/15/2015 10:32 AM FROM: 5551234 TO: 5559876 P. 3/12',
-    'Received: 12/13/2016',
-    'ODG Low Back, updated 08/22/2014',
-    'Case Number: CM16-0000001',
-  ])('%j', async (text) => {
-    const result = await processDocument({ name: 'record.txt', data: Buffer.from(text) }, { patterns, referenceDate: REFERENCE_DATE });
-    expect(describeEvents(result.events)).toEqual([]);
-  });
+  it.each(['Page 3 of 5', 'DOB: 01/01/60', '01/15/2015 10:32 AM FROM: 5551234 TO: 5559876 P. 3/12', 'Received: 12/13/2016', 'ODG Low Back, updated 08/22/2014', 'Case Number: CM16-0000001'])(
+    '%j',
+    async (text) => {
+      const result = await processDocument({ name: 'record.txt', data: Buffer.from(text) }, { patterns, referenceDate: REFERENCE_DATE });
+      expect(describeEvents(result.events)).toEqual([]);
+    },
+  );
 
   it('a positive control yields its event', async () => {
-    const result = await processDocument(
-      { name: 'record.txt', data: Buffer.from('The patient was evaluated on 07/29/14 for low back pain.') },
-      { patterns, referenceDate: REFERENCE_DATE },
-    );
+    const result = await processDocument({ name: 'record.txt', data: Buffer.from('The patient was evaluated on 07/29/14 for low back pain.') }, { patterns, referenceDate: REFERENCE_DATE });
     expect(result.events).toContainEqual(expect.objectContaining({ type: 'encounter', date: '2014-07-29' }));
   });
 });

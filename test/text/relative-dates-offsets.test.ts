@@ -22,7 +22,7 @@ function expected(phrase: string, anchor: string): { value: string; precision: s
 }
 
 describe('findRelativeDates: counts of days and weeks', () => {
-  it('gives chrono\'s date for every anchor', () => {
+  it("gives chrono's date for every anchor", () => {
     const anchors: string[] = [];
     // month ends, leap days, year ends, and an ordinary day, 1998-2031
     for (let y = 1998; y <= 2031; y += 8) {

@@ -142,7 +142,13 @@ describe('findSections: all-capitals headers the vocabulary lacks take a categor
     ['CERVICAL SPINE EXAMINATION:\nTenderness at C5-C6.', [['CERVICAL SPINE EXAMINATION', 'exam']]],
     ['He was seen.,IMPRESSIONS:, Lumbar strain.', [['IMPRESSIONS', 'assessment']]],
     // a one-line export drops the colon of a header that opens a numbered list
-    ['PREOPERATIVE DIAGNOSES,1.  Torn meniscus.,PROCEDURE,1.  Arthroscopy.', [['PREOPERATIVE DIAGNOSES', 'assessment'], ['PROCEDURE', 'procedure_name']]],
+    [
+      'PREOPERATIVE DIAGNOSES,1.  Torn meniscus.,PROCEDURE,1.  Arthroscopy.',
+      [
+        ['PREOPERATIVE DIAGNOSES', 'assessment'],
+        ['PROCEDURE', 'procedure_name'],
+      ],
+    ],
   ])('%j', (text, expected) => {
     expect(categories(text)).toEqual(expected);
   });
@@ -155,10 +161,29 @@ describe('findSections: all-capitals headers the vocabulary lacks take a categor
 describe('findSystemLabels: the body system an exam clause is under', () => {
   const labels = (text: string): [string, string][] => findSystemLabels(text, patterns).map((l) => [l.header, l.system]);
   it.each<[string, [string, string][]]>([
-    ['PHYSICAL EXAMINATION:\nLungs: Clear.\nHeart: Regular rate and rhythm.', [['Lungs', 'lungs'], ['Heart', 'heart']]],
+    [
+      'PHYSICAL EXAMINATION:\nLungs: Clear.\nHeart: Regular rate and rhythm.',
+      [
+        ['Lungs', 'lungs'],
+        ['Heart', 'heart'],
+      ],
+    ],
     // "Vital Signs:" is a section of its own (exam); its measures are labels under it
-    ['General:  Alert, in no distress.,Vital Signs:  Weight: 121.  Pulse:  64.,HEENT:  PERRLA.', [['General', 'general'], ['Pulse', 'vitals'], ['HEENT', 'heent']]],
-    ['CV: No edema. MSK: Tenderness over the wrist.', [['CV', 'heart'], ['MSK', 'musculoskeletal']]],
+    [
+      'General:  Alert, in no distress.,Vital Signs:  Weight: 121.  Pulse:  64.,HEENT:  PERRLA.',
+      [
+        ['General', 'general'],
+        ['Pulse', 'vitals'],
+        ['HEENT', 'heent'],
+      ],
+    ],
+    [
+      'CV: No edema. MSK: Tenderness over the wrist.',
+      [
+        ['CV', 'heart'],
+        ['MSK', 'musculoskeletal'],
+      ],
+    ],
   ])('%j', (text, expected) => {
     expect(labels(text)).toEqual(expected);
   });

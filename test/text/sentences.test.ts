@@ -80,13 +80,7 @@ describe('splitSentences: offsets are exact document offsets', () => {
 
   it('every sentence is text.slice(start, end), trimmed of surrounding space', () => {
     const sentences = splitSentences(doc);
-    expect(sentences.map((s) => s.text)).toEqual([
-      'HEADER LINE',
-      'The claimant was seen by Dr. Reyes on 07/29/14.',
-      'Lumbar flexion was 40 degrees.',
-      'Plan: continue PT 2x3.',
-      'End.',
-    ]);
+    expect(sentences.map((s) => s.text)).toEqual(['HEADER LINE', 'The claimant was seen by Dr. Reyes on 07/29/14.', 'Lumbar flexion was 40 degrees.', 'Plan: continue PT 2x3.', 'End.']);
     expectExactOffsets(doc, sentences);
     for (const s of sentences) expect(s.text).toBe(s.text.trim());
   });

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiRole, ApiTokenRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import type { Principal } from '../api-schemas.js';
-import { forbidden, HttpError, unauthorized } from '../http-error.js';
+import { forbidden, type HttpError, unauthorized } from '../http-error.js';
 import { readCredential } from './credentials.js';
 import type { FailureLimiter } from './failure-limit.js';
 import { describeRoleNeeded, roleAllows } from './roles.js';

@@ -34,7 +34,7 @@ async function textLayout(data: Uint8Array, pageNumber: number): Promise<{ items
     const content = await page.getTextContent();
     const items: PageTextItem[] = [];
     for (const raw of content.items as TextItemLike[]) {
-      if (!raw.str || !raw.str.trim() || !raw.transform) continue;
+      if (!raw.str?.trim() || !raw.transform) continue;
       const [a, b, , d, e, f] = raw.transform as [number, number, number, number, number, number];
       const fontHeight = Math.hypot(b, d) || raw.height || 10;
       // PDF space: origin bottom-left, baseline at f; the box spans the font height above the baseline

@@ -21,7 +21,8 @@ export function unreadableOf(documents: readonly BundleDocument[]): { name: stri
 
 function statusCell(b: BundleRecord, bad: readonly { name: string; reason: string }[] | undefined): Html {
   const n = bad?.length ?? b.documentsUnreadable;
-  const label = b.status === 'completed' && n > 0 ? `completed — ${n} of ${b.documentsTotal} unreadable` : b.status === 'failed' && n > 0 ? `failed — ${n} of ${b.documentsTotal} unreadable` : b.status;
+  const label =
+    b.status === 'completed' && n > 0 ? `completed — ${n} of ${b.documentsTotal} unreadable` : b.status === 'failed' && n > 0 ? `failed — ${n} of ${b.documentsTotal} unreadable` : b.status;
   const reasons = bad?.length
     ? html`<details class="problems"><summary>Why</summary><ul>${bad.map((d) => html`<li><strong>${d.name}</strong>: ${d.reason}</li>`)}</ul></details>`
     : b.error

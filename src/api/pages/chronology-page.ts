@@ -68,16 +68,23 @@ function itemLine(i: ChronologyItem, bundleId: string, flagsById: ReadonlyMap<st
   const s = ev.source;
   // each finding once ("normal · bilateral · lower extremity"), however many clauses state it
   const chipTexts = [
-    ...new Set(
-      (ev.findings ?? [])
-        .filter((f) => f.assertion === 'present')
-        .map((f) => `${f.polarity}|${[f.polarity, f.value, f.side, f.site?.replace(/_/g, ' ')].filter(Boolean).join(' · ')}`),
-    ),
+    ...new Set((ev.findings ?? []).filter((f) => f.assertion === 'present').map((f) => `${f.polarity}|${[f.polarity, f.value, f.side, f.site?.replace(/_/g, ' ')].filter(Boolean).join(' · ')}`)),
   ].slice(0, 4);
-  const chips = chipTexts.length ? `<span class="finding-chips">${chipTexts.map((c) => { const [pol, text] = c.split('|') as [string, string]; return `<span class="fchip pol-${pol}">${e(text)}</span>`; }).join('')}</span>` : '';
+  const chips = chipTexts.length
+    ? `<span class="finding-chips">${chipTexts
+        .map((c) => {
+          const [pol, text] = c.split('|') as [string, string];
+          return `<span class="fchip pol-${pol}">${e(text)}</span>`;
+        })
+        .join('')}</span>`
+    : '';
   // the group names the kind already ("Findings"); a chip only where the group holds several kinds
   const chip = i.group === 'finding' || i.group === 'diagnosis' ? '' : `<span class="type-chip t-${ev.type}">${e(typeLabel(ev.type))}</span> `;
-  const when = i.otherDate ? `<span class="other-date" title="its own date">${usDate(i.otherDate)}</span> ` : i.undated ? '<span class="other-date undated" title="no date of its own: reported at this visit">undated</span> ' : '';
+  const when = i.otherDate
+    ? `<span class="other-date" title="its own date">${usDate(i.otherDate)}</span> `
+    : i.undated
+      ? '<span class="other-date undated" title="no date of its own: reported at this visit">undated</span> '
+      : '';
   let flags = '';
   for (const id of i.flagIds) {
     const f = flagsById.get(id);
@@ -94,7 +101,13 @@ function rowHtml(row: ChronologyRow, data: ExportData, flagsById: ReadonlyMap<st
   const present = ITEM_GROUPS.filter((g) => row.counts[g] > 0);
   const counts = present.map((g) => `${row.counts[g]} ${(row.counts[g] === 1 ? ONE_OF[g] : ITEM_GROUP_LABELS[g].toLowerCase()).replace(' and ', '/')}`).join(' · ');
   const groups = present
-    .map((g) => `<section class="group g-${g}"><h4>${e(ITEM_GROUP_LABELS[g])} <span class="count">${row.counts[g]}</span></h4><ul>${row.items.filter((i) => i.group === g).map((i) => itemLine(i, bundleId, flagsById)).join('')}</ul></section>`)
+    .map(
+      (g) =>
+        `<section class="group g-${g}"><h4>${e(ITEM_GROUP_LABELS[g])} <span class="count">${row.counts[g]}</span></h4><ul>${row.items
+          .filter((i) => i.group === g)
+          .map((i) => itemLine(i, bundleId, flagsById))
+          .join('')}</ul></section>`,
+    )
     .join('');
   const who = `${row.provider ? `<div class="provider">${e(row.provider)}</div>` : ''}${row.facility ? `<div class="facility">${e(row.facility)}</div>` : ''}${!row.provider && !row.facility ? '<span class="muted" title="the record names no provider or facility for this visit">—</span>' : ''}`;
   return `<tr class="visit${row.account ? ' account' : ''}${flags.length ? ' flagged' : ''}${shown ? '' : ' is-hidden'}" id="${row.id}" data-date="${row.date ?? ''}" data-kind="${e(row.kind)}" data-provider="${e(row.provider ?? '')}" data-facility="${e(row.facility ?? '')}" data-flags="${flags.length}" data-open-flags="${open}">
@@ -211,8 +224,9 @@ function textHitsSection(data: ExportData, q: string | undefined, found: Chronol
   return html`<section class="text-hits card" id="text-hits"${q && found ? '' : html` hidden`} aria-live="polite">
 <details${hits.length && hits.length <= 6 ? html` open` : ''}><summary><strong id="text-hits-count">${found ? `${found.pages} page${found.pages === 1 ? '' : 's'}` : ''}</strong> of the records' text contain <q id="text-hits-q">${q ?? ''}</q></summary>
 <ol class="hit-list" id="text-hit-list">${hits.map(
-  (h) => html`<li><a href="${sourceHref({ document: h.documentId, page: h.page, start: h.start, end: h.end }, data.bundle.id)}" data-doc="${h.documentId}" data-page="${h.page}" data-start="${h.start}" data-end="${h.end}" class="hit-link">${data.documentNames.get(h.documentId) ?? h.documentId}, p.${h.page}</a> <span class="snippet">${h.before}<mark>${h.match}</mark>${h.after}</span></li>`,
-)}</ol></details></section>`;
+    (h) =>
+      html`<li><a href="${sourceHref({ document: h.documentId, page: h.page, start: h.start, end: h.end }, data.bundle.id)}" data-doc="${h.documentId}" data-page="${h.page}" data-start="${h.start}" data-end="${h.end}" class="hit-link">${data.documentNames.get(h.documentId) ?? h.documentId}, p.${h.page}</a> <span class="snippet">${h.before}<mark>${h.match}</mark>${h.after}</span></li>`,
+  )}</ol></details></section>`;
 }
 
 export function exportHref(bundleId: string, format: string, filter: ChronologyFilter): string {
@@ -239,7 +253,8 @@ export function renderChronologyPage(o: ChronologyPageInput): string {
   const docTable = html`<details class="documents card" id="documents"><summary><h2>Documents</h2> <span class="muted">${data.timeline.documents.length}</span></summary>
 <table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Pages</th><th>Problems</th><th></th></tr></thead><tbody>
 ${data.timeline.documents.map(
-  (d, i) => html`<tr data-document-id="${d.id}" data-document-name="${d.name}"><td>${i + 1}</td><td>${d.name}</td><td>${d.kind?.kind && d.kind.kind !== 'other' ? typeLabel(d.kind.kind) : html`<span class="muted">—</span>`}</td><td>${d.pages}</td><td>${d.errors.map((er) => html`<div class="notice ${unreadableReason(d) ? 'error' : 'warn'} small">${er.message}</div>`)}</td><td><a href="/api/documents/${d.id}/original?bundle=${encodeURIComponent(bundleId)}" download>Original</a></td></tr>`,
+  (d, i) =>
+    html`<tr data-document-id="${d.id}" data-document-name="${d.name}"><td>${i + 1}</td><td>${d.name}</td><td>${d.kind?.kind && d.kind.kind !== 'other' ? typeLabel(d.kind.kind) : html`<span class="muted">—</span>`}</td><td>${d.pages}</td><td>${d.errors.map((er) => html`<div class="notice ${unreadableReason(d) ? 'error' : 'warn'} small">${er.message}</div>`)}</td><td><a href="/api/documents/${d.id}/original?bundle=${encodeURIComponent(bundleId)}" download>Original</a></td></tr>`,
 )}
 </tbody></table></details>`;
   return layout({
@@ -289,7 +304,8 @@ ${b.error && running ? html`<p class="notice error">${b.error}</p>` : ''}
 ${running ? html`<p class="muted">This page refreshes itself until the bundle is processed.</p>` : ''}
 <table><thead><tr><th>Document</th><th>State</th><th>Pages</th><th>Problems</th></tr></thead><tbody>
 ${o.documents.map(
-  (d) => html`<tr data-document="${d.name}"><td>${d.name}</td><td><span class="badge state-${d.state === 'done' ? 'completed' : d.state}">${d.state}</span></td><td>${d.pages ?? ''}</td><td>${d.error ? html`<div class="notice error small">${d.error}</div>` : ''}${d.errors.map((e) => html`<div class="notice ${e.code === 'needs_ocr' && !unreadableReason({ pages: d.pages ?? 0, errors: d.errors }) ? 'warn' : 'error'} small">${e.message}</div>`)}</td></tr>`,
+  (d) =>
+    html`<tr data-document="${d.name}"><td>${d.name}</td><td><span class="badge state-${d.state === 'done' ? 'completed' : d.state}">${d.state}</span></td><td>${d.pages ?? ''}</td><td>${d.error ? html`<div class="notice error small">${d.error}</div>` : ''}${d.errors.map((e) => html`<div class="notice ${e.code === 'needs_ocr' && !unreadableReason({ pages: d.pages ?? 0, errors: d.errors }) ? 'warn' : 'error'} small">${e.message}</div>`)}</td></tr>`,
 )}
 </tbody></table></section>`,
   });

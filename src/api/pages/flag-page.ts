@@ -50,9 +50,10 @@ export function renderFlagPage(o: FlagPageInput): string {
   const f = r.flag;
   const q = o.queue?.query ?? '';
   const evidence = html`<div class="evidence">${o.sides.map(
-    (side) => html`<div class="side${side.derived ? ' derived' : ''}" data-role="${side.role}"><h3>${side.role}</h3>${side.quotes.map(
-      (e) => html`<blockquote>${e.quote}<footer><a href="${sourceHref(e, r.bundleId)}">${o.documentNames.get(e.document) ?? e.document}, page ${e.page}</a></footer></blockquote>`,
-    )}</div>`,
+    (side) =>
+      html`<div class="side${side.derived ? ' derived' : ''}" data-role="${side.role}"><h3>${side.role}</h3>${side.quotes.map(
+        (e) => html`<blockquote>${e.quote}<footer><a href="${sourceHref(e, r.bundleId)}">${o.documentNames.get(e.document) ?? e.document}, page ${e.page}</a></footer></blockquote>`,
+      )}</div>`,
   )}</div>`;
   const nav = o.queue
     ? html`<nav class="queue-nav" aria-label="Flag queue">${o.queue.prev ? html`<a class="button" rel="prev" href="/flags/${o.queue.prev}${q}">← Previous</a>` : html`<span class="button" aria-disabled="true">← Previous</span>`}
@@ -71,12 +72,14 @@ ${o.queue.next ? html`<a class="button" rel="next" href="/flags/${o.queue.next}$
 </form>`;
   const audit = o.reviews.length
     ? html`<ol class="audit" id="audit-trail">${o.reviews.map(
-        (v) => html`<li data-decision="${v.decision}"><strong>${DECISION_LABELS[v.decision] ?? v.decision}</strong> by ${v.reviewer} · <time datetime="${v.createdAt}">${shortTime(v.createdAt)}</time>${v.note ? html`<div class="note">${v.note}</div>` : ''}</li>`,
+        (v) =>
+          html`<li data-decision="${v.decision}"><strong>${DECISION_LABELS[v.decision] ?? v.decision}</strong> by ${v.reviewer} · <time datetime="${v.createdAt}">${shortTime(v.createdAt)}</time>${v.note ? html`<div class="note">${v.note}</div>` : ''}</li>`,
       )}</ol>`
     : html`<p class="muted" id="audit-trail">No decisions yet.</p>`;
   const concerned = o.events.length
     ? html`<details class="card" id="flag-events"><summary><h2>The statements it concerns</h2> <span class="muted">${o.events.length}</span></summary><ul class="flag-events">${o.events.map(
-        (e) => html`<li><span class="type-chip t-${e.type}">${typeLabel(e.type)}</span> <strong>${usDate(e.date)}</strong> ${eventText(e)} <a href="${sourceHref(e.source, r.bundleId)}">${o.documentNames.get(e.source.document) ?? e.source.document} p.${e.source.page}</a> · <a href="/bundles/${encodeURIComponent(r.bundleId)}#${e.id}">in the chronology</a></li>`,
+        (e) =>
+          html`<li><span class="type-chip t-${e.type}">${typeLabel(e.type)}</span> <strong>${usDate(e.date)}</strong> ${eventText(e)} <a href="${sourceHref(e.source, r.bundleId)}">${o.documentNames.get(e.source.document) ?? e.source.document} p.${e.source.page}</a> · <a href="/bundles/${encodeURIComponent(r.bundleId)}#${e.id}">in the chronology</a></li>`,
       )}</ul></details>`
     : '';
   return layout({

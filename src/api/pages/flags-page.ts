@@ -11,11 +11,20 @@ import { usDate } from '../../export/format.js';
 
 function checkboxes(name: string, values: readonly string[], selected: readonly string[] | undefined, label: (v: string) => string, counts?: Record<string, number>) {
   return values.map(
-    (v) => html`<label><input type="checkbox" name="${name}" value="${v}"${selected?.includes(v) ? html` checked` : ''}> ${label(v)}${counts ? html` <span class="muted">(${counts[v] ?? 0})</span>` : ''}</label>`,
+    (v) =>
+      html`<label><input type="checkbox" name="${name}" value="${v}"${selected?.includes(v) ? html` checked` : ''}> ${label(v)}${counts ? html` <span class="muted">(${counts[v] ?? 0})</span>` : ''}</label>`,
   );
 }
 
-export function renderFlagsPage(o: { principal: Principal; query: FlagQuery; page: FlagPage; bundles: readonly BundleRecord[]; error?: string; note?: string; done?: { count: number; decision: string } }): string {
+export function renderFlagsPage(o: {
+  principal: Principal;
+  query: FlagQuery;
+  page: FlagPage;
+  bundles: readonly BundleRecord[];
+  error?: string;
+  note?: string;
+  done?: { count: number; decision: string };
+}): string {
   const { query: q, page } = o;
   const facet = (field: 'kind' | 'status', value: string, label: string, n: number) => {
     const on = q[field]?.length === 1 && q[field]?.[0] === value;

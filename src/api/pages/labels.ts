@@ -25,5 +25,5 @@ export function sourceHref(s: { document: string; page: number; start: number; e
 }
 
 export function shortTime(iso: string | null): string {
-  return iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : '';
+  return iso ? `${iso.replace('T', ' ').slice(0, 16)} UTC` : '';
 }

@@ -19,7 +19,8 @@ export interface LayoutOptions {
 
 export function layout(o: LayoutOptions): string {
   const p = o.principal;
-  const link = (key: LayoutOptions['active'], href: string, label: string) => html`<a href="${href}" class="${o.active === key ? 'active' : ''}"${o.active === key ? html` aria-current="page"` : ''}>${label}</a>`;
+  const link = (key: LayoutOptions['active'], href: string, label: string) =>
+    html`<a href="${href}" class="${o.active === key ? 'active' : ''}"${o.active === key ? html` aria-current="page"` : ''}>${label}</a>`;
   const nav = p
     ? html`<nav aria-label="chartline">${link('bundles', '/bundles', 'Bundles')}${roleAllows(p.role, 'analyst') ? [link('flags', '/flags', 'Flags'), link('queues', '/admin/queues', 'Queues')] : ''}${roleAllows(p.role, 'admin') ? link('tokens', '/admin/tokens', 'Tokens') : ''}</nav>
       <div class="who"><span>${p.name} · ${p.role}</span><form method="post" action="/logout"><button type="submit">Sign out</button></form></div>`

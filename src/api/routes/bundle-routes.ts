@@ -86,7 +86,7 @@ export function bundleRoutes(router: ApiRouter, { store, queue, limits }: Bundle
     url: '/api/bundles/:id',
     tag: 'bundles',
     role: 'intake',
-    summary: 'One bundle: status, progress and each document\'s state',
+    summary: "One bundle: status, progress and each document's state",
     params: IdParams,
     responses: { 200: { description: 'the bundle and its documents', schema: BundleDetailSchema }, 404: { description: 'no such bundle' } },
     handler: async ({ params }) => {
@@ -101,7 +101,7 @@ export function bundleRoutes(router: ApiRouter, { store, queue, limits }: Bundle
     url: '/api/bundles/:id/timeline',
     tag: 'bundles',
     role: 'reviewer',
-    summary: 'A processed bundle\'s timeline: the same JSON as `chartline process`',
+    summary: "A processed bundle's timeline: the same JSON as `chartline process`",
     params: IdParams,
     responses: {
       200: { description: 'documents, dated events in order, flags', schema: TimelineSchema },

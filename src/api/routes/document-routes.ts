@@ -15,7 +15,7 @@ export function documentRoutes(router: ApiRouter, { store }: { store: Store }): 
     url: '/api/documents/:id/pages/:n',
     tag: 'documents',
     role: 'reviewer',
-    summary: 'A source page\'s text (what source offsets refer to)',
+    summary: "A source page's text (what source offsets refer to)",
     params: PageParamsSchema,
     responses: { 200: { description: 'the page', schema: PageRecordSchema }, 404: { description: 'no such document or page' } },
     handler: async ({ params }) => {

@@ -51,7 +51,7 @@ export function exportRoutes(router: ApiRouter, { store }: { store: Store }): vo
     role: 'reviewer',
     summary: 'The chronology as Word, Excel, PDF, CSV or JSON, with the same filters as the page',
     description:
-      'A header (bundle, claimant and claim number when the records state them, date of injury, date range, documents), one page-cited row per visit or report, the flags with both sides quoted and their review status, and the reviewers\' notes. PDF needs Chromium on the server (503 without it).',
+      "A header (bundle, claimant and claim number when the records state them, date of injury, date range, documents), one page-cited row per visit or report, the flags with both sides quoted and their review status, and the reviewers' notes. PDF needs Chromium on the server (503 without it).",
     params: IdParams,
     query: ExportQuerySchema,
     responses: {
@@ -96,7 +96,7 @@ export function exportRoutes(router: ApiRouter, { store }: { store: Store }): vo
     url: '/api/bundles/:id/search',
     tag: 'bundles',
     role: 'reviewer',
-    summary: 'Pages of the bundle\'s records whose text contains the words (case-insensitive), with the words around them',
+    summary: "Pages of the bundle's records whose text contains the words (case-insensitive), with the words around them",
     params: IdParams,
     query: SearchQuerySchema,
     responses: { 200: { description: 'matching pages in document and page order', schema: TextSearchResultSchema }, 404: { description: 'no such bundle' } },

@@ -31,11 +31,7 @@ export function fhirRoutes(router: ApiRouter, { store }: { store: Store }): void
         if (!record) throw notFound(`no bundle ${params.id}`);
         throw conflict(`bundle ${params.id} has no timeline yet (${record.status}, ${record.progress}%)${record.error ? `: ${record.error}` : ''}`);
       }
-      await reply
-        .code(200)
-        .type(`${FHIR_JSON}; charset=utf-8`)
-        .header('Content-Disposition', `inline; filename="${params.id}.fhir.json"`)
-        .send(renderFhir(bundle));
+      await reply.code(200).type(`${FHIR_JSON}; charset=utf-8`).header('Content-Disposition', `inline; filename="${params.id}.fhir.json"`).send(renderFhir(bundle));
       return { sent: true };
     },
   });

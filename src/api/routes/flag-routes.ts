@@ -21,7 +21,11 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
     summary: 'One decision with one note on several flags (all recorded, or none)',
     description: 'Each flag gets its own entry in its audit trail. A dismissal needs a note.',
     body: BulkReviewBodySchema,
-    responses: { 201: { description: 'the reviews as recorded, one per flag', schema: ReviewListSchema }, 400: { description: 'no flags, no decision, or a dismissal without a note' }, 404: { description: 'a flag does not exist (nothing was recorded)' } },
+    responses: {
+      201: { description: 'the reviews as recorded, one per flag', schema: ReviewListSchema },
+      400: { description: 'no flags, no decision, or a dismissal without a note' },
+      404: { description: 'a flag does not exist (nothing was recorded)' },
+    },
     handler: async ({ body, principal, request }) => {
       const who = principal as NonNullable<typeof principal>;
       const items = await store.addFlagReviews(body.ids, { decision: body.decision, note: body.note, reviewer: who.name, tokenId: who.tokenId });
@@ -48,7 +52,9 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
     role: 'analyst',
     summary: 'The filtered flag list as CSV (the same filters as GET /api/flags; up to 10,000 rows)',
     query: FlagExportQuerySchema,
-    responses: { 200: { description: 'one row per flag: id, bundle, kind, severity, status, date, summary, evidence quotes with file names and pages, pages, events, reviews', contentType: 'text/csv' } },
+    responses: {
+      200: { description: 'one row per flag: id, bundle, kind, severity, status, date, summary, evidence quotes with file names and pages, pages, events, reviews', contentType: 'text/csv' },
+    },
     handler: async ({ query, reply, request }) => {
       const page = await store.listFlags(toFlagFilter(query));
       const names = await store.documentNames([...new Set(page.items.map((r) => r.bundleId))]);
@@ -84,7 +90,7 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
     url: '/api/flags/:id/reviews',
     tag: 'flags',
     role: 'reviewer',
-    summary: 'A flag\'s audit trail, oldest first',
+    summary: "A flag's audit trail, oldest first",
     params: IdParams,
     responses: { 200: { description: 'every decision taken on the flag', schema: ReviewListSchema }, 404: { description: 'no such flag' } },
     handler: async ({ params }) => {
@@ -99,7 +105,7 @@ export function flagRoutes(router: ApiRouter, { store }: { store: Store }): void
     tag: 'flags',
     role: 'reviewer',
     summary: 'Decide on a flag: confirm, dismiss or needs-info, with a note',
-    description: 'Appends to the audit trail (who: the token\'s name; when: now) and sets the flag\'s status to confirmed, dismissed or needs-info. A dismissal needs a note (400 without).',
+    description: "Appends to the audit trail (who: the token's name; when: now) and sets the flag's status to confirmed, dismissed or needs-info. A dismissal needs a note (400 without).",
     params: IdParams,
     body: NewReviewBodySchema,
     responses: { 201: { description: 'the review as recorded', schema: FlagReviewSchema }, 400: { description: 'no decision, or a dismissal without a note' }, 404: { description: 'no such flag' } },

@@ -25,8 +25,14 @@ export function metaRoutes(router: ApiRouter, { store, queue, version }: { store
     responses: { 200: { description: 'healthy', schema: HealthSchema }, 503: { description: 'the database or Redis does not answer', schema: HealthSchema } },
     handler: async () => {
       const [db, redis] = await Promise.all([
-        within(3000, store.db.query('select 1')).then(() => 'ok' as const, () => 'unavailable' as const),
-        within(3000, queue.queues.bundles.getJobCounts('active')).then(() => 'ok' as const, () => 'unavailable' as const),
+        within(3000, store.db.query('select 1')).then(
+          () => 'ok' as const,
+          () => 'unavailable' as const,
+        ),
+        within(3000, queue.queues.bundles.getJobCounts('active')).then(
+          () => 'ok' as const,
+          () => 'unavailable' as const,
+        ),
       ]);
       const ok = db === 'ok' && redis === 'ok';
       return { status: ok ? 200 : 503, body: { status: ok ? 'ok' : 'unavailable', store: db, queue: redis } };
@@ -38,7 +44,7 @@ export function metaRoutes(router: ApiRouter, { store, queue, version }: { store
     url: '/api/me',
     tag: 'meta',
     role: 'intake',
-    summary: 'The token\'s name and role',
+    summary: "The token's name and role",
     responses: { 200: { description: 'who is asking', schema: PrincipalSchema } },
     handler: async ({ principal }) => ({ status: 200, body: principal }),
   });

@@ -15,7 +15,7 @@ const PageParams = z.object({ id: DocumentIdSchema, n: PageNumberSchema.describe
 const OriginalQuery = z.object({ bundle: BundleIdSchema.optional().describe('name the file as in this bundle') }).strict();
 const BoxesQuery = z
   .object({
-    start: z.coerce.number().int().min(0).describe('the quote\'s start in the page text (source.start)'),
+    start: z.coerce.number().int().min(0).describe("the quote's start in the page text (source.start)"),
     end: z.coerce.number().int().min(0).describe('one past its end (source.end)'),
   })
   .strict()
@@ -24,10 +24,10 @@ const BoxesQuery = z
 const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }).strict();
 export const QuoteBoxesSchema = z
   .object({
-    width: z.number().int().describe('the page image\'s width in pixels'),
+    width: z.number().int().describe("the page image's width in pixels"),
     height: z.number().int(),
     found: z.boolean().describe('false when the quote could not be placed on the image (its text is still highlighted in the page text)'),
-    boxes: z.array(BoxSchema).describe('rectangles over the quote, as fractions of the image\'s width and height from its top left'),
+    boxes: z.array(BoxSchema).describe("rectangles over the quote, as fractions of the image's width and height from its top left"),
   })
   .strict();
 
@@ -55,7 +55,7 @@ export function originalRoutes(router: ApiRouter, { store, images }: { store: St
     summary: 'Download the original file as it was uploaded',
     params: DocParams,
     query: OriginalQuery,
-    responses: { 200: { description: 'the file\'s bytes (PDF, text, …)', contentType: 'application/octet-stream' }, 404: { description: 'no such document, or its original is not on this server' } },
+    responses: { 200: { description: "the file's bytes (PDF, text, …)", contentType: 'application/octet-stream' }, 404: { description: 'no such document, or its original is not on this server' } },
     handler: async ({ params, query, reply, request, principal }) => {
       const doc = await store.findDocument(params.id, query.bundle);
       if (!doc) throw notFound(`no document ${params.id}`);

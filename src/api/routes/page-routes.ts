@@ -44,7 +44,7 @@ const PAGE = { page: true };
 
 /** only a path on this site: never an open redirect */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/bundles';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/bundles';
   return next;
 }
 
@@ -130,7 +130,7 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
   // sign-in posts are limited per address whatever their outcome; failed ones also count towards the
   // block on every credential (failure-limit.ts)
   app.post('/login', { config: { ...PAGE, rateLimit: { max: authLimits.maxSignIns, timeWindow: authLimits.windowMs } } }, async (request, reply) => {
-    if (!isSameOrigin(request.headers as Record<string, string>, request)) throw forbidden('sign in from chartline\'s own sign-in page');
+    if (!isSameOrigin(request.headers as Record<string, string>, request)) throw forbidden("sign in from chartline's own sign-in page");
     auth.failures?.assertNotBlocked(request);
     const form = LoginFormSchema.safeParse(request.body ?? {});
     if (!form.success) return htmlReply(reply, renderLogin({ error: describeIssues(form.error.issues, 'form') }), 400);
@@ -149,7 +149,7 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
 
   // a cross-site form must not sign anyone out (CSRF): same origin only, and the session ends on the server
   app.post('/logout', { config: PAGE }, async (request, reply) => {
-    if (!isSameOrigin(request.headers as Record<string, string>, request)) throw forbidden('sign out from chartline\'s own pages (cross-site request refused)');
+    if (!isSameOrigin(request.headers as Record<string, string>, request)) throw forbidden("sign out from chartline's own pages (cross-site request refused)");
     const cred = readCredential(request.headers as { authorization?: string; cookie?: string });
     if (cred?.via === 'cookie') await store.revokeSession(cred.session);
     reply.header('Set-Cookie', clearedSessionCookie(secure(request)));
@@ -244,7 +244,13 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     return { index, total: ids.length, prev: ids[index - 1] ?? null, next: ids[index + 1] ?? null, query: flagQueryString(filters) };
   }
 
-  async function flagPage(request: FastifyRequest, reply: FastifyReply, principal: Principal, id: string, extra: { error?: string; note?: string; status?: number; queue?: QueuePosition | null } = {}) {
+  async function flagPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal,
+    id: string,
+    extra: { error?: string; note?: string; status?: number; queue?: QueuePosition | null } = {},
+  ) {
     const record = await store.getFlag(id);
     if (!record) throw notFound(`no flag ${id}`);
     const [reviews, documents, timeline, queue] = await Promise.all([
@@ -279,7 +285,12 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     if (!form.success) {
       const note = typeof body.note === 'string' ? body.note : undefined;
       const dismissWithoutNote = form.error.issues.some((i) => i.message === DISMISS_NEEDS_NOTE);
-      return flagPage(request, reply, principal, id, { error: dismissWithoutNote ? `Not recorded: ${DISMISS_NEEDS_NOTE}.` : `Choose confirm, dismiss or needs-info (${describeIssues(form.error.issues, 'form')})`, note, status: 400, queue });
+      return flagPage(request, reply, principal, id, {
+        error: dismissWithoutNote ? `Not recorded: ${DISMISS_NEEDS_NOTE}.` : `Choose confirm, dismiss or needs-info (${describeIssues(form.error.issues, 'form')})`,
+        note,
+        status: 400,
+        queue,
+      });
     }
     if (!(await store.getFlag(id))) throw notFound(`no flag ${id}`);
     const review = await store.addFlagReview({ flagId: id, decision: form.data.decision, note: form.data.note, reviewer: principal.name, tokenId: principal.tokenId });
@@ -308,6 +319,4 @@ export function pageRoutes(app: FastifyInstance, { store, auth, limits, authLimi
     const sep = back ? '&' : '?';
     return reply.redirect(`/flags${back}${sep}done=${reviews.length}&decision=${form.data.decision}`, 303);
   });
-
 }
-

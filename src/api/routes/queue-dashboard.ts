@@ -24,11 +24,7 @@ export function stripOutsideRequests(page: string): string {
 }
 
 export async function queueDashboard(app: FastifyInstance, { auth, queue }: { auth: Authenticator; queue: BundleQueue }): Promise<void> {
-  const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
-    import('@bull-board/api'),
-    import('@bull-board/api/bullMQAdapter'),
-    import('@bull-board/fastify'),
-  ]);
+  const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([import('@bull-board/api'), import('@bull-board/api/bullMQAdapter'), import('@bull-board/fastify')]);
   await app.register(async (scope) => {
     // answered here, not thrown: bull-board's own error handler would wrap a thrown error
     scope.addHook('onRequest', async (request, reply) => {

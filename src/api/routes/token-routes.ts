@@ -69,12 +69,16 @@ export function tokenPageRoutes(app: FastifyInstance, { store, auth }: { store: 
       await reply.redirect(`/login?next=${encodeURIComponent(request.method === 'GET' ? request.url : '/admin/tokens')}`, 303);
       return null;
     }
-    if (!roleAllows(identity.principal.role, 'admin')) throw forbidden(`this page needs ${describeRoleNeeded('admin')}; you are signed in as "${identity.principal.name}" (${identity.principal.role})`);
+    if (!roleAllows(identity.principal.role, 'admin'))
+      throw forbidden(`this page needs ${describeRoleNeeded('admin')}; you are signed in as "${identity.principal.name}" (${identity.principal.role})`);
     return identity.principal;
   }
   const page = async (reply: FastifyReply, principal: NonNullable<Awaited<ReturnType<typeof admin>>>, extra: Partial<Parameters<typeof renderTokensPage>[0]> = {}, status = 200) => {
     const [tokens, sessions] = await Promise.all([store.listApiTokens(), store.countLiveSessions()]);
-    return reply.code(status).type('text/html; charset=utf-8').send(renderTokensPage({ principal, tokens, sessions, ...extra }));
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderTokensPage({ principal, tokens, sessions, ...extra }));
   };
 
   app.get('/admin/tokens', { config: PAGE }, async (request, reply) => {

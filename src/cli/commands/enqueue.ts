@@ -14,7 +14,7 @@ export function registerEnqueue(program: Command): void {
     .command('enqueue')
     .description('queue record files (PDF, text) as one bundle for the workers; prints the bundle id')
     .argument('<paths...>', 'files, or folders read recursively')
-    .option('-b, --bundle <id>', 'the bundle\'s id and name (default: the folder or file name plus a hash of the files)')
+    .option('-b, --bundle <id>', "the bundle's id and name (default: the folder or file name plus a hash of the files)")
     .option('-w, --wait', 'wait until the bundle is processed, with a progress bar on stderr')
     .option('--reference-date <date>', 'read dates against this day instead of today (YYYY-MM-DD)')
     .option('--progress', 'with --wait, draw the progress bar even when stderr is not a terminal')

@@ -23,7 +23,7 @@ interface ExportOpts {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write a processed bundle\'s chronology as Word, Excel, PDF, CSV or JSON')
+    .description("write a processed bundle's chronology as Word, Excel, PDF, CSV or JSON")
     .argument('<bundleId>', 'the id `chartline enqueue`, `process --store` or the web app gave the bundle')
     .requiredOption('-f, --format <format>', `docx, xlsx, pdf, csv, json, or ${EXPORT_FORMATS.join(', ')}`)
     .option('-o, --out <file>', 'where to write it (default: <bundle>-chronology-<date>.<format> here, - for stdout; fhir: stdout)')
@@ -67,7 +67,10 @@ Examples:
         throw new UsageError(`--format must be one of ${[...exportFormats(), ...EXPORT_FORMATS].join(', ')}, not "${opts.format}"`);
       }
       if (opts.detail !== 'summary' && opts.detail !== 'full') throw new UsageError(`--detail must be summary or full, not "${opts.detail}"`);
-      for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
+      for (const [name, value] of [
+        ['--from', opts.from],
+        ['--to', opts.to],
+      ] as const) {
         if (value !== undefined && !isCalendarPartialDate(value)) throw new UsageError(`${name} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, not "${value}"`);
       }
       if (opts.flags !== undefined && opts.flags !== 'flagged' && opts.flags !== 'open') throw new UsageError(`--flags must be flagged or open, not "${opts.flags}"`);
@@ -75,7 +78,14 @@ Examples:
         ...(opts.search ? { q: opts.search } : {}),
         ...(opts.from ? { from: opts.from } : {}),
         ...(opts.to ? { to: opts.to } : {}),
-        ...(opts.type ? { kinds: opts.type.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(opts.type
+          ? {
+              kinds: opts.type
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(opts.flags ? { flags: opts.flags as 'flagged' | 'open' } : {}),
       };
       const store = await openStore({}, process.env, { mustExist: true });
@@ -92,7 +102,9 @@ Examples:
         const out = opts.out ?? exportFileName(data, exporter);
         if (out === '-') process.stdout.write(typeof body === 'string' ? body : Buffer.from(body));
         else writeFileSync(out, typeof body === 'string' ? body : Buffer.from(body));
-        process.stderr.write(`chartline: ${data.rows.length} of ${data.chronology.rows.length} visits and reports, ${data.flags.length} flag${data.flags.length === 1 ? '' : 's'}${out === '-' ? '' : ` → ${out}`}\n`);
+        process.stderr.write(
+          `chartline: ${data.rows.length} of ${data.chronology.rows.length} visits and reports, ${data.flags.length} flag${data.flags.length === 1 ? '' : 's'}${out === '-' ? '' : ` → ${out}`}\n`,
+        );
       } finally {
         await (await import('../../export/chromium.js')).closeBrowser();
         await store.close();

@@ -36,7 +36,10 @@ export function registerProcess(program: Command): void {
     .option('--no-progress', 'never show progress')
     .option('--reference-date <date>', 'read dates against this day instead of today (YYYY-MM-DD)')
     .option('--store', 'also keep the bundle in the database (DATABASE_URL, else the embedded one in CHARTLINE_DATA) for `chartline timeline` and the web app; its id goes to stderr')
-    .option('--threads <n>', 'threads reading PDFs while the main thread analyses them (default: one less than the CPUs, at least 1, for bundles of several PDFs over 256 KiB; else 0: read on the main thread)')
+    .option(
+      '--threads <n>',
+      'threads reading PDFs while the main thread analyses them (default: one less than the CPUs, at least 1, for bundles of several PDFs over 256 KiB; else 0: read on the main thread)',
+    )
     .option('--timings', 'print the time spent in each stage (ms, summed over documents) as one JSON line on stderr')
     .option('--no-ocr', 'do not OCR pages without a text layer (scans, faxes, TIFF/PNG/JPEG files); report them as needs_ocr instead')
     .addHelpText(
@@ -50,100 +53,121 @@ Examples:
   chartline process a.pdf b.pdf --format text
   chartline process records/ --out timeline.json`,
     )
-    .action(async (paths: string[], opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean; ocr?: boolean }) => {
-      if (opts.format !== 'json' && opts.format !== 'text' && opts.format !== 'fhir') throw new UsageError(`--format must be json, text or fhir, not "${opts.format}"`);
-      if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0)) throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
-      let referenceDate: Date | undefined;
-      if (opts.referenceDate) {
-        if (!isCalendarDay(opts.referenceDate)) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
-        referenceDate = referenceDay(opts.referenceDate);
-      }
-      const inputs = expandInputs(paths);
-      const showProgress = opts.progress ?? process.stderr.isTTY === true;
-      const progress = createProgress(showProgress && opts.progress !== false, 'processing');
-      const files = inputs.map(readInput);
-      const threads = opts.threads !== undefined ? Number(opts.threads) : defaultThreads(files);
-      // opened first: a database that is locked or unreachable fails before the work, not after
-      const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
-      // --format fhir embeds each document's page texts, which the timeline itself does not keep
-      const pageTexts = opts.format === 'fhir' ? new Map<string, string[]>() : undefined;
-      // PDFs are read on other threads while this one analyses those already read. The first reader
-      // starts loading pdf.js now, while this thread loads the pipeline.
-      // One reader thread is the slower side of the two (pdf.js costs more than the analysis), so this
-      // thread cleans and fingerprints the pages; several readers do both on their threads.
-      const pool = threads > 0 ? new PdfPool({ size: threads, clean: threads > 1 }) : undefined;
-      // and reads the first documents while this thread loads the rest of chartline
-      pool?.prefetch(files.filter((f) => detectFormat(f.name, f.data) === 'pdf').slice(0, pool.size * pool.depth).map((f) => f.data));
-      const [{ emptyTimings, processBundle }, { TimelineSchema }, { loadPatterns }] = await Promise.all([
-        import('../../pipeline.js'),
-        import('../../schema.js'),
-        import('../../patterns/load-patterns.js'),
-      ]);
-      if (pool && pool.size > 1) pool.fingerprintShingle = loadPatterns().data.checks.duplicate.shingleSize;
-      // ms since the process started: node, and loading chartline's modules
-      const startup = performance.now();
-      const timings = emptyTimings();
-      const started = performance.now();
-      let processed = started;
-      let timeline: Timeline;
-      let bundleProgress = { done: 0, total: files.length, pages: 0 };
-      try {
-        timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
-          referenceDate,
-          pdfReader: pool?.read,
-          // enough documents in progress to keep every reader thread's queue full while one is analysed
-          // (without reader threads, still a few documents at once: a bundle of small faxes keeps every
-          // OCR thread busy instead of reading one page at a time)
-          concurrency: pool ? pool.size * pool.depth + 1 : opts.ocr !== false ? availableParallelism() : 1,
-          timings,
-          onProgress: (p) => {
-            bundleProgress = p;
-            progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`);
-          },
-          // OCR takes seconds a page: the bar moves with every page read
-          onOcrPage: (file, done, total) => progress.update(bundleProgress.done, bundleProgress.total, `${bundleProgress.pages} pages · OCR ${file}: page ${done} of ${total}`),
-          ocr: { enabled: opts.ocr !== false },
-          onDocument:
-            recorder || pageTexts
-              ? (result, file) => {
-                  pageTexts?.set(result.info.sha256, result.pages.map((p) => p.text));
-                  return recorder?.onDocument(result, file);
-                }
-              : undefined,
-        });
-        processed = performance.now();
-        progress.done();
-        await pool?.close();
-        TimelineSchema.parse(timeline);
-        if (recorder) {
-          const id = await recorder.save(timeline, { bundleId: opts.bundle, referenceDate: opts.referenceDate ?? new Date().toISOString().slice(0, 10) });
-          process.stderr.write(`chartline: stored as bundle ${id} in ${recorder.location}\n`);
+    .action(
+      async (
+        paths: string[],
+        opts: { format: string; out?: string; bundle?: string; progress?: boolean; referenceDate?: string; store?: boolean; threads?: string; timings?: boolean; ocr?: boolean },
+      ) => {
+        if (opts.format !== 'json' && opts.format !== 'text' && opts.format !== 'fhir') throw new UsageError(`--format must be json, text or fhir, not "${opts.format}"`);
+        if (opts.threads !== undefined && !(Number.isInteger(Number(opts.threads)) && Number(opts.threads) >= 0))
+          throw new UsageError(`--threads must be a whole number, 0 or more, not "${opts.threads}"`);
+        let referenceDate: Date | undefined;
+        if (opts.referenceDate) {
+          if (!isCalendarDay(opts.referenceDate)) throw new UsageError(`--reference-date must be YYYY-MM-DD, not "${opts.referenceDate}"`);
+          referenceDate = referenceDay(opts.referenceDate);
         }
-      } finally {
-        await pool?.close();
-        await recorder?.close();
-      }
-      const rendered =
-        opts.format === 'text'
-          ? (await import('../format-text.js')).formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true })
-          : opts.format === 'fhir'
-            ? await renderFhirBundle(timeline, pageTexts ?? new Map(), opts.bundle)
-            : `${JSON.stringify(timeline, null, 2)}\n`;
-      if (opts.out) writeFileSync(opts.out, rendered);
-      else process.stdout.write(rendered);
-      if (opts.timings) {
-        const round = (ms: number) => Math.round(ms * 10) / 10;
-        const stages = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v)]));
-        const report = { startup: round(startup), ...stages, bundle: round(processed - started), output: round(performance.now() - processed), threads, pages: timeline.documents.reduce((n, d) => n + d.pages, 0) };
-        process.stderr.write(`chartline: timings ${JSON.stringify(report)}\n`);
-      }
-      // readable: some page has text (a scan with no text layer at all counts as unreadable)
-      const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => (e.code !== 'needs_ocr' && e.code !== 'ocr_unreadable') || (e.pages?.length ?? 0) >= d.pages));
-      if (readable.length === 0) {
-        process.stderr.write(`chartline: none of the ${timeline.documents.length} document(s) could be read\n`);
-        process.exitCode = 1;
-      }
-    });
+        const inputs = expandInputs(paths);
+        const showProgress = opts.progress ?? process.stderr.isTTY === true;
+        const progress = createProgress(showProgress && opts.progress !== false, 'processing');
+        const files = inputs.map(readInput);
+        const threads = opts.threads !== undefined ? Number(opts.threads) : defaultThreads(files);
+        // opened first: a database that is locked or unreachable fails before the work, not after
+        const recorder = opts.store ? await (await import('../../store/process-recorder.js')).ProcessRecorder.open() : undefined;
+        // --format fhir embeds each document's page texts, which the timeline itself does not keep
+        const pageTexts = opts.format === 'fhir' ? new Map<string, string[]>() : undefined;
+        // PDFs are read on other threads while this one analyses those already read. The first reader
+        // starts loading pdf.js now, while this thread loads the pipeline.
+        // One reader thread is the slower side of the two (pdf.js costs more than the analysis), so this
+        // thread cleans and fingerprints the pages; several readers do both on their threads.
+        const pool = threads > 0 ? new PdfPool({ size: threads, clean: threads > 1 }) : undefined;
+        // and reads the first documents while this thread loads the rest of chartline
+        pool?.prefetch(
+          files
+            .filter((f) => detectFormat(f.name, f.data) === 'pdf')
+            .slice(0, pool.size * pool.depth)
+            .map((f) => f.data),
+        );
+        const [{ emptyTimings, processBundle }, { TimelineSchema }, { loadPatterns }] = await Promise.all([
+          import('../../pipeline.js'),
+          import('../../schema.js'),
+          import('../../patterns/load-patterns.js'),
+        ]);
+        if (pool && pool.size > 1) pool.fingerprintShingle = loadPatterns().data.checks.duplicate.shingleSize;
+        // ms since the process started: node, and loading chartline's modules
+        const startup = performance.now();
+        const timings = emptyTimings();
+        const started = performance.now();
+        let processed = started;
+        let timeline: Timeline;
+        let bundleProgress = { done: 0, total: files.length, pages: 0 };
+        try {
+          timeline = await processBundle(opts.bundle ?? defaultBundleName(paths), files, {
+            referenceDate,
+            pdfReader: pool?.read,
+            // enough documents in progress to keep every reader thread's queue full while one is analysed
+            // (without reader threads, still a few documents at once: a bundle of small faxes keeps every
+            // OCR thread busy instead of reading one page at a time)
+            concurrency: pool ? pool.size * pool.depth + 1 : opts.ocr !== false ? availableParallelism() : 1,
+            timings,
+            onProgress: (p) => {
+              bundleProgress = p;
+              progress.update(p.done, p.total, `${p.pages} pages${p.current ? ` · ${p.current}` : ''}`);
+            },
+            // OCR takes seconds a page: the bar moves with every page read
+            onOcrPage: (file, done, total) => progress.update(bundleProgress.done, bundleProgress.total, `${bundleProgress.pages} pages · OCR ${file}: page ${done} of ${total}`),
+            ocr: { enabled: opts.ocr !== false },
+            onDocument:
+              recorder || pageTexts
+                ? (result, file) => {
+                    pageTexts?.set(
+                      result.info.sha256,
+                      result.pages.map((p) => p.text),
+                    );
+                    return recorder?.onDocument(result, file);
+                  }
+                : undefined,
+          });
+          processed = performance.now();
+          progress.done();
+          await pool?.close();
+          TimelineSchema.parse(timeline);
+          if (recorder) {
+            const id = await recorder.save(timeline, { bundleId: opts.bundle, referenceDate: opts.referenceDate ?? new Date().toISOString().slice(0, 10) });
+            process.stderr.write(`chartline: stored as bundle ${id} in ${recorder.location}\n`);
+          }
+        } finally {
+          await pool?.close();
+          await recorder?.close();
+        }
+        const rendered =
+          opts.format === 'text'
+            ? (await import('../format-text.js')).formatText(timeline, { width: process.stdout.columns, color: !opts.out && process.stdout.isTTY === true })
+            : opts.format === 'fhir'
+              ? await renderFhirBundle(timeline, pageTexts ?? new Map(), opts.bundle)
+              : `${JSON.stringify(timeline, null, 2)}\n`;
+        if (opts.out) writeFileSync(opts.out, rendered);
+        else process.stdout.write(rendered);
+        if (opts.timings) {
+          const round = (ms: number) => Math.round(ms * 10) / 10;
+          const stages = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v)]));
+          const report = {
+            startup: round(startup),
+            ...stages,
+            bundle: round(processed - started),
+            output: round(performance.now() - processed),
+            threads,
+            pages: timeline.documents.reduce((n, d) => n + d.pages, 0),
+          };
+          process.stderr.write(`chartline: timings ${JSON.stringify(report)}\n`);
+        }
+        // readable: some page has text (a scan with no text layer at all counts as unreadable)
+        const readable = timeline.documents.filter((d) => d.pages > 0 && !d.errors.some((e) => (e.code !== 'needs_ocr' && e.code !== 'ocr_unreadable') || (e.pages?.length ?? 0) >= d.pages));
+        if (readable.length === 0) {
+          process.stderr.write(`chartline: none of the ${timeline.documents.length} document(s) could be read\n`);
+          process.exitCode = 1;
+        }
+      },
+    );
 }
 
 /**

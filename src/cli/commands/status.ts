@@ -12,7 +12,7 @@ Environment: REDIS_URL (default redis://127.0.0.1:6379), CHARTLINE_QUEUE_PREFIX 
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('show queued bundles, or one bundle\'s documents and their state')
+    .description("show queued bundles, or one bundle's documents and their state")
     .argument('[bundleId]', 'the id `chartline enqueue` printed; without it, the 20 most recent bundles')
     .option('-w, --wait', 'wait until the bundle is completed or failed, with a progress bar on stderr')
     .option('--json', 'print the status as JSON')
@@ -73,7 +73,14 @@ export async function waitForBundle(queue: BundleQueue, bundleId: string, progre
 
 function summaryLine(s: BundleStatus): string {
   const failed = s.documents.filter((d) => d.state === 'failed').length;
-  return [s.state.padEnd(10), `${String(s.percent).padStart(3)}%`, s.bundleId, `· ${s.documents.length} document${s.documents.length === 1 ? '' : 's'}`, failed ? `· ${failed} failed` : '', `· ${s.enqueuedAt}`]
+  return [
+    s.state.padEnd(10),
+    `${String(s.percent).padStart(3)}%`,
+    s.bundleId,
+    `· ${s.documents.length} document${s.documents.length === 1 ? '' : 's'}`,
+    failed ? `· ${failed} failed` : '',
+    `· ${s.enqueuedAt}`,
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -82,7 +89,8 @@ function documentLine(d: DocumentStatus, nameWidth: number): string {
   const state = d.state === 'active' ? `active ${d.percent}%` : d.state;
   let detail = '';
   if (d.state === 'failed') detail = d.error ?? '';
-  else if (d.result) detail = `${d.result.pages} page${d.result.pages === 1 ? '' : 's'}, ${d.result.events} event${d.result.events === 1 ? '' : 's'}${d.result.errors.length ? ` (${d.result.errors.join(', ')})` : ''}`;
+  else if (d.result)
+    detail = `${d.result.pages} page${d.result.pages === 1 ? '' : 's'}, ${d.result.events} event${d.result.events === 1 ? '' : 's'}${d.result.errors.length ? ` (${d.result.errors.join(', ')})` : ''}`;
   else if (d.stage) detail = d.stage;
   if (d.attempts > 1 || (d.attempts > 0 && d.state !== 'completed' && d.state !== 'failed')) detail += ` (attempt ${d.attempts + (d.state === 'active' ? 1 : 0)})`;
   return `  ${state.padEnd(12)} ${d.name.padEnd(nameWidth)}${detail ? `  ${detail}` : ''}`.trimEnd();

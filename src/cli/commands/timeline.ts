@@ -10,7 +10,7 @@ import { UsageError } from '../inputs.js';
 export function registerTimeline(program: Command): void {
   program
     .command('timeline')
-    .description('print a processed bundle\'s timeline from the database (the same contract as `process`)')
+    .description("print a processed bundle's timeline from the database (the same contract as `process`)")
     .argument('<bundleId>', 'the id `chartline enqueue` or `chartline process --store` printed')
     .option('-f, --format <format>', 'json or text', 'json')
     .option('-o, --out <file>', 'write the output to a file instead of stdout')

@@ -65,9 +65,7 @@ Examples:
         else if (tokens.length === 0) process.stdout.write('no tokens; create one with `chartline token create --role R --name N`\n');
         else {
           for (const t of tokens) {
-            process.stdout.write(
-              `${t.id}  ${t.role.padEnd(8)}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'.padEnd(8)}  last used ${t.lastUsedAt ?? 'never'}  ${t.name}\n`,
-            );
+            process.stdout.write(`${t.id}  ${t.role.padEnd(8)}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'.padEnd(8)}  last used ${t.lastUsedAt ?? 'never'}  ${t.name}\n`);
           }
         }
       } finally {
@@ -78,7 +76,7 @@ Examples:
   token
     .command('revoke')
     .description('revoke a token at once (its sessions end too)')
-    .argument('<id>', 'the token\'s id (tok_…), from `chartline token list`')
+    .argument('<id>', "the token's id (tok_…), from `chartline token list`")
     .action(async (id: string) => {
       const store = await openStore({}, process.env, { mustExist: true });
       try {

@@ -76,11 +76,7 @@ export function documentReference({ doc, id, subject, pages, encounters }: Docum
       extension.string(EXT.documentKindRule, doc.kind.rule),
       doc.errors.map((e) => ({
         url: EXT.documentError,
-        extension: [
-          { url: 'code', valueCode: e.code },
-          ...extension.string('message', e.message),
-          ...(e.pages ?? []).filter((p) => p >= 1).map((p) => ({ url: 'page', valuePositiveInt: p })),
-        ],
+        extension: [{ url: 'code', valueCode: e.code }, ...extension.string('message', e.message), ...(e.pages ?? []).filter((p) => p >= 1).map((p) => ({ url: 'page', valuePositiveInt: p }))],
       })),
     ),
     masterIdentifier: { system: SID.sha256, value: doc.sha256 },

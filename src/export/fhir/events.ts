@@ -208,9 +208,7 @@ function conditionResource(event: TimelineEvent, links: EventLinks): Condition {
     identifier: identifier(event),
     verificationStatus: VERIFICATION[event.assertion],
     category: [
-      injury
-        ? { coding: [coding(CS.chartlineConditionCategory, 'injury', 'Injury')], text: 'injury' }
-        : { coding: [coding(CS.conditionCategory, 'encounter-diagnosis', 'Encounter Diagnosis')] },
+      injury ? { coding: [coding(CS.chartlineConditionCategory, 'injury', 'Injury')], text: 'injury' } : { coding: [coding(CS.conditionCategory, 'encounter-diagnosis', 'Encounter Diagnosis')] },
     ],
     code: { text: statementText(event) },
     subject: links.subject,

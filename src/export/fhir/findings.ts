@@ -46,11 +46,7 @@ export function findingObservation(finding: Finding, ctx: FindingContext): Obser
   // a sign the examiner found, or an imaging finding; a symptom the patient reports is neither
   const category: CodeableConcept[] = [];
   if (!finding.reported) {
-    category.push(
-      ctx.eventType === 'imaging'
-        ? { coding: [coding(CS.observationCategory, 'imaging', 'Imaging')] }
-        : { coding: [coding(CS.observationCategory, 'exam', 'Exam')] },
-    );
+    category.push(ctx.eventType === 'imaging' ? { coding: [coding(CS.observationCategory, 'imaging', 'Imaging')] } : { coding: [coding(CS.observationCategory, 'exam', 'Exam')] });
   }
   category.push({ coding: [coding(CS.findingSystem, finding.system)], text: finding.system });
   const value = finding.value !== null && /\S/.test(finding.value) ? findingValue(finding.value) : PRESENCE[finding.polarity] ? { valueCodeableConcept: PRESENCE[finding.polarity] } : {};
@@ -59,11 +55,7 @@ export function findingObservation(finding: Finding, ctx: FindingContext): Obser
   const observation: Observation = {
     resourceType: 'Observation',
     id: ctx.id,
-    ...extensions(
-      extension.code(EXT.assertion, finding.assertion),
-      finding.reported ? extension.boolean(EXT.reported, true) : [],
-      extension.string(EXT.rule, finding.rule),
-    ),
+    ...extensions(extension.code(EXT.assertion, finding.assertion), finding.reported ? extension.boolean(EXT.reported, true) : [], extension.string(EXT.rule, finding.rule)),
     identifier: [{ system: SID.finding, value: `${ctx.eventId}/${ctx.index}` }],
     status: 'final',
     category,

@@ -169,7 +169,6 @@ export function timelineToFhir(timeline: Timeline, options: FhirExportOptions): 
       list.push(placed.reference);
       encountersByDocument.set(event.source.document, list);
     }
-
   });
 
   // a Practitioner or Organization was read from its encounters' documents, at no span chartline records

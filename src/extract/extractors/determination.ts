@@ -11,7 +11,6 @@ import { linkedDate, newMention, type Mention } from '../mention.js';
 import { DECISION_OUTCOME, determinationCues, isGuidelineVoice, isSilentSection, servicesAfter } from '../reading.js';
 import type { AnalyzedSentence } from '../../text/analyze.js';
 
-
 export interface DeterminationReading {
   start: number;
   end: number;

@@ -51,7 +51,10 @@ function clausePolarity(ctx: ExtractContext, s: AnalyzedSentence, c: Clause): Fi
 function claimsWholeSystem(ctx: ExtractContext, s: AnalyzedSentence, c: Clause): boolean {
   if (!s.label || s.label.system === 'general' || s.label.system === 'vitals') return false;
   const from = Math.max(c.start, s.label.bodyStart);
-  const rest = s.text.slice(from - s.start, c.end - s.start).replace(/[\s.,;:]+$/, '').trim();
+  const rest = s.text
+    .slice(from - s.start, c.end - s.start)
+    .replace(/[\s.,;:]+$/, '')
+    .trim();
   if (!rest) return false;
   const tokens = s.tokens.filter((t) => t.start >= from && t.end <= c.end);
   const words = ctx.patterns.systemNormal.find(rest, tokens, from + (s.text.slice(from - s.start).length - s.text.slice(from - s.start).trimStart().length));

@@ -66,9 +66,7 @@ export const examFindingExtractor: Extractor<AnalyzedSentence> = {
           end: last.end,
           findings: own,
           assertion: allAbsent ? 'absent' : 'present',
-          ...(link
-            ? { ...linkedDate(link), setsContext: true }
-            : { dating: 'inherit' as const }),
+          ...(link ? { ...linkedDate(link), setsContext: true } : { dating: 'inherit' as const }),
         }),
       );
     }

@@ -35,9 +35,7 @@ export const injuryExtractor: Extractor<LexiconMatch<CueValue>> = {
       start: cue.start,
       end: cue.end,
       assertion: 'present',
-      ...(link
-        ? { ...linkedDate(link) }
-        : { dating: 'injury_date' as const }),
+      ...(link ? { ...linkedDate(link) } : { dating: 'injury_date' as const }),
     });
   },
 };

@@ -58,13 +58,15 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
     }
     // a medication plan beside other planned services is part of the plan
     const hasPlan = [...groups.values()].some((g) => g.type === 'plan');
-    if (hasPlan) for (const [key, g] of groups) if (g.type === 'medication') {
-      const target = [...groups.values()].find((o) => o.type === 'plan' && o.link?.date.value === g.link?.date.value);
-      if (target) {
-        target.readings.push(...g.readings);
-        groups.delete(key);
-      }
-    }
+    if (hasPlan)
+      for (const [key, g] of groups)
+        if (g.type === 'medication') {
+          const target = [...groups.values()].find((o) => o.type === 'plan' && o.link?.date.value === g.link?.date.value);
+          if (target) {
+            target.readings.push(...g.readings);
+            groups.delete(key);
+          }
+        }
     if (groups.size === 0) {
       const selfStanding = cues.find(isSelfStandingPlanCue);
       if (selfStanding) groups.set('self', { type: 'plan', readings: [], link: cueLink });
@@ -85,9 +87,7 @@ export const planExtractor: Extractor<AnalyzedSentence> = {
           services: [...new Set(g.readings.map((r) => r.service.value.id))],
           assertion: 'present',
           facts: { requested: true },
-          ...(g.link
-            ? { ...linkedDate(g.link) }
-            : { dating: earlierVisit ? ('undated' as const) : ('inherit' as const) }),
+          ...(g.link ? { ...linkedDate(g.link) } : { dating: earlierVisit ? ('undated' as const) : ('inherit' as const) }),
         }),
       );
     }

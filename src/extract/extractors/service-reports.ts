@@ -37,9 +37,7 @@ export const serviceReportExtractor: Extractor<ServiceReading> = {
       services: [r.service.value.id],
       assertion,
       facts: outcomeFacts(s.has('outcome_positive'), s.has('outcome_negative')),
-      ...(r.link
-        ? { ...linkedDate(r.link) }
-        : { dating: performedAtVisit(s, r) ? ('inherit' as const) : ('undated' as const) }),
+      ...(r.link ? { ...linkedDate(r.link) } : { dating: performedAtVisit(s, r) ? ('inherit' as const) : ('undated' as const) }),
     });
   },
 };

@@ -67,7 +67,12 @@ export const imagingResultsRefiner: Refiner = {
           s.exam.every((e) => s.cuesOf('imaging_finding').some((c) => c.start < e.end && c.end > e.start)) &&
           !s.has('exam_context');
         const continuation =
-          (here.length === 0 || imagingWordsOnly) && s.services.length === 0 && s.dates.length === 0 && !busy && readsImages && (imagingWordsOnly || s.exam.every((e) => e.value.reportable || e.value.concept.startsWith('msk.test') || e.value.neutral));
+          (here.length === 0 || imagingWordsOnly) &&
+          s.services.length === 0 &&
+          s.dates.length === 0 &&
+          !busy &&
+          readsImages &&
+          (imagingWordsOnly || s.exam.every((e) => e.value.reportable || e.value.concept.startsWith('msk.test') || e.value.neutral));
         if (continuation) {
           if (imagingWordsOnly) for (const m of here) replaced.add(m);
           const m = newMention(s, {

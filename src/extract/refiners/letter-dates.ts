@@ -23,10 +23,17 @@ export const letterDatesRefiner: Refiner = {
       }
       if (m.date) continue;
       const source =
-        m.dating === 'decision_date' ? (f.decisionDate ? { date: f.decisionDate, text: f.decisionText } : null)
-        : m.dating === 'ur_date' ? (f.urDate ? { date: f.urDate, text: f.urText } : null)
-        : m.dating === 'injury_date' ? injury
-        : null;
+        m.dating === 'decision_date'
+          ? f.decisionDate
+            ? { date: f.decisionDate, text: f.decisionText }
+            : null
+          : m.dating === 'ur_date'
+            ? f.urDate
+              ? { date: f.urDate, text: f.urText }
+              : null
+            : m.dating === 'injury_date'
+              ? injury
+              : null;
       if (!source?.date) continue;
       m.date = source.date;
       m.dateText = source.text;

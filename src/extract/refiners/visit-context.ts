@@ -40,7 +40,7 @@ export const visitContextRefiner: Refiner = {
     }
     const visits: VisitSpan[] = [];
     let current: VisitSpan = { date: null, dateText: null, epoch: 0 };
-    let lastSection: unknown = undefined;
+    let lastSection: unknown;
     // "The provider stated in the summary that ...": the rest of this visit is its discussion
     let narrated: { part: string; epoch: number } | null = null;
     // A treating record's history dates what it narrates, section by section; its current sections

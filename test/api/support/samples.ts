@@ -8,7 +8,9 @@ import type { InputFile } from '../../../src/ingest/ingest-document.js';
 export const LUMBAR_DIR = resolve('samples/lumbar-mri-dispute');
 
 export function lumbarFiles(names?: readonly string[]): InputFile[] {
-  const all = readdirSync(LUMBAR_DIR).filter((n) => n.endsWith('.pdf')).sort();
+  const all = readdirSync(LUMBAR_DIR)
+    .filter((n) => n.endsWith('.pdf'))
+    .sort();
   return (names ?? all).map((name) => ({ name, data: new Uint8Array(readFileSync(join(LUMBAR_DIR, name))) }));
 }
 

@@ -144,7 +144,12 @@ describe('GET /api/bundles/:id/fhir', () => {
   it('follows a review made through the API', async () => {
     const flags = (await (await api.call('/api/flags?bundle=lumbar-fhir', { role: 'analyst' })).json()) as { items: { id: string }[] };
     const flagId = flags.items[0]?.id as string;
-    const review = await api.call(`/api/flags/${flagId}/reviews`, { method: 'POST', role: 'reviewer', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ decision: 'confirm', note: 'agreed' }) });
+    const review = await api.call(`/api/flags/${flagId}/reviews`, {
+      method: 'POST',
+      role: 'reviewer',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ decision: 'confirm', note: 'agreed' }),
+    });
     expect(review.status).toBe(201);
     const bundle = (await (await api.call('/api/bundles/lumbar-fhir/fhir', { role: 'reviewer' })).json()) as Bundle;
     const issue = issues(bundle).find((i) => i.identifier?.some((id) => id.value === flagId)) as DetectedIssue;

@@ -50,7 +50,10 @@ const EXAM = event('ev_exam', 'exam_finding', sourceOf('Exam: 4+/5 weakness of t
   section: 'PHYSICAL EXAMINATION',
   sectionCategory: 'exam',
   anatomy: { bodyParts: ['lumbar spine'], side: null, levels: ['L4-L5'] },
-  measures: [{ kind: 'degrees', text: '40 degrees', value: 40, max: null }, { kind: 'strength_grade', text: '4+/5', value: 4.5, max: 5 }],
+  measures: [
+    { kind: 'degrees', text: '40 degrees', value: 40, max: null },
+    { kind: 'strength_grade', text: '4+/5', value: 4.5, max: 5 },
+  ],
   findings: [
     finding({ concept: 'neuro.strength', polarity: 'abnormal', text: '4+/5 weakness of the left EHL', value: '4+/5', site: 'EHL', side: 'left' }),
     finding({ concept: 'extremities.edema', system: 'extremities', polarity: 'absent', text: 'No edema' }),
@@ -350,7 +353,12 @@ describe('timelineToFhir on a hand-made timeline', () => {
     expect(pieces.map((p) => p.path)).toEqual(['DocumentReference.content[1].attachment', 'DocumentReference.content[2].attachment']);
     expect(pieces[1]).toMatchObject({ offset: 0, length: 'reviewed with the patient.'.length });
     const doc = resolve(entity?.what) as DocumentReference;
-    expect(assembleQuote(pieces.map((p) => ({ text: embeddedText(doc, p.path as string), offset: p.offset, length: p.length })), CROSS_PAGE.source.quote)).toBe(CROSS_PAGE.source.quote);
+    expect(
+      assembleQuote(
+        pieces.map((p) => ({ text: embeddedText(doc, p.path as string), offset: p.offset, length: p.length })),
+        CROSS_PAGE.source.quote,
+      ),
+    ).toBe(CROSS_PAGE.source.quote);
     expect(embeddedText(doc, 'DocumentReference.content[2].attachment')).toBe(PAGE_2);
   });
 
@@ -407,7 +415,11 @@ describe('timelineToFhir on a hand-made timeline', () => {
   });
 
   it('turns ids FHIR does not allow into valid ones, distinct for distinct ids', () => {
-    const odd = [event('ev 1/ä', 'other', sourceOf('Work status: modified duty.')), event('ev 1/ö', 'other', sourceOf('Work status: modified duty.')), event(`ev_${'x'.repeat(80)}`, 'other', sourceOf('Work status: modified duty.'))];
+    const odd = [
+      event('ev 1/ä', 'other', sourceOf('Work status: modified duty.')),
+      event('ev 1/ö', 'other', sourceOf('Work status: modified duty.')),
+      event(`ev_${'x'.repeat(80)}`, 'other', sourceOf('Work status: modified duty.')),
+    ];
     const b = timelineToFhir(timeline(odd), { pages: PAGES, recorded: RECORDED });
     const ids = odd.map((e) => withIdentifier(b, SID.event, e.id)[0]?.id as string);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);

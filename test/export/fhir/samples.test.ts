@@ -80,7 +80,11 @@ describe.each(SAMPLES)('FHIR export of samples/%s', (name) => {
       expectPlacesRecoverable(r, found[0] as Resource, event.sources.length ? event.sources : [event.source], `event ${event.id}`);
     }
     // and nothing else claims to be an event
-    const claimed = (r.bundle.entry ?? []).flatMap((e) => ((e.resource as { identifier?: { system?: string; value?: string }[] }).identifier ?? []).filter((i) => Array.isArray((e.resource as { identifier?: unknown }).identifier) && i.system === SID.event));
+    const claimed = (r.bundle.entry ?? []).flatMap((e) =>
+      ((e.resource as { identifier?: { system?: string; value?: string }[] }).identifier ?? []).filter(
+        (i) => Array.isArray((e.resource as { identifier?: unknown }).identifier) && i.system === SID.event,
+      ),
+    );
     expect(claimed.map((i) => i.value).sort()).toEqual([...eventIds].sort());
   });
 
@@ -119,8 +123,18 @@ describe.each(SAMPLES)('FHIR export of samples/%s', (name) => {
         const doc = resolveUrl.get(pieces[0]?.document as string) as DocumentReference;
         expect(doc.identifier?.[0]?.value).toBe(within!.document);
         const stored = r.pages.get(within!.document) as string[];
-        expect(assembleQuote(pieces.map((p, k) => ({ text: stored[finding.page - 1 + k] as string, offset: p.offset, length: p.length })), quote)).toBe(quote);
-        expect(assembleQuote(pieces.map((p) => ({ text: embeddedText(doc, p.path as string), offset: p.offset, length: p.length })), quote)).toBe(quote);
+        expect(
+          assembleQuote(
+            pieces.map((p, k) => ({ text: stored[finding.page - 1 + k] as string, offset: p.offset, length: p.length })),
+            quote,
+          ),
+        ).toBe(quote);
+        expect(
+          assembleQuote(
+            pieces.map((p) => ({ text: embeddedText(doc, p.path as string), offset: p.offset, length: p.length })),
+            quote,
+          ),
+        ).toBe(quote);
       });
     }
     expect(findings, 'the samples have structured findings').toBeGreaterThan(0);

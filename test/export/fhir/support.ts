@@ -26,7 +26,10 @@ export async function processFolder(dir: string, name: string): Promise<{ timeli
     patterns,
     referenceDate: REFERENCE_DATE,
     onDocument: (r) => {
-      bySha.set(r.info.sha256, r.pages.map((p) => p.text));
+      bySha.set(
+        r.info.sha256,
+        r.pages.map((p) => p.text),
+      );
     },
   });
   const pages = new Map<string, string[]>();
@@ -153,9 +156,15 @@ export function roundTripProblems(timeline: Timeline, pages: ReadonlyMap<string,
       if (pieces[0]?.offset !== place.start) problems.push(`${label} place ${i + 1}: offset ${pieces[0]?.offset} is not ${place.start}`);
       const stored = pages.get(place.document);
       if (!stored) return void problems.push(`${label} place ${i + 1}: no page text for ${place.document}`);
-      const fromStored = assembleQuote(pieces.map((p, k) => ({ text: stored[place.page - 1 + k] ?? '', offset: p.offset, length: p.length })), place.quote);
+      const fromStored = assembleQuote(
+        pieces.map((p, k) => ({ text: stored[place.page - 1 + k] ?? '', offset: p.offset, length: p.length })),
+        place.quote,
+      );
       if (fromStored !== place.quote) problems.push(`${label} place ${i + 1}: stored page text: ${fromStored}`);
-      const fromBundle = assembleQuote(pieces.map((p) => ({ text: p.path ? embeddedText(doc, p.path) : '', offset: p.offset, length: p.length })), place.quote);
+      const fromBundle = assembleQuote(
+        pieces.map((p) => ({ text: p.path ? embeddedText(doc, p.path) : '', offset: p.offset, length: p.length })),
+        place.quote,
+      );
       if (fromBundle !== place.quote) problems.push(`${label} place ${i + 1}: embedded page text: ${fromBundle}`);
     });
   };

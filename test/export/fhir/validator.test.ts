@@ -69,6 +69,9 @@ describe('the FHIR validator of the export tests', () => {
     const bundle = validBundle();
     breakIt(bundle);
     const issues = validator.validateBundle(bundle);
-    expect(issues.map((i) => i.layer), formatIssues(issues)).toContain(layer);
+    expect(
+      issues.map((i) => i.layer),
+      formatIssues(issues),
+    ).toContain(layer);
   });
 });

@@ -11,7 +11,12 @@ export function corruptPdf(): Uint8Array {
 }
 
 const VISITS = [
-  ['07/29/2014', 'low back pain radiating to the left leg, rated 7/10', '4/5 weakness of the left EHL. Positive straight leg raise on the left.', 'Referral to physical therapy for 12 sessions. Request MRI of the lumbar spine.'],
+  [
+    '07/29/2014',
+    'low back pain radiating to the left leg, rated 7/10',
+    '4/5 weakness of the left EHL. Positive straight leg raise on the left.',
+    'Referral to physical therapy for 12 sessions. Request MRI of the lumbar spine.',
+  ],
   ['08/26/2014', 'persistent low back pain, rated 6/10', 'Tenderness over the lumbar paraspinals. Normal sensation in both legs.', 'Continue home exercise program. Follow up in four weeks.'],
   ['09/23/2014', 'low back pain improved, rated 4/10', 'Full strength in both lower extremities. Negative straight leg raise.', 'Request lumbar epidural steroid injection at L4-L5.'],
 ];
@@ -19,14 +24,7 @@ const VISITS = [
 /** A progress note per page, one visit each, e.g. visit(0) → "PROGRESS NOTE / Date of service: 07/29/2014 …" */
 export function visitPage(i: number): string[] {
   const [date, complaint, exam, plan] = VISITS[i % VISITS.length] as string[];
-  return [
-    'PROGRESS NOTE',
-    `Date of service: ${date}`,
-    'The claimant injured his low back on 01/12/10 when he stepped into a hole.',
-    `He reports ${complaint}.`,
-    `Exam: ${exam}`,
-    `Plan: ${plan}`,
-  ];
+  return ['PROGRESS NOTE', `Date of service: ${date}`, 'The claimant injured his low back on 01/12/10 when he stepped into a hole.', `He reports ${complaint}.`, `Exam: ${exam}`, `Plan: ${plan}`];
 }
 
 export async function progressNotes(pages: number): Promise<Uint8Array> {
