@@ -14,7 +14,7 @@
 import type { Finding } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
 import { makeFlag, shortDate } from './flag.js';
-import { type Claim, conflict, covers, describeClaims as describe, sidesCompatible, visitClaims } from './visit-claims.js';
+import { type Claim, conflict, covers, describeClaims as describe, distinctClaims, sidesCompatible, visitClaims } from './visit-claims.js';
 
 export const examPlanMismatchCheck: Check = {
   name: 'exam_plan_mismatch',
@@ -111,16 +111,12 @@ const OPPOSITE = { left: 'right', right: 'left' } as const;
 function sideConflicts(claims: readonly Claim[]) {
   const sided = (c: Claim): c is Claim & { finding: { side: 'left' | 'right' } } => c.abnormal && (c.finding.side === 'left' || c.finding.side === 'right');
   // one claim per signature: thousands of alike claims are compared once
-  const distinct = (role: Claim['role']) => {
-    const seen = new Set<string>();
-    return claims.filter((c): c is Claim & { finding: { side: 'left' | 'right' } } => {
-      if (c.role !== role || !sided(c)) return false;
-      const key = `${c.finding.concept}|${c.finding.side}|${c.region}|${c.finding.site}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  };
+  type Sided = Claim & { finding: { side: 'left' | 'right' } };
+  const distinct = (role: Claim['role']) =>
+    distinctClaims(
+      claims.filter((c): c is Sided => c.role === role && sided(c)),
+      (c) => `${c.finding.concept}|${c.finding.side}|${c.region}|${c.finding.site}`,
+    );
   const exam = claims.filter((c) => c.role === 'exam');
   const discussion = claims.filter((c) => c.role === 'discussion');
   const examSided = distinct('exam');

@@ -9,7 +9,7 @@
 import type { Finding } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
 import { makeFlag, shortDate } from './flag.js';
-import { type Claim, describeClaims, sidesCompatible, visitClaims } from './visit-claims.js';
+import { type Claim, describeClaims, distinctClaims, sidesCompatible, visitClaims } from './visit-claims.js';
 
 const isMeasured = (f: Finding): boolean => f.measured === true;
 
@@ -21,14 +21,10 @@ export const examSelfContradictionCheck: Check = {
     for (const claims of visitClaims(ctx)) {
       // one claim per signature (concept, polarity, side, region, site, measured): a note read as one
       // visit with thousands of alike claims compares each kind once, not every pair
-      const seen = new Set<string>();
-      const exam = claims.filter((c) => {
-        if (c.role !== 'exam' || !concepts.has(c.finding.concept)) return false;
-        const key = `${c.finding.concept}|${c.abnormal}|${c.finding.side}|${c.region}|${c.finding.site}|${c.finding.measured === true}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+      const exam = distinctClaims(
+        claims.filter((c) => c.role === 'exam' && concepts.has(c.finding.concept)),
+        (c) => `${c.finding.concept}|${c.abnormal}|${c.finding.side}|${c.region}|${c.finding.site}|${c.finding.measured === true}`,
+      );
       const pairs: [Claim, Claim][] = [];
       for (const [i, a] of exam.entries()) {
         for (const b of exam.slice(i + 1)) {

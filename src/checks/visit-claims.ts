@@ -123,3 +123,14 @@ export function describeClaims(claims: readonly Claim[]): string {
   }
   return listPhrases(out.map((p) => `"${p}"`));
 }
+
+/** One claim per signature, the first of each: a note read as one visit with thousands of alike claims compares each kind once. */
+export function distinctClaims<C extends Claim>(claims: readonly C[], signature: (c: C) => string): C[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = signature(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
