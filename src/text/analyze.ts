@@ -64,6 +64,8 @@ export interface AnalyzeTimings {
   dates: number;
 }
 
+const BULLET = /[\u2022\u25CF\u25AA\u25E6]\s*/g;
+
 export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, options: AnalyzeOptions = {}): AnalyzedDocument {
   const t0 = performance.now();
   const timings = options.timings;
@@ -79,6 +81,8 @@ export function analyzeDocument(doc: IngestedDocument, patterns: Patterns, optio
   const breaks = sections.flatMap((s) => (doc.text.slice(s.start, s.bodyStart).includes('\n') ? [s.start, s.bodyStart] : [s.start]));
   // "Lungs: Clear.,Heart: RRR": each label opens a sentence of its own
   for (const l of labels) breaks.push(l.start);
+  // "… No murmurs. • Musculoskeletal: 1+ edema": a bullet ends the sentence before it and opens the next
+  for (const m of doc.text.matchAll(BULLET)) breaks.push(m.index, m.index + m[0].length);
   // where each header's body starts, by header start (a lookup, not a scan of every section per sentence)
   const bodyStarts = new Map<number, number>();
   for (const sec of sections) bodyStarts.set(sec.start, Math.max(bodyStarts.get(sec.start) ?? -1, sec.bodyStart));
