@@ -14,7 +14,7 @@
 import type { Finding } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
 import { makeFlag, shortDate } from './flag.js';
-import { type Claim, conflict, covers, describeClaims as describe, distinctClaims, sidesCompatible, visitClaims } from './visit-claims.js';
+import { type Claim, conflict, covers, describeClaims as describe, distinctClaims, samePlace, sidesCompatible, visitClaims } from './visit-claims.js';
 
 export const examPlanMismatchCheck: Check = {
   name: 'exam_plan_mismatch',
@@ -130,8 +130,7 @@ function sideConflicts(claims: readonly Claim[]) {
   for (const a of examSided) {
     for (const b of discussionSided) {
       if (b.finding.concept !== a.finding.concept || b.finding.side !== OPPOSITE[a.finding.side]) continue;
-      if (a.region !== null && b.region !== null && a.region !== b.region) continue;
-      if (a.finding.site !== null && b.finding.site !== null && a.finding.site !== b.finding.site) continue;
+      if (!samePlace(a, b)) continue;
       if (onSide(exam, a, b.finding.side) || onSide(exam, b, b.finding.side) || onSide(discussion, a, a.finding.side)) continue;
       const date = a.event.date ?? b.event.date ?? null;
       return [

@@ -9,7 +9,7 @@
 import type { Finding } from '../schema.js';
 import type { Check, CheckContext } from './check.js';
 import { makeFlag, shortDate } from './flag.js';
-import { type Claim, describeClaims, distinctClaims, sidesCompatible, visitClaims } from './visit-claims.js';
+import { type Claim, describeClaims, distinctClaims, samePlace, sidesCompatible, visitClaims } from './visit-claims.js';
 
 const isMeasured = (f: Finding): boolean => f.measured === true;
 
@@ -29,9 +29,8 @@ export const examSelfContradictionCheck: Check = {
       for (const [i, a] of exam.entries()) {
         for (const b of exam.slice(i + 1)) {
           if (a.event === b.event || a.abnormal === b.abnormal || a.finding.concept !== b.finding.concept) continue;
-          if (!sidesCompatible(a.finding.side, b.finding.side) || (a.region !== null && b.region !== null && a.region !== b.region)) continue;
           // "edema of the right knee" and "no ankle edema" are two places
-          if (a.finding.site !== null && b.finding.site !== null && a.finding.site !== b.finding.site) continue;
+          if (!sidesCompatible(a.finding.side, b.finding.side) || !samePlace(a, b)) continue;
           // two readings of a measured sign are two measurements ("BP 149/66 … recheck blood pressure was 132/72")
           if (isMeasured(a.finding) && isMeasured(b.finding)) continue;
           pairs.push([a, b]);

@@ -134,3 +134,12 @@ export function distinctClaims<C extends Claim>(claims: readonly C[], signature:
     return true;
   });
 }
+
+/**
+ * The two claims can be about the same place: their regions and their sites agree wherever both name
+ * one ("edema of the right knee" and "no ankle edema" are two places; "no edema" and "leg swelling" may be one).
+ */
+export function samePlace(a: Claim, b: Claim): boolean {
+  const agree = (x: string | null, y: string | null) => x === null || y === null || x === y;
+  return agree(a.region, b.region) && agree(a.finding.site, b.finding.site);
+}

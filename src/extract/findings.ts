@@ -37,18 +37,19 @@ function sideIn(patterns: Patterns, s: AnalyzedSentence, start: number, end: num
   const { text, tokens } = spanText(s, start, end);
   const found = patterns.sides.find(text, tokens, start);
   if (corrected) for (const m of found) if (m.corrected) corrected.push(...m.corrected);
-  const sides = new Set(found.map((m) => m.value));
+  return oneSide(found.map((m) => m.value));
+}
+
+/** The side several side words make: left and right together are bilateral. */
+function oneSide(values: readonly string[]): Finding['side'] {
+  const sides = new Set(values);
   if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return 'bilateral';
-  if (sides.has('left')) return 'left';
-  if (sides.has('right')) return 'right';
-  return null;
+  return sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
 }
 
 /** The side a label's words name: "Right knee" → right. */
 function sideOfWords(patterns: Patterns, words: string): Finding['side'] {
-  const sides = new Set(patterns.sides.find(words, tokenize(words), 0).map((m) => m.value));
-  if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return 'bilateral';
-  return sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
+  return oneSide(patterns.sides.find(words, tokenize(words), 0).map((m) => m.value));
 }
 
 /** The body part (or spinal level) a clause names: "weakness in the left leg" → leg, "L5 dermatome" → L5. */
